@@ -1,0 +1,1 @@
+"""The outside of lsp-bot: configuration, CLI, channels and wiring."""

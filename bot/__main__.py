@@ -1,0 +1,86 @@
+"""The `lsp-bot` command line.
+
+Usage:
+    lsp-bot init                              create or upgrade the database, invite the admin
+    lsp-bot invite --role ROLE [--name NAME]  print a one-time invite code (on the last line)
+    lsp-bot console --user NAME               talk to the bot from this terminal
+"""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot import texts
+from bot.app import build_dispatcher, configure_logging, open_database
+from bot.channels.console import run_console
+from bot.config import Settings
+from conversations.service import create_invite
+from conversations.texts import ROLE_NAMES
+from storage import queries, writes
+from storage.db import session_scope
+from storage.enums import Role
+from storage.types import utcnow
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lsp-bot", description="Bot pelaporan kegiatan LSP.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("init", help="buat atau perbarui basis data; undang admin pertama")
+    invite = commands.add_parser("invite", help="buat kode undangan sekali pakai")
+    invite.add_argument("--role", required=True, choices=[role.value for role in Role])
+    invite.add_argument("--name", default=None, help="nama anggota yang diundang")
+    console = commands.add_parser("console", help="bicara dengan bot dari terminal")
+    console.add_argument("--user", required=True, help="nama pengguna konsol (identitas)")
+    return parser
+
+
+def cmd_init(settings: Settings) -> int:
+    """Create or upgrade the database; print an admin invite if there is no admin yet."""
+    engine = open_database(settings)
+    with session_scope(engine) as session:
+        writes.ensure_profile(session, name=settings.lsp_name, now=utcnow())
+        has_admin = queries.has_active_admin(session)
+        session.commit()
+    print(texts.INIT_DONE.format(url=engine.url.render_as_string(hide_password=True)))
+    if has_admin:
+        print(texts.INIT_HAS_ADMIN)
+        return 0
+    code = create_invite(engine, role=Role.ADMIN, name=None)
+    print(texts.INIT_ADMIN.format(code=code))
+    print(code)
+    return 0
+
+
+def cmd_invite(settings: Settings, role: str, name: str | None) -> int:
+    """Print a one-time invite code for a role, alone on the last line."""
+    engine = open_database(settings)
+    code = create_invite(engine, role=Role(role), name=name)
+    label = f" ({name})" if name else ""
+    print(texts.INVITE_MADE.format(role=ROLE_NAMES[Role(role)], name=label, code=code))
+    print(code)
+    return 0
+
+
+def cmd_console(settings: Settings, user: str) -> int:
+    """Read messages from standard input until it ends."""
+    engine = open_database(settings)
+    if sys.stdin.isatty():
+        print(texts.CONSOLE_HELLO.format(user=user), file=sys.stderr)
+    run_console(build_dispatcher(engine), user=user, lines=sys.stdin, out=sys.stdout)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `lsp-bot` command."""
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    configure_logging(settings)
+    if args.command == "init":
+        return cmd_init(settings)
+    if args.command == "invite":
+        return cmd_invite(settings, args.role, args.name)
+    return cmd_console(settings, args.user)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

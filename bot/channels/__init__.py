@@ -1,0 +1,1 @@
+"""Channel adapters: they translate between a platform and `Message`/`Reply`, nothing more."""

@@ -1,0 +1,15 @@
+"""Settings: the only reader of the environment (and of an optional `.env` file)."""
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite:///./data/lsp-bot.db"
+
+
+class Settings(BaseSettings):
+    """Everything lsp-bot can be configured with; names are the environment variables."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    lsp_name: str = "LSP-P1"
+    log_level: str = "WARNING"

@@ -1,0 +1,32 @@
+"""Channel-agnostic dispatch: one message in, replies out; in order per person; never a crash."""
+
+import asyncio
+import logging
+from collections import defaultdict
+
+from bot.texts import APOLOGY
+from conversations.events import Reply
+from conversations.service import ConversationService, Message
+
+logger = logging.getLogger(__name__)
+
+
+class Dispatcher:
+    """Hands messages to the conversation service; the one top-level error handler."""
+
+    def __init__(self, service: ConversationService) -> None:
+        self.service = service
+        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
+
+    def handle(self, message: Message) -> list[Reply]:
+        """The replies to a message; on any failure, an apology (the traceback goes to the log)."""
+        try:
+            return self.service.handle(message)
+        except Exception:
+            logger.exception("failed to handle a message of %s", message.identity)
+            return [Reply(APOLOGY)]
+
+    async def handle_async(self, message: Message) -> list[Reply]:
+        """Like `handle`, off the event loop, one message at a time per identity."""
+        async with self._locks[message.identity]:
+            return await asyncio.to_thread(self.handle, message)

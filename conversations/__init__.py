@@ -1,0 +1,1 @@
+"""Guided conversations: report sections as data and the engine that walks people through them."""

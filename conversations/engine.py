@@ -1,0 +1,183 @@
+"""The conversation engine: (state, message, context, now) -> Step(state, replies, effects).
+
+No I/O, no clock, no randomness: the service passes in everything the engine may read
+(`Context`), the instant (`now`) and a fresh invite code when one may be needed.
+"""
+
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from conversations import texts
+from conversations.display import format_date
+from conversations.events import Context, CreateInvite, Inbound, MemberView, Step
+from conversations.forms.registry import BY_KEY, sections_for
+from conversations.parsing import match_choice
+from conversations.schema import Choice
+from conversations.state import Mode, State
+from conversations.turn import Turn
+from storage.enums import Role
+from storage.periods import WITA
+
+INVITE_VALIDITY = timedelta(days=7)
+TEAM_NAMES_SHOWN = 8
+
+
+class Need(StrEnum):
+    """Extra data the service must load before calling `handle` for a message."""
+
+    TEAM = "team"
+    INVITE_CODE = "invite_code"
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """(canonical command, argument) for '/name@bot arg'; None for ordinary text."""
+    if not text.startswith("/"):
+        return None
+    head, _, argument = text[1:].partition(" ")
+    name = head.split("@", 1)[0].casefold()
+    return texts.COMMANDS.get(name, "?" + name), argument.strip()
+
+
+def needs(inbound: Inbound, member: MemberView) -> frozenset[Need]:
+    """What the context for this message must carry beyond the member's own data."""
+    command = parse_command(inbound.text.strip())
+    if command is None or not member.is_admin:
+        return frozenset()
+    return {"status": frozenset({Need.TEAM}), "undang": frozenset({Need.INVITE_CODE})}.get(
+        command[0], frozenset()
+    )
+
+
+def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
+    """Run one message through the conversation."""
+    turn = Turn(state, ctx, now)
+    text = inbound.text.strip()
+    command = parse_command(text)
+    if command is None:
+        _on_text(turn, text)
+    else:
+        _on_command(turn, *command)
+    return turn.step()
+
+
+def _on_text(turn: Turn, text: str) -> None:
+    if turn.section is None and turn.state.mode is not Mode.MENU:
+        turn.menu()
+        return
+    match turn.state.mode:
+        case Mode.MENU:
+            turn.choose_from_menu(text)
+        case Mode.FILLING | Mode.EDITING if turn.current_question() is not None:
+            turn.answer(text)
+        case Mode.ADD_ANOTHER:
+            turn.add_another(text)
+        case Mode.REVIEW:
+            turn.choose_in_review(text)
+        case Mode.PICK_EDIT:
+            turn.pick_edit(text)
+        case Mode.CONFIRM_NIHIL:
+            turn.confirm_nihil(text)
+        case Mode.NIHIL_VIEW:
+            turn.nihil_view(text)
+        case _:
+            turn.menu()
+
+
+def _on_command(turn: Turn, name: str, argument: str) -> None:
+    match name:
+        case "start" | "menu":
+            turn.menu()
+        case "batal":
+            turn.say(texts.CANCELLED)
+            turn.menu()
+        case "lewati":
+            turn.skip()
+        case "nihil":
+            turn.ask_nihil(argument)
+        case "status":
+            turn.say(_status(turn))
+            _remind(turn)
+        case "bantuan":
+            turn.say(texts.HELP + (texts.HELP_ADMIN if turn.ctx.member.is_admin else ""))
+            _remind(turn)
+        case "undang":
+            _invite(turn, argument)
+        case _:
+            turn.say(texts.UNKNOWN_COMMAND.format(name=name.lstrip("?")))
+            _remind(turn)
+
+
+def _remind(turn: Turn) -> None:
+    """After an aside (/status, /bantuan) in the middle of a section, ask the question again."""
+    if turn.state.mode is not Mode.MENU:
+        turn.reprompt()
+
+
+def _status(turn: Turn) -> str:
+    period = turn.ctx.period.label
+    if turn.ctx.member.is_admin and turn.ctx.team is not None:
+        lines = [texts.STATUS_TEAM.format(period=period)]
+        for progress in turn.ctx.team:
+            section = BY_KEY[progress.section]
+            lines.append(
+                texts.STATUS_SECTION.format(
+                    mark=texts.STATE_MARKS[progress.state],
+                    key=section.key,
+                    title=section.title,
+                    status=texts.STATE_NAMES[progress.state],
+                )
+            )
+            lines.append(_owes_line(section.role, progress.owed_by, progress.nobody_holds_role))
+        return "\n".join(lines)
+    lines = [texts.STATUS_MINE.format(period=period)]
+    for section in sections_for(turn.ctx.member.roles):
+        status = turn.statuses.get(section.key)
+        lines.append(
+            texts.STATUS_SECTION.format(
+                mark=texts.STATUS_MARKS[status],
+                key=section.key,
+                title=section.title,
+                status=texts.STATUS_NAMES[status],
+            )
+        )
+    return "\n".join(lines)
+
+
+def _owes_line(role: Role, owed_by: tuple[str, ...], nobody_holds_role: bool) -> str:
+    if nobody_holds_role and owed_by:
+        return texts.STATUS_NOBODY.format(role=texts.ROLE_NAMES[role])
+    if not owed_by:
+        return texts.STATUS_OWES_NONE
+    shown = ", ".join(owed_by[:TEAM_NAMES_SHOWN])
+    if len(owed_by) > TEAM_NAMES_SHOWN:
+        shown = texts.STATUS_MORE.format(names=shown, more=len(owed_by) - TEAM_NAMES_SHOWN)
+    return texts.STATUS_OWES.format(names=shown)
+
+
+def _invite(turn: Turn, argument: str) -> None:
+    if not turn.ctx.member.is_admin:
+        turn.say(texts.ADMIN_ONLY)
+        _remind(turn)
+        return
+    role_text, _, name = argument.partition(" ")
+    role = parse_role(role_text)
+    if role is None or turn.ctx.invite_code is None:
+        turn.say(texts.INVITE_USAGE)
+        return
+    expires_at = turn.now + INVITE_VALIDITY
+    turn.store(CreateInvite(turn.ctx.invite_code, role, name.strip() or None, expires_at))
+    turn.say(
+        texts.INVITE_MADE.format(
+            role=texts.ROLE_NAMES[role],
+            name=f" ({name.strip()})" if name.strip() else "",
+            code=turn.ctx.invite_code,
+            expires=format_date(expires_at.astimezone(WITA).date()),
+        )
+    )
+
+
+def parse_role(text: str) -> Role | None:
+    """A role from its code (koordinator_tuk) or its Indonesian name (Koordinator TUK)."""
+    choices = tuple(Choice(role.value, texts.ROLE_NAMES[role]) for role in Role)
+    choice = match_choice(choices, text.replace("-", "_")) if text.strip() else None
+    return Role(choice.value) if choice else None

@@ -1,0 +1,124 @@
+"""What goes into the engine and what comes out of it."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from conversations.state import State
+from storage.enums import Role, SubmissionStatus
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A message from a person: what they typed or the value of the button they pressed."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Option:
+    """A quick reply: the channel shows `label`, a press comes back as `value`."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A message to send, with optional quick replies."""
+
+    text: str
+    options: tuple[Option, ...] = ()
+
+
+@dataclass(frozen=True)
+class SaveAnswer:
+    """Store this value (None: skipped) for a field of the member's submission."""
+
+    section: str
+    entry: int
+    field: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class SetStatus:
+    """Change the status of the member's submission for a section."""
+
+    section: str
+    status: SubmissionStatus
+
+
+@dataclass(frozen=True)
+class CreateInvite:
+    """Record a one-time invite code."""
+
+    code: str
+    role: Role
+    name: str | None
+    expires_at: datetime
+
+
+Effect = SaveAnswer | SetStatus | CreateInvite
+
+
+@dataclass(frozen=True)
+class Step:
+    """The engine's answer: the new state, messages to send, changes to store."""
+
+    state: State
+    replies: tuple[Reply, ...]
+    effects: tuple[Effect, ...] = ()
+
+
+@dataclass(frozen=True)
+class MemberView:
+    """Who is talking."""
+
+    id: int
+    name: str
+    roles: frozenset[Role]
+
+    @property
+    def is_admin(self) -> bool:
+        """Whether this member is a Manajer Administrasi."""
+        return Role.ADMIN in self.roles
+
+
+@dataclass(frozen=True)
+class PeriodView:
+    """The period being collected."""
+
+    id: int
+    label: str
+    data_deadline: date
+
+
+@dataclass(frozen=True)
+class SubmissionView:
+    """The member's own part of one section."""
+
+    status: SubmissionStatus
+    answers: dict[tuple[int, str], Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    """One section across the whole team: settled or not, and who still owes it."""
+
+    section: str
+    state: str
+    owed_by: tuple[str, ...]
+    done_by: tuple[str, ...]
+    nobody_holds_role: bool = False
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything the engine may read for one message, loaded by the service beforehand."""
+
+    member: MemberView
+    period: PeriodView
+    submissions: dict[str, SubmissionView]
+    team: tuple[SectionProgress, ...] | None = None
+    invite_code: str | None = None

@@ -1,0 +1,1 @@
+"""One module per report section; `registry` gathers and checks them."""

@@ -1,0 +1,33 @@
+"""Clause 3.2 (report B): perkembangan asesor dan ruang lingkup kompetensinya."""
+
+from conversations.forms.build import day, integer, long_text, text, yes_no
+from conversations.schema import Equals, Section
+from storage.enums import Role
+
+SECTION = Section(
+    key="3.2",
+    report="B",
+    clause="3.2",
+    title="Perkembangan Asesor dan Ruang Lingkup Kompetensi",
+    role=Role.ASESOR,
+    intro="Data Anda sebagai asesor kompetensi untuk laporan penerbitan sertifikat.",
+    items=(
+        text("nomor_registrasi", "Nomor registrasi asesor (No. Reg. Met.)"),
+        day("masa_berlaku", "Sertifikat asesor Anda berlaku sampai tanggal"),
+        long_text(
+            "ruang_lingkup",
+            "Ruang lingkup kompetensi / bidang uji kompetensi yang Anda laksanakan",
+            hint="Skema atau bidang yang Anda ujikan, pisahkan dengan koma.",
+        ),
+        integer("jumlah_asesi", "Jumlah asesi yang Anda ases pada semester ini"),
+        yes_no("pengembangan", "Apakah Anda mengikuti pelatihan / RCC asesor pada semester ini?"),
+        long_text(
+            "pengembangan_rincian",
+            "Sebutkan pelatihan / RCC yang diikuti",
+            relevant=Equals("pengembangan", True),
+        ),
+        long_text(
+            "catatan", "Catatan lain tentang perkembangan Anda (boleh dilewati)", required=False
+        ),
+    ),
+)

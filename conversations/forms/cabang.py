@@ -1,0 +1,28 @@
+"""Clause 2.4: pengembangan kelembagaan cabang LSP."""
+
+from conversations.forms.build import integer, long_text, plan, text
+from conversations.schema import Repeat, Section
+from storage.enums import Role
+
+SECTION = Section(
+    key="2.4",
+    report="A",
+    clause="2.4",
+    title="Pengembangan Kelembagaan Cabang LSP",
+    role=Role.ADMIN,
+    intro="Perkembangan cabang LSP. Bila LSP tidak memiliki cabang, nyatakan bagian ini nihil.",
+    items=(
+        long_text("perkembangan", "Perkembangan pengembangan cabang LSP pada semester ini"),
+        Repeat(
+            key="cabang",
+            label="cabang LSP",
+            questions=(
+                text("nama", "Nama cabang LSP"),
+                text("lokasi", "Lokasi (alamat) cabang"),
+                long_text("ruang_lingkup", "Ruang lingkup sertifikasi cabang ini"),
+                integer("jumlah_asesor", "Jumlah asesor yang tersedia di cabang ini"),
+            ),
+        ),
+        plan(),
+    ),
+)

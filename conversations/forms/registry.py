@@ -1,0 +1,53 @@
+"""Every section, in clause order, checked when this module is imported."""
+
+from conversations.forms import asesor, cabang, profisiensi, skema, surveilan, tuk, verifikasi
+from conversations.schema import Question, QuestionType, Repeat, Section
+from storage.enums import Role
+
+SECTIONS: tuple[Section, ...] = (
+    skema.SECTION,
+    verifikasi.SECTION,
+    cabang.SECTION,
+    tuk.SECTION,
+    surveilan.SECTION,
+    profisiensi.SECTION,
+    asesor.SECTION,
+)
+
+BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
+
+
+def sections_for(roles: frozenset[Role]) -> tuple[Section, ...]:
+    """Sections a member with these roles may fill in (the admin: all)."""
+    if Role.ADMIN in roles:
+        return SECTIONS
+    return tuple(section for section in SECTIONS if section.role in roles)
+
+
+def check(sections: tuple[Section, ...]) -> None:
+    """Raise ValueError when a form is malformed."""
+    if len(BY_KEY) != len(sections):
+        raise ValueError("duplicate section keys")
+    for section in sections:
+        repeats = [item for item in section.items if isinstance(item, Repeat)]
+        if len(repeats) > 1:
+            raise ValueError(f"{section.key}: at most one repeated group per section")
+        _check_questions(section.key, section.top_questions)
+        for repeat in repeats:
+            _check_questions(f"{section.key}/{repeat.key}", repeat.questions)
+
+
+def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
+    seen: set[str] = set()
+    for question in questions:
+        if question.key in seen or question.key.startswith("_"):
+            raise ValueError(f"{where}: bad or duplicate key {question.key!r}")
+        choice_types = (QuestionType.CHOICE, QuestionType.MULTI_CHOICE)
+        if (question.type in choice_types) != bool(question.choices):
+            raise ValueError(f"{where}.{question.key}: choices do not match the type")
+        if question.relevant is not None and question.relevant.field not in seen:
+            raise ValueError(f"{where}.{question.key}: condition on a later or unknown field")
+        seen.add(question.key)
+
+
+check(SECTIONS)

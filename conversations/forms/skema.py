@@ -1,0 +1,70 @@
+"""Clause 2.2: pengembangan skema sertifikasi."""
+
+from conversations.forms.build import integer, long_text, one_of, plan, some_of, text
+from conversations.schema import Repeat, Section
+from storage.enums import Role
+
+JENIS_SKEMA = {
+    "kualifikasi": "Kualifikasi (KKNI)",
+    "okupasi": "Okupasi",
+    "klaster": "Klaster / paket",
+    "unit": "Unit kompetensi",
+}
+
+SECTION = Section(
+    key="2.2",
+    report="A",
+    clause="2.2",
+    title="Pengembangan Skema Sertifikasi",
+    role=Role.KOMITE_SKEMA,
+    intro="Perkembangan komite skema dan skema sertifikasi yang dikembangkan semester ini.",
+    items=(
+        long_text(
+            "komite",
+            "Bagaimana perkembangan pembentukan komite skema pada semester ini?",
+            hint="Misalnya: SK komite terbit, anggota bertambah, rapat yang diadakan.",
+        ),
+        Repeat(
+            key="skema",
+            label="skema sertifikasi",
+            questions=(
+                text("nama", "Nama skema sertifikasi"),
+                one_of("jenis", "Jenis skema", JENIS_SKEMA),
+                one_of(
+                    "tahap",
+                    "Tahap pengembangan skema ini",
+                    {
+                        "baru": "Skema baru",
+                        "revisi": "Kaji ulang / revisi",
+                        "tetap": "Sudah ada, tidak berubah",
+                    },
+                ),
+                some_of(
+                    "standar",
+                    "Standar kompetensi yang digunakan",
+                    {
+                        "skkni": "SKKNI",
+                        "internasional": "Standar internasional",
+                        "khusus": "Standar khusus",
+                    },
+                    hint="Boleh lebih dari satu, pisahkan dengan koma (mis. 1,3).",
+                ),
+                text(
+                    "standar_rujukan",
+                    "Nomor atau judul standar yang dirujuk",
+                    hint="Misalnya: SKKNI No. 282 Tahun 2016.",
+                ),
+                integer(
+                    "jumlah_sertifikat",
+                    "Jumlah sertifikat yang diterbitkan untuk skema ini pada semester ini",
+                ),
+            ),
+        ),
+        long_text(
+            "komunikasi",
+            "Komunikasi / harmonisasi pengembangan skema dengan pemangku kepentingan",
+            hint="Siapa yang dilibatkan (industri, asosiasi, dinas) dan hasilnya.",
+        ),
+        plan(),
+    ),
+)

@@ -1,0 +1,56 @@
+"""Clause 2.6: surveilan pemegang sertifikat."""
+
+from conversations.forms.build import day, integer, long_text, plan, some_of, yes_no
+from conversations.forms.skema import JENIS_SKEMA
+from conversations.schema import Equals, Section
+from storage.enums import Role
+
+METODE = {
+    "kunjungan": "Kunjungan ke tempat kerja",
+    "wawancara": "Wawancara / telepon",
+    "kuesioner": "Kuesioner / angket",
+    "portofolio": "Portofolio / bukti kerja",
+    "pemberi_kerja": "Laporan dari pemberi kerja",
+}
+
+SECTION = Section(
+    key="2.6",
+    report="A",
+    clause="2.6",
+    title="Surveilan Pemegang Sertifikat",
+    role=Role.SURVEILAN,
+    intro="Pelaksanaan surveilan terhadap pemegang sertifikat pada semester ini.",
+    items=(
+        some_of(
+            "metode",
+            "Metode surveilan yang digunakan",
+            METODE,
+            hint="Boleh lebih dari satu, pisahkan dengan koma (mis. 1,3).",
+        ),
+        some_of(
+            "jenis_sertifikat",
+            "Jenis sertifikat yang disurveilan",
+            JENIS_SKEMA,
+            hint="Boleh lebih dari satu, pisahkan dengan koma.",
+        ),
+        integer("jumlah_pemegang", "Jumlah pemegang sertifikat yang disurveilan"),
+        day("jadwal_mulai", "Tanggal mulai pelaksanaan surveilan"),
+        day("jadwal_selesai", "Tanggal selesai pelaksanaan surveilan"),
+        yes_no(
+            "ada_belum_memenuhi",
+            "Adakah pemegang sertifikat yang tidak mencapai keberterimaan?",
+        ),
+        integer(
+            "jumlah_belum_memenuhi",
+            "Berapa pemegang sertifikat yang tidak mencapai keberterimaan?",
+            min_value=1,
+            relevant=Equals("ada_belum_memenuhi", True),
+        ),
+        long_text(
+            "tindak_lanjut",
+            "Langkah tindak lanjut bagi pemegang sertifikat tersebut",
+            relevant=Equals("ada_belum_memenuhi", True),
+        ),
+        plan(),
+    ),
+)

@@ -1,0 +1,56 @@
+"""Clause 2.5: pengembangan dan verifikasi TUK, one entry per TUK."""
+
+from conversations.forms.build import day, integer, long_text, one_of, plan, text
+from conversations.schema import Equals, Repeat, Section
+from storage.enums import Role
+
+JENIS_TUK = {
+    "tempat_kerja": "TUK Tempat Kerja",
+    "sewaktu": "TUK Sewaktu (simulasi tempat kerja)",
+    "mandiri": "TUK Mandiri (simulasi tempat kerja)",
+}
+
+STATUS_VERIFIKASI = {
+    "terverifikasi": "Terverifikasi",
+    "proses": "Dalam proses verifikasi",
+    "belum": "Belum diverifikasi",
+}
+
+SECTION = Section(
+    key="2.5",
+    report="A",
+    clause="2.5",
+    title="Pengembangan dan Verifikasi TUK",
+    role=Role.KOORDINATOR_TUK,
+    intro="Data Tempat Uji Kompetensi (TUK) yang Anda koordinasikan, satu entri per TUK.",
+    items=(
+        Repeat(
+            key="tuk",
+            label="TUK",
+            questions=(
+                text("nama", "Nama TUK", hint="Misalnya: TUK Bengkel Otomotif SMKN 3 Kota Bima."),
+                text("lokasi", "Lokasi (alamat) TUK"),
+                one_of("jenis", "Jenis TUK", JENIS_TUK),
+                one_of("status_verifikasi", "Status verifikasi TUK", STATUS_VERIFIKASI),
+                day(
+                    "tanggal_verifikasi",
+                    "Tanggal verifikasi TUK",
+                    hint="Contoh: 24-11-2026 atau 24 November 2026.",
+                    relevant=Equals("status_verifikasi", "terverifikasi"),
+                ),
+                long_text(
+                    "ruang_lingkup",
+                    "Ruang lingkup uji kompetensi di TUK ini",
+                    hint="Skema sertifikasi yang dapat diujikan di TUK ini.",
+                ),
+                integer(
+                    "jumlah_asesi",
+                    "Jumlah asesi yang diuji di TUK ini pada semester ini (boleh dilewati)",
+                    required=False,
+                ),
+                long_text("perkembangan", "Perkembangan TUK ini pada semester ini"),
+            ),
+        ),
+        plan(),
+    ),
+)

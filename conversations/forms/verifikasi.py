@@ -1,0 +1,58 @@
+"""Clause 2.3: verifikasi standar kompetensi."""
+
+from conversations.forms.build import day, long_text, one_of, plan, text
+from conversations.schema import OneOf, Repeat, Section
+from storage.enums import Role
+
+SECTION = Section(
+    key="2.3",
+    report="A",
+    clause="2.3",
+    title="Verifikasi Standar Kompetensi",
+    role=Role.KOMITE_SKEMA,
+    intro="Verifikasi standar kompetensi yang dilakukan semester ini, satu entri per verifikasi.",
+    items=(
+        Repeat(
+            key="verifikasi",
+            label="verifikasi standar",
+            questions=(
+                text("skema", "Skema sertifikasi yang standarnya diverifikasi"),
+                long_text("lingkup", "Lingkup verifikasi standar kompetensi"),
+                one_of(
+                    "status_standar",
+                    "Status standar kompetensi",
+                    {
+                        "skkni": "SKKNI",
+                        "internasional": "Standar internasional",
+                        "khusus": "Standar khusus",
+                    },
+                ),
+                long_text(
+                    "ketelusuran",
+                    "Ketelusuran standar ke standar internasional / standar khusus",
+                    hint="Sebutkan standar asal dan bagaimana kesesuaiannya ditelusuri.",
+                ),
+                long_text(
+                    "tim_verifikator",
+                    "Tim verifikator yang melakukan verifikasi",
+                    hint="Nama dan jabatan, pisahkan dengan koma.",
+                ),
+                one_of(
+                    "keputusan_bnsp",
+                    "Keputusan validasi dari BNSP",
+                    {
+                        "divalidasi": "Sudah divalidasi",
+                        "perbaikan": "Perlu perbaikan",
+                        "menunggu": "Belum ada keputusan",
+                    },
+                ),
+                day(
+                    "tanggal_keputusan",
+                    "Tanggal keputusan BNSP",
+                    relevant=OneOf("keputusan_bnsp", ("divalidasi", "perbaikan")),
+                ),
+            ),
+        ),
+        plan(),
+    ),
+)

@@ -1,0 +1,62 @@
+"""Who still owes what: a section's state across the whole team, from stored statuses."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from conversations.events import SectionProgress
+from conversations.schema import Section
+from storage.enums import Role, SubmissionStatus
+
+LENGKAP, NIHIL, BELUM = "lengkap", "nihil", "belum"
+CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An active member as progress needs them."""
+
+    id: int
+    name: str
+    roles: frozenset[Role]
+
+
+def section_progress(
+    section: Section,
+    people: Iterable[Person],
+    statuses: dict[tuple[str, int], SubmissionStatus],
+) -> SectionProgress:
+    """A section is settled when an admin closed it, or every holder of its role has.
+
+    With nobody holding the role, the admins owe it. A settled section is 'nihil' when every
+    closed part is nihil, else 'lengkap'.
+    """
+    people = list(people)
+    admins = [p for p in people if Role.ADMIN in p.roles]
+    holders = [p for p in people if section.role in p.roles]
+    nobody = not holders
+    owers = holders or admins
+    closed = {
+        p.id: statuses[(section.key, p.id)]
+        for p in people
+        if statuses.get((section.key, p.id)) in CLOSED
+    }
+    settled_by_admin = any(p.id in closed for p in admins)
+    owed = () if settled_by_admin else tuple(p.name for p in owers if p.id not in closed)
+    done = tuple(p.name for p in people if p.id in closed)
+    if owed or not closed:
+        state = BELUM
+    elif all(status is SubmissionStatus.NIHIL for status in closed.values()):
+        state = NIHIL
+    else:
+        state = LENGKAP
+    return SectionProgress(section.key, state, owed, done, nobody_holds_role=nobody)
+
+
+def team_progress(
+    sections: Iterable[Section],
+    people: Iterable[Person],
+    statuses: dict[tuple[str, int], SubmissionStatus],
+) -> tuple[SectionProgress, ...]:
+    """Progress of every section, in clause order."""
+    people = list(people)
+    return tuple(section_progress(section, people, statuses) for section in sections)

@@ -1,0 +1,133 @@
+"""The vocabulary forms are written in: sections, questions, choices, repeats and conditions."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from storage.enums import Role
+
+
+class QuestionType(StrEnum):
+    """What kind of answer a question takes."""
+
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    INTEGER = "integer"
+    DATE = "date"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+    YES_NO = "yes_no"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice question: the stored value and what people read."""
+
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Equals:
+    """Relevant when an earlier field of the same entry has this value."""
+
+    field: str
+    value: Any
+
+    def holds(self, answers: dict[str, Any]) -> bool:
+        """Whether the condition holds for these answers."""
+        return answers.get(self.field) == self.value
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Relevant when an earlier field's value is one of these."""
+
+    field: str
+    values: tuple[Any, ...]
+
+    def holds(self, answers: dict[str, Any]) -> bool:
+        """Whether the condition holds for these answers."""
+        return answers.get(self.field) in self.values
+
+
+@dataclass(frozen=True)
+class Includes:
+    """Relevant when an earlier multiple-choice field includes this value."""
+
+    field: str
+    value: str
+
+    def holds(self, answers: dict[str, Any]) -> bool:
+        """Whether the condition holds for these answers."""
+        chosen = answers.get(self.field)
+        return isinstance(chosen, list) and self.value in chosen
+
+
+Condition = Equals | OneOf | Includes
+
+
+@dataclass(frozen=True)
+class Question:
+    """One prompt and the rules its answer must meet."""
+
+    key: str
+    label: str
+    type: QuestionType
+    hint: str | None = None
+    required: bool = True
+    choices: tuple[Choice, ...] = ()
+    min_value: int | None = None
+    max_value: int | None = None
+    relevant: Condition | None = None
+
+    def choice_label(self, value: str) -> str:
+        """The label people read for a stored choice value."""
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        return value
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A group of questions answered once per entry (one TUK, one scheme, ...)."""
+
+    key: str
+    label: str
+    questions: tuple[Question, ...]
+    min_entries: int = 1
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section of a report, owned by one role (the admin may answer every section)."""
+
+    key: str
+    report: str
+    clause: str
+    title: str
+    role: Role
+    intro: str
+    items: tuple[Question | Repeat, ...] = field(default=())
+
+    @property
+    def repeat(self) -> Repeat | None:
+        """The section's repeated group, if it has one."""
+        for item in self.items:
+            if isinstance(item, Repeat):
+                return item
+        return None
+
+    def question(self, key: str, *, entry: int) -> Question:
+        """The question with this key at section level (entry 0) or inside the repeat."""
+        pool = self.repeat.questions if entry and self.repeat else self.top_questions
+        for question in pool:
+            if question.key == key:
+                return question
+        raise KeyError(f"{self.key}: no question {key!r} at entry {entry}")
+
+    @property
+    def top_questions(self) -> tuple[Question, ...]:
+        """Questions asked once per section."""
+        return tuple(item for item in self.items if isinstance(item, Question))

@@ -1,0 +1,309 @@
+"""The conversation service: the only part of conversations/ that touches the database.
+
+For each message: drop it if its id was applied before, find who sent it, load their state
+and data, run the engine, store its effects and the new state, and commit once.
+"""
+
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+from conversations import engine, texts
+from conversations.events import (
+    Context,
+    CreateInvite,
+    Effect,
+    Inbound,
+    MemberView,
+    PeriodView,
+    Reply,
+    SaveAnswer,
+    SetStatus,
+    SubmissionView,
+)
+from conversations.forms.registry import SECTIONS
+from conversations.progress import Person, team_progress
+from conversations.state import State
+from storage import queries, writes
+from storage.db import session_scope
+from storage.enums import Role, Semester
+from storage.models import Period
+from storage.periods import WITA, default_deadlines, previous_semester, semester_of
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+INVITE_VALIDITY = timedelta(days=7)
+
+
+def new_invite_code() -> str:
+    """A random code people can read aloud and type (no 0/O, 1/I)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def period_label(period: Period) -> str:
+    """'Semester II Tahun 2026'."""
+    return f"Semester {period.semester} Tahun {period.year}"
+
+
+@dataclass(frozen=True)
+class Message:
+    """A message as a channel hands it over."""
+
+    identity: str
+    text: str
+    message_id: str | None = None
+    display_name: str | None = None
+
+    @property
+    def channel(self) -> str:
+        """The channel part of the identity ('console', 'telegram', 'whatsapp')."""
+        return self.identity.split(":", 1)[0]
+
+
+class ConversationService:
+    """Runs messages through the engine against the database."""
+
+    def __init__(
+        self,
+        db: Engine,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        code_factory: Callable[[], str] = new_invite_code,
+    ) -> None:
+        self.db = db
+        self.clock = clock
+        self.code_factory = code_factory
+        self._periods_ensured_on: date | None = None
+
+    def handle(self, message: Message) -> list[Reply]:
+        """The replies to one message; everything it changed is committed before returning."""
+        now = self.clock()
+        today = now.astimezone(WITA).date()
+        if self._periods_ensured_on != today:
+            ensure_periods(self.db, today=today)
+            self._periods_ensured_on = today
+        try:
+            with session_scope(self.db) as session:
+                replies = self._handle(session, message, now)
+                session.commit()
+        except IntegrityError:
+            if message.message_id is None:
+                raise
+            logger.info(
+                "message %s of %s applied concurrently; dropped",
+                message.message_id,
+                message.identity,
+            )
+            return []
+        return replies
+
+    def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply]:
+        if message.message_id is not None:
+            if queries.was_processed(
+                session, identity_key=message.identity, message_id=message.message_id
+            ):
+                logger.info(
+                    "message %s of %s already applied", message.message_id, message.identity
+                )
+                return []
+            writes.mark_processed(
+                session, identity_key=message.identity, message_id=message.message_id, now=now
+            )
+        text = message.text.strip()
+        replies: list[Reply] = []
+        command = engine.parse_command(text)
+        if command is not None and command[0] == "start" and command[1]:
+            replies.extend(register(session, message, code=command[1], now=now))
+            text = "/start"
+        member = queries.member_by_identity(session, key=message.identity)
+        if member is None:
+            return replies or [Reply(texts.UNKNOWN_PERSON)]
+        if not member.active:
+            return [Reply(texts.INACTIVE)]
+        return replies + self._converse(session, message, member, text, now)
+
+    def _converse(
+        self,
+        session: Session,
+        message: Message,
+        member: queries.MemberRecord,
+        text: str,
+        now: datetime,
+    ) -> list[Reply]:
+        view = MemberView(member.id, member.name, member.roles)
+        period = collecting_period(session, today=now.astimezone(WITA).date())
+        assert period.id is not None
+        inbound = engine.Inbound(text)
+        records = queries.member_submissions(session, member_id=member.id, period_id=period.id)
+        ctx = self._context(session, inbound, view, period, records)
+        state = State.from_json(queries.conversation_state(session, key=message.identity))
+        step = engine.handle(state, inbound, ctx, now)
+        submission_ids = {key: record.id for key, record in records.items()}
+        for effect in step.effects:
+            self._apply(session, effect, member.id, period.id, message.channel, now, submission_ids)
+        writes.save_state(
+            session, identity_key=message.identity, data=step.state.to_json(), now=now
+        )
+        return list(step.replies)
+
+    def _context(
+        self,
+        session: Session,
+        inbound: Inbound,
+        member: MemberView,
+        period: Period,
+        records: dict[str, queries.SubmissionRecord],
+    ) -> Context:
+        assert period.id is not None
+        wanted = engine.needs(inbound, member)
+        team = None
+        if engine.Need.TEAM in wanted:
+            people = [Person(m.id, m.name, m.roles) for m in queries.active_members(session)]
+            statuses = queries.period_statuses(session, period_id=period.id)
+            team = team_progress(SECTIONS, people, statuses)
+        return Context(
+            member=member,
+            period=PeriodView(period.id, period_label(period), period.data_deadline),
+            submissions={
+                key: SubmissionView(record.status, record.answers)
+                for key, record in records.items()
+            },
+            team=team,
+            invite_code=self.code_factory() if engine.Need.INVITE_CODE in wanted else None,
+        )
+
+    def _apply(
+        self,
+        session: Session,
+        effect: Effect,
+        member_id: int,
+        period_id: int,
+        channel: str,
+        now: datetime,
+        submission_ids: dict[str, int],
+    ) -> None:
+        if isinstance(effect, CreateInvite):
+            writes.create_invite(
+                session,
+                code=effect.code,
+                role=effect.role,
+                name=effect.name,
+                created_by=member_id,
+                now=now,
+                expires_at=effect.expires_at,
+            )
+            return
+        submission_id = submission_ids.get(effect.section)
+        if submission_id is None:
+            submission_id = writes.ensure_submission(
+                session, period_id=period_id, section=effect.section, member_id=member_id, now=now
+            )
+            submission_ids[effect.section] = submission_id
+        if isinstance(effect, SaveAnswer):
+            writes.save_answer(
+                session,
+                submission_id=submission_id,
+                entry_no=effect.entry,
+                field=effect.field,
+                value=effect.value,
+                member_id=member_id,
+                channel=channel,
+                now=now,
+            )
+        elif isinstance(effect, SetStatus):
+            writes.set_status(
+                session,
+                submission_id=submission_id,
+                status=effect.status,
+                member_id=member_id,
+                channel=channel,
+                now=now,
+            )
+
+
+def register(session: Session, message: Message, *, code: str, now: datetime) -> list[Reply]:
+    """Use an invite: a new member for an unknown identity, or one more role for a known one."""
+    invite = queries.invite(session, code=code.strip().upper())
+    if invite is None or invite.used_at is not None or invite.expires_at <= now:
+        return [Reply(texts.INVITE_INVALID)]
+    role = Role(invite.role)
+    member = queries.member_by_identity(session, key=message.identity)
+    if member is None:
+        name = invite.name or message.display_name or message.identity.split(":", 1)[-1]
+        member_id = writes.create_member(session, name=name, now=now)
+        writes.bind_identity(session, key=message.identity, member_id=member_id, now=now)
+        writes.add_role(session, member_id=member_id, role=role)
+        reply = texts.WELCOME.format(name=name, role=texts.ROLE_NAMES[role])
+    elif role in member.roles:
+        return [Reply(texts.ALREADY_HAS_ROLE.format(role=texts.ROLE_NAMES[role]))]
+    else:
+        member_id = member.id
+        writes.add_role(session, member_id=member_id, role=role)
+        reply = texts.ROLE_ADDED.format(role=texts.ROLE_NAMES[role])
+    writes.use_invite(session, code=invite.code, member_id=member_id, now=now)
+    logger.info("invite used: member %s got role %s", member_id, role)
+    return [Reply(reply)]
+
+
+def create_invite(
+    db: Engine, *, role: Role, name: str | None, created_by: int | None = None
+) -> str:
+    """Make and store a one-time invite (for the CLI); its code."""
+    now = utcnow()
+    code = new_invite_code()
+    with session_scope(db) as session:
+        writes.create_invite(
+            session,
+            code=code,
+            role=role,
+            name=name,
+            created_by=created_by,
+            now=now,
+            expires_at=now + INVITE_VALIDITY,
+        )
+        session.commit()
+    return code
+
+
+def _period_keys(today: date) -> list[tuple[int, Semester]]:
+    current = semester_of(today)
+    return [previous_semester(*current), current]
+
+
+def ensure_periods(db: Engine, *, today: date) -> None:
+    """Create the previous and the current semester with default deadlines if missing."""
+    keys = _period_keys(today)
+    with session_scope(db) as session:
+        found = queries.periods(session, keys=keys)
+    for year, semester in (key for key in keys if key not in found):
+        data_deadline, final_deadline = default_deadlines(year, semester)
+        try:
+            with session_scope(db) as session:
+                writes.add_period(
+                    session,
+                    year=year,
+                    semester=semester,
+                    data_deadline=data_deadline,
+                    final_deadline=final_deadline,
+                )
+                session.commit()
+        except IntegrityError:
+            logger.info("period %s %s created by another process", year, semester)
+
+
+def collecting_period(session: Session, *, today: date) -> Period:
+    """The period being collected: the previous semester until its data deadline, then the
+    current one."""
+    keys = _period_keys(today)
+    found = queries.periods(session, keys=keys)
+    previous = found[keys[0]]
+    return previous if today <= previous.data_deadline else found[keys[1]]

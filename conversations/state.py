@@ -1,0 +1,54 @@
+"""Where a person is in their conversation; survives a JSON round trip."""
+
+import json
+from dataclasses import asdict, dataclass, replace
+from enum import StrEnum
+
+STATE_VERSION = 1
+
+
+class Mode(StrEnum):
+    """What the engine is waiting for."""
+
+    MENU = "menu"
+    FILLING = "filling"
+    ADD_ANOTHER = "add_another"
+    REVIEW = "review"
+    PICK_EDIT = "pick_edit"
+    EDITING = "editing"
+    CONFIRM_NIHIL = "confirm_nihil"
+    NIHIL_VIEW = "nihil_view"
+
+
+@dataclass(frozen=True)
+class State:
+    """The conversation position: mode, open section and the question being asked."""
+
+    mode: Mode = Mode.MENU
+    section: str | None = None
+    entry: int = 0
+    field: str | None = None
+    closed: bool = False
+
+    def to_json(self) -> str:
+        """Compact JSON for storage."""
+        data = {key: value for key, value in asdict(self).items() if value not in (None, 0, False)}
+        data["v"] = STATE_VERSION
+        return json.dumps(data, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str | None) -> "State":
+        """Read stored JSON; anything unreadable or from another version starts at the menu."""
+        if not text:
+            return cls()
+        try:
+            data = json.loads(text)
+            if data.pop("v", None) != STATE_VERSION:
+                return cls()
+            return cls(**{**data, "mode": Mode(data.get("mode", Mode.MENU))})
+        except (ValueError, TypeError):
+            return cls()
+
+    def at(self, mode: Mode, **changes: object) -> "State":
+        """A copy in another mode."""
+        return replace(self, mode=mode, **changes)

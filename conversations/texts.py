@@ -1,0 +1,194 @@
+"""Every Indonesian sentence the conversation engine sends, in one place for review."""
+
+from enum import StrEnum
+
+from storage.enums import Role, SubmissionStatus
+
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+ROLE_NAMES: dict[Role, str] = {
+    Role.ADMIN: "Manajer Administrasi",
+    Role.KOMITE_SKEMA: "Komite Skema",
+    Role.KOORDINATOR_TUK: "Koordinator TUK",
+    Role.ASESOR: "Asesor",
+    Role.SURVEILAN: "Petugas Surveilan",
+}
+
+STATUS_NAMES: dict[SubmissionStatus | None, str] = {
+    None: "belum diisi",
+    SubmissionStatus.DRAFT: "sedang diisi",
+    SubmissionStatus.SUBMITTED: "terkirim",
+    SubmissionStatus.NIHIL: "nihil",
+}
+
+STATUS_MARKS: dict[SubmissionStatus | None, str] = {
+    None: "⬜",
+    SubmissionStatus.DRAFT: "✏️",
+    SubmissionStatus.SUBMITTED: "✅",
+    SubmissionStatus.NIHIL: "➖",
+}
+
+
+class Invalid(StrEnum):
+    """Why an answer was not accepted; each code has one message below."""
+
+    EMPTY = "empty"
+    TOO_LONG = "too_long"
+    NOT_INTEGER = "not_integer"
+    BELOW_MIN = "below_min"
+    ABOVE_MAX = "above_max"
+    DATE_FORMAT = "date_format"
+    DATE_YEAR = "date_year"
+    DATE_MONTH = "date_month"
+    DATE_NO_SUCH_DAY = "date_no_such_day"
+    NOT_A_CHOICE = "not_a_choice"
+    NOT_YES_NO = "not_yes_no"
+    REQUIRED = "required"
+
+
+INVALID_MESSAGES: dict[Invalid, str] = {
+    Invalid.EMPTY: "Jawaban tidak boleh kosong.",
+    Invalid.TOO_LONG: "Jawaban terlalu panjang: paling banyak {max} karakter (Anda {length}).",
+    Invalid.NOT_INTEGER: "Tulis satu angka bulat saja, misalnya 12.",
+    Invalid.BELOW_MIN: "Angka paling kecil {min}.",
+    Invalid.ABOVE_MAX: "Angka paling besar {max}.",
+    Invalid.DATE_FORMAT: (
+        "Tanggal tidak dikenali. Tulis seperti 24-11-2026, 24/11/2026 atau 24 November 2026."
+    ),
+    Invalid.DATE_YEAR: "Tulis tahun lengkap dengan 4 angka, antara 1990 dan 2100.",
+    Invalid.DATE_MONTH: 'Bulan "{month}" tidak dikenali. Tulis 1-12 atau nama bulan.',
+    Invalid.DATE_NO_SUCH_DAY: "Tanggal {day} tidak ada di bulan {month} {year}.",
+    Invalid.NOT_A_CHOICE: '"{given}" tidak ada di pilihan. Balas dengan nomor 1 sampai {count}.',
+    Invalid.NOT_YES_NO: "Jawab dengan ya atau tidak.",
+    Invalid.REQUIRED: "Pertanyaan ini wajib dijawab, tidak dapat dilewati.",
+}
+
+# Commands people type; every alias maps to one canonical name.
+COMMANDS: dict[str, str] = {
+    "start": "start", "mulai": "start", "menu": "menu",
+    "bantuan": "bantuan", "help": "bantuan",
+    "batal": "batal", "cancel": "batal",
+    "lewati": "lewati", "skip": "lewati",
+    "status": "status", "nihil": "nihil",
+    "undang": "undang", "invite": "undang",
+}  # fmt: skip
+
+YES_WORDS = frozenset({"ya", "y", "iya", "yes", "ok", "oke", "benar", "betul", "ada", "sudah"})
+NO_WORDS = frozenset(
+    {"tidak", "t", "tdk", "no", "n", "nggak", "enggak", "gak", "ga", "tak", "belum", "tidak ada"}
+)
+YES, NO = "Ya", "Tidak"
+
+UNKNOWN_PERSON = (
+    "Maaf, nomor/akun ini belum terdaftar di lsp-bot.\n"
+    "Untuk bergabung, mintalah kode undangan kepada Manajer Administrasi LSP, "
+    "lalu kirim: /start KODE"
+)
+INACTIVE = "Akun Anda sedang dinonaktifkan. Hubungi Manajer Administrasi LSP."
+INVITE_INVALID = (
+    "Kode undangan tidak dikenal, sudah dipakai, atau sudah kedaluwarsa. "
+    "Mintalah kode baru kepada Manajer Administrasi."
+)
+WELCOME = "Selamat datang, {name}! Anda terdaftar sebagai {role}."
+ROLE_ADDED = "Peran {role} ditambahkan ke akun Anda."
+ALREADY_HAS_ROLE = "Anda sudah terdaftar sebagai {role}."
+
+MENU_HEADER = "Periode pelaporan: {period} (batas pengisian data {deadline})."
+MENU_LOCKED = "Batas pengisian data sudah lewat: jawaban hanya dapat dilihat."
+MENU_PROMPT = "Pilih bagian yang ingin diisi (balas dengan nomornya):"
+MENU_NONE = "Peran Anda belum memiliki bagian laporan untuk diisi."
+NOT_IN_MENU = 'Pilihan "{given}" tidak ada di daftar.'
+NOT_YOUR_SECTION = "Bagian {key} bukan tugas peran Anda."
+
+SECTION_START = (
+    "Bagian {key} {title}\n{intro}\n"
+    "Jawaban tersimpan setiap kali Anda menjawab. Ketik /batal untuk kembali ke menu, "
+    "/lewati untuk melewati pertanyaan yang tidak wajib, /nihil bila tidak ada yang dilaporkan."
+)
+QUESTION = "{label}"
+QUESTION_ENTRY = "{repeat} ke-{entry}: {label}"
+QUESTION_OPTIONAL = "(boleh dilewati: /lewati)"
+CURRENT_VALUE = "Jawaban sekarang: {value}"
+SAVED_SKIPPED = "Dilewati."
+ADD_ANOTHER = "Tambah {repeat} lain?"
+CANNOT_SKIP_HERE = "Tidak ada pertanyaan yang dapat dilewati saat ini."
+
+REVIEW_HEADER = "Ringkasan bagian {key} {title} ({status}):"
+REVIEW_ENTRY = "{repeat} ke-{entry}"
+REVIEW_LINE = "{number}. {label}: {value}"
+REVIEW_PROMPT_DRAFT = "Periksa jawaban Anda. Kirim bila sudah benar, atau ubah salah satunya."
+REVIEW_PROMPT_SENT = (
+    "Bagian ini sudah terkirim. Anda masih dapat mengubah jawaban sampai {deadline}."
+)
+REVIEW_PROMPT_LOCKED = "Batas pengisian data ({deadline}) sudah lewat: jawaban tidak dapat diubah."
+SKIPPED_VALUE = "(dilewati)"
+OPT_SUBMIT = "Kirim"
+OPT_EDIT = "Ubah jawaban"
+OPT_ADD = "Tambah {repeat}"
+OPT_DONE = "Selesai"
+OPT_MENU = "Kembali ke menu"
+OPT_FILL = "Isi bagian ini"
+PICK_ANSWER = "Nomor jawaban yang ingin diubah? (1-{count})"
+NO_SUCH_ANSWER = 'Tidak ada jawaban nomor "{given}". Pilih 1 sampai {count}.'
+CHANGED = "Jawaban diubah."
+SUBMITTED = (
+    "Terima kasih, bagian {key} {title} sudah terkirim. "
+    "Anda masih dapat mengubahnya sampai {deadline}."
+)
+
+NIHIL_CONFIRM = (
+    "Nyatakan bagian {key} {title} NIHIL (tidak ada yang dilaporkan) untuk {period}? "
+    "Jawaban yang sudah diisi tetap tersimpan, tetapi tidak dimasukkan ke laporan."
+)
+NIHIL_DONE = "Bagian {key} dicatat NIHIL untuk {period}."
+NIHIL_NOT_DONE = "Tidak jadi. Bagian {key} tidak diubah."
+NIHIL_NO_SECTION = "Pilih dulu bagian yang ingin dinyatakan nihil dari menu, lalu ketik /nihil."
+NIHIL_SECTION = "Bagian {key} {title} dinyatakan NIHIL untuk periode ini."
+
+CANCELLED = "Dibatalkan. Jawaban yang sudah tersimpan tetap aman."
+LOCKED = (
+    "Batas pengisian data periode ini ({deadline}) sudah lewat, jawaban tidak dapat diubah lagi. "
+    "Hubungi Manajer Administrasi bila ada yang perlu diperbaiki."
+)
+UNKNOWN_COMMAND = "Perintah /{name} tidak dikenal. Ketik /bantuan untuk daftar perintah."
+ADMIN_ONLY = "Maaf, perintah ini hanya untuk Manajer Administrasi."
+
+STATUS_MINE = "Status bagian Anda untuk {period}:"
+STATUS_TEAM = "Status seluruh anggota untuk {period}:"
+STATUS_SECTION = "{mark} {key} {title}: {status}"
+STATUS_OWES = "   belum: {names}"
+STATUS_OWES_NONE = "   semua sudah mengisi"
+STATUS_NOBODY = "   belum ada anggota dengan peran {role}: menjadi tugas Manajer Administrasi"
+STATUS_MORE = "{names} dan {more} lainnya"
+
+INVITE_USAGE = (
+    "Cara membuat undangan: /undang PERAN [NAMA]\n"
+    "Peran: admin, komite_skema, koordinator_tuk, asesor, surveilan.\n"
+    "Contoh: /undang koordinator_tuk Siti Aminah"
+)
+INVITE_MADE = (
+    "Kode undangan untuk {role}{name}: {code}\n"
+    "Berlaku sampai {expires}, sekali pakai. Minta penerima mengirim: /start {code}"
+)
+
+HELP = (
+    "lsp-bot membantu menghimpun data laporan kegiatan LSP kepada BNSP. "
+    "Setiap jawaban langsung tersimpan, lengkap dengan siapa dan kapan mengisinya.\n\n"
+    "Perintah:\n"
+    "/menu - daftar bagian laporan yang menjadi tugas Anda\n"
+    "/status - bagian mana yang sudah dan belum selesai\n"
+    "/lewati - lewati pertanyaan yang tidak wajib\n"
+    "/nihil - nyatakan bagian yang sedang dibuka nihil (tidak ada yang dilaporkan)\n"
+    "/batal - kembali ke menu; jawaban yang tersimpan tetap aman\n"
+    "/bantuan - pesan ini"
+)
+HELP_ADMIN = (
+    "\n\nUntuk Manajer Administrasi:\n/undang PERAN [NAMA] - buat kode undangan anggota baru"
+)
+
+# Section states across the team (see conversations.progress).
+STATE_NAMES = {"lengkap": "lengkap", "nihil": "nihil", "belum": "belum lengkap"}
+STATE_MARKS = {"lengkap": "✅", "nihil": "➖", "belum": "⬜"}

@@ -1,0 +1,432 @@
+"""One message being handled: the moves of the conversation through menu, questions and review."""
+
+from datetime import date, datetime
+from typing import Any
+
+from conversations import texts
+from conversations.display import display_value, format_date
+from conversations.events import (
+    Context,
+    Effect,
+    Option,
+    Reply,
+    SaveAnswer,
+    SetStatus,
+    Step,
+)
+from conversations.flow import Ask, AskAnother, Prompt, entry_count, next_prompt, review_lines
+from conversations.forms.registry import BY_KEY, sections_for
+from conversations.parsing import Rejected, match_choice, parse, parse_yes_no
+from conversations.schema import Choice, Question, QuestionType, Section
+from conversations.state import Mode, State
+from storage.enums import SubmissionStatus
+from storage.periods import WITA
+
+YES_NO_OPTIONS = (Option("ya", texts.YES), Option("tidak", texts.NO))
+
+
+class Turn:
+    """One message being handled: the state so far, what to say and what to store."""
+
+    def __init__(self, state: State, ctx: Context, now: datetime) -> None:
+        self.state = state
+        self.ctx = ctx
+        self.today: date = now.astimezone(WITA).date()
+        self.now = now
+        self.replies: list[Reply] = []
+        self.effects: list[Effect] = []
+        self.answers = {key: dict(view.answers) for key, view in ctx.submissions.items()}
+        self.statuses = {key: view.status for key, view in ctx.submissions.items()}
+
+    # ----- small helpers -------------------------------------------------------------------
+    def say(self, text: str, options: tuple[Option, ...] = ()) -> None:
+        """Queue a message."""
+        self.replies.append(Reply(text, options))
+
+    def store(self, effect: Effect) -> None:
+        """Queue a change and mirror it in this turn's view of the data."""
+        self.effects.append(effect)
+        if isinstance(effect, SaveAnswer):
+            self.answers.setdefault(effect.section, {})[(effect.entry, effect.field)] = effect.value
+            self.statuses.setdefault(effect.section, SubmissionStatus.DRAFT)
+        elif isinstance(effect, SetStatus):
+            self.statuses[effect.section] = effect.status
+
+    def step(self) -> Step:
+        """The outcome of this turn."""
+        return Step(self.state, tuple(self.replies), tuple(self.effects))
+
+    @property
+    def section(self) -> Section | None:
+        """The section the person has open, if any."""
+        return BY_KEY.get(self.state.section or "")
+
+    def section_answers(self, section: Section) -> dict[tuple[int, str], Any]:
+        """This member's saved answers for a section."""
+        return self.answers.get(section.key, {})
+
+    @property
+    def deadline(self) -> str:
+        """The data deadline as an Indonesian date."""
+        return format_date(self.ctx.period.data_deadline)
+
+    @property
+    def locked(self) -> bool:
+        """Past the data deadline, members may only look; the admin may still correct."""
+        return self.today > self.ctx.period.data_deadline and not self.ctx.member.is_admin
+
+    # ----- the menu ------------------------------------------------------------------------
+    def menu(self) -> None:
+        """Show the sections this member owns, with their status, and wait for a choice."""
+        self.state = State()
+        header = texts.MENU_HEADER.format(period=self.ctx.period.label, deadline=self.deadline)
+        sections = sections_for(self.ctx.member.roles)
+        if not sections:
+            self.say(f"{header}\n{texts.MENU_NONE}")
+            return
+        lines = [header, texts.MENU_LOCKED] if self.locked else [header]
+        lines.append(texts.MENU_PROMPT)
+        options = tuple(
+            Option(s.key, f"{texts.STATUS_MARKS[self.statuses.get(s.key)]} {s.key} {s.title}")
+            for s in sections
+        )
+        self.say("\n".join(lines), options)
+
+    def choose_from_menu(self, text: str) -> None:
+        """Open the section the person picked."""
+        sections = sections_for(self.ctx.member.roles)
+        options = tuple(Option(s.key, s.title) for s in sections)
+        picked = _pick(options, text)
+        if picked is None:
+            if text in BY_KEY:
+                self.say(texts.NOT_YOUR_SECTION.format(key=text))
+            else:
+                self.say(texts.NOT_IN_MENU.format(given=text))
+            self.menu()
+            return
+        self.open_section(BY_KEY[picked])
+
+    def open_section(self, section: Section) -> None:
+        """Enter a section: resume filling, or review what is there."""
+        self.state = State(Mode.FILLING, section=section.key)
+        status = self.statuses.get(section.key)
+        if status is SubmissionStatus.NIHIL:
+            self.state = self.state.at(Mode.NIHIL_VIEW)
+            title = texts.NIHIL_SECTION.format(key=section.key, title=section.title)
+            options = () if self.locked else (Option("isi", texts.OPT_FILL),)
+            self.say(title, (*options, Option("menu", texts.OPT_MENU)))
+            return
+        if self.locked or status is SubmissionStatus.SUBMITTED:
+            self.review()
+            return
+        if not self.section_answers(section):
+            self.say(
+                texts.SECTION_START.format(
+                    key=section.key, title=section.title, intro=section.intro
+                )
+            )
+        self.advance()
+
+    # ----- filling -------------------------------------------------------------------------
+    def advance(self) -> None:
+        """Ask the next open question of the open section, or show the review."""
+        section = self.section
+        assert section is not None
+        prompt = next_prompt(section, self.section_answers(section), closed=self.state.closed)
+        if prompt is None:
+            self.review()
+        else:
+            self.ask(prompt)
+
+    def ask(self, prompt: Prompt, *, current: Any = None) -> None:
+        """Send one question and remember which it is."""
+        section = self.section
+        assert section is not None
+        if isinstance(prompt, AskAnother):
+            self.state = self.state.at(Mode.ADD_ANOTHER, entry=0, field=None)
+            self.say(texts.ADD_ANOTHER.format(repeat=prompt.repeat.label), YES_NO_OPTIONS)
+            return
+        question, entry = prompt.question, prompt.entry
+        mode = Mode.EDITING if self.state.mode is Mode.EDITING else Mode.FILLING
+        self.state = self.state.at(mode, entry=entry, field=question.key)
+        self.say(*_question_message(section, question, entry, current))
+
+    def answer(self, text: str) -> None:
+        """Validate an answer to the current question; save it or say why not and ask again."""
+        section, question = self.section, self.current_question()
+        assert section is not None and question is not None
+        value = parse(question, text)
+        if isinstance(value, Rejected):
+            self.say(texts.INVALID_MESSAGES[value.code].format(**value.params))
+            self.ask(Ask(question, self.state.entry))
+            return
+        self.save(section, question, value)
+
+    def save(self, section: Section, question: Question, value: Any) -> None:
+        """Store an answer and move on."""
+        if self.locked:
+            self.say(texts.LOCKED.format(deadline=self.deadline))
+            self.menu()
+            return
+        self.store(SaveAnswer(section.key, self.state.entry, question.key, value))
+        if self.state.mode is Mode.EDITING:
+            self.say(texts.CHANGED)
+            self.state = self.state.at(Mode.FILLING, closed=True)
+        self.advance()
+
+    def current_question(self) -> Question | None:
+        """The question being asked, if the state names one."""
+        section = self.section
+        if section is None or self.state.field is None:
+            return None
+        try:
+            return section.question(self.state.field, entry=self.state.entry)
+        except KeyError:
+            return None
+
+    def skip(self) -> None:
+        """/lewati: store 'skipped' for an optional question."""
+        section, question = self.section, self.current_question()
+        if self.state.mode not in (Mode.FILLING, Mode.EDITING) or question is None:
+            self.say(texts.CANNOT_SKIP_HERE)
+            self.reprompt()
+            return
+        assert section is not None
+        if question.required:
+            self.say(texts.INVALID_MESSAGES[texts.Invalid.REQUIRED])
+            self.ask(Ask(question, self.state.entry))
+            return
+        self.say(texts.SAVED_SKIPPED)
+        self.save(section, question, None)
+
+    def add_another(self, text: str) -> None:
+        """Answer to 'Tambah ... lain?'."""
+        section = self.section
+        assert section is not None and section.repeat is not None
+        wants = parse_yes_no(text)
+        if wants is None:
+            self.say(texts.INVALID_MESSAGES[texts.Invalid.NOT_YES_NO])
+            self.ask(AskAnother(section.repeat, 0))
+            return
+        if wants:
+            self.start_entry(section)
+        else:
+            self.state = self.state.at(Mode.FILLING, closed=True)
+            self.advance()
+
+    def start_entry(self, section: Section) -> None:
+        """Begin a new repeated entry."""
+        assert section.repeat is not None
+        if self.locked:
+            self.say(texts.LOCKED.format(deadline=self.deadline))
+            self.menu()
+            return
+        entry = entry_count(section, self.section_answers(section)) + 1
+        self.state = self.state.at(Mode.FILLING, closed=False)
+        self.ask(Ask(section.repeat.questions[0], entry))
+
+    # ----- review --------------------------------------------------------------------------
+    def review(self) -> None:
+        """Show the numbered summary and what can be done with it."""
+        section = self.section
+        assert section is not None
+        self.state = self.state.at(Mode.REVIEW, entry=0, field=None, closed=True)
+        status = self.statuses.get(section.key)
+        self.say(_summary(section, self.section_answers(section), status))
+        if self.locked:
+            self.say(texts.REVIEW_PROMPT_LOCKED.format(deadline=self.deadline))
+            self.menu()
+            return
+        self.say(*self.review_prompt(section, status))
+
+    def review_prompt(
+        self, section: Section, status: SubmissionStatus | None
+    ) -> tuple[str, tuple[Option, ...]]:
+        """The question under the summary and its options."""
+        submitted = status is SubmissionStatus.SUBMITTED
+        options = [] if submitted else [Option("kirim", texts.OPT_SUBMIT)]
+        options.append(Option("ubah", texts.OPT_EDIT))
+        if section.repeat is not None:
+            options.append(Option("tambah", texts.OPT_ADD.format(repeat=section.repeat.label)))
+        options.append(Option("menu", texts.OPT_DONE if submitted else texts.OPT_MENU))
+        prompt = (
+            texts.REVIEW_PROMPT_SENT.format(deadline=self.deadline)
+            if submitted
+            else texts.REVIEW_PROMPT_DRAFT
+        )
+        return prompt, tuple(options)
+
+    def choose_in_review(self, text: str) -> None:
+        """Act on the option picked under the summary."""
+        section = self.section
+        assert section is not None
+        _prompt, options = self.review_prompt(section, self.statuses.get(section.key))
+        picked = _pick(options, text)
+        if picked == "kirim":
+            self.submit(section)
+        elif picked == "ubah":
+            self.state = self.state.at(Mode.PICK_EDIT)
+            self.say(texts.PICK_ANSWER.format(count=len(self.lines(section))))
+        elif picked == "tambah":
+            self.start_entry(section)
+        elif picked == "menu":
+            self.menu()
+        else:
+            self.say(texts.NOT_IN_MENU.format(given=text))
+            self.say(*self.review_prompt(section, self.statuses.get(section.key)))
+
+    def lines(self, section: Section) -> list[Any]:
+        """The numbered review lines of a section."""
+        return review_lines(section, self.section_answers(section))
+
+    def pick_edit(self, text: str) -> None:
+        """The number of the answer to change."""
+        section = self.section
+        assert section is not None
+        lines = self.lines(section)
+        number = text.strip().rstrip(".")
+        if not number.isdigit() or not 1 <= int(number) <= len(lines):
+            self.say(texts.NO_SUCH_ANSWER.format(given=text, count=len(lines)))
+            return
+        line = lines[int(number) - 1]
+        self.state = self.state.at(Mode.EDITING)
+        self.ask(Ask(line.question, line.entry), current=line if line.answered else None)
+
+    def submit(self, section: Section) -> None:
+        """Mark the section submitted."""
+        if self.locked:
+            self.say(texts.LOCKED.format(deadline=self.deadline))
+            self.menu()
+            return
+        self.store(SetStatus(section.key, SubmissionStatus.SUBMITTED))
+        self.say(
+            texts.SUBMITTED.format(key=section.key, title=section.title, deadline=self.deadline)
+        )
+        self.menu()
+
+    # ----- nihil ---------------------------------------------------------------------------
+    def ask_nihil(self, argument: str) -> None:
+        """/nihil: confirm declaring the open (or named) section nihil."""
+        allowed = {s.key for s in sections_for(self.ctx.member.roles)}
+        key = argument or self.state.section
+        if key not in allowed:
+            refusal = texts.NOT_YOUR_SECTION.format(key=argument) if argument else None
+            self.say(refusal or texts.NIHIL_NO_SECTION)
+            self.menu()
+            return
+        if self.locked:
+            self.say(texts.LOCKED.format(deadline=self.deadline))
+            self.menu()
+            return
+        section = BY_KEY[key]
+        self.state = State(Mode.CONFIRM_NIHIL, section=key)
+        self.say(
+            texts.NIHIL_CONFIRM.format(key=key, title=section.title, period=self.ctx.period.label),
+            YES_NO_OPTIONS,
+        )
+
+    def confirm_nihil(self, text: str) -> None:
+        """Answer to the nihil confirmation."""
+        section = self.section
+        assert section is not None
+        sure = parse_yes_no(text)
+        if sure is None:
+            self.say(texts.INVALID_MESSAGES[texts.Invalid.NOT_YES_NO], YES_NO_OPTIONS)
+            return
+        if sure:
+            self.store(SetStatus(section.key, SubmissionStatus.NIHIL))
+            self.say(texts.NIHIL_DONE.format(key=section.key, period=self.ctx.period.label))
+            self.menu()
+        else:
+            self.say(texts.NIHIL_NOT_DONE.format(key=section.key))
+            self.open_section(section)
+
+    def nihil_view(self, text: str) -> None:
+        """A nihil section is open: fill it after all, or go back."""
+        section = self.section
+        assert section is not None
+        options = (Option("isi", texts.OPT_FILL), Option("menu", texts.OPT_MENU))
+        picked = _pick(options, text)
+        if picked == "isi" and not self.locked:
+            self.store(SetStatus(section.key, SubmissionStatus.DRAFT))
+            self.open_section(section)
+        else:
+            self.menu()
+
+    # ----- repeating the current prompt ----------------------------------------------------
+    def reprompt(self) -> None:
+        """Say again what the engine is waiting for."""
+        section = self.section
+        match self.state.mode:
+            case Mode.FILLING | Mode.EDITING if self.current_question() is not None:
+                question = self.current_question()
+                assert question is not None
+                self.ask(Ask(question, self.state.entry))
+            case Mode.ADD_ANOTHER if section is not None and section.repeat is not None:
+                self.ask(AskAnother(section.repeat, 0))
+            case Mode.REVIEW | Mode.PICK_EDIT if section is not None:
+                self.review()
+            case Mode.CONFIRM_NIHIL | Mode.NIHIL_VIEW if section is not None:
+                self.open_section(section)
+            case _:
+                self.menu()
+
+
+def _pick(options: tuple[Option, ...], text: str) -> str | None:
+    choice = match_choice(tuple(Choice(option.value, option.label) for option in options), text)
+    return choice.value if choice else None
+
+
+def capitalised(label: str) -> str:
+    """'cabang LSP' -> 'Cabang LSP' (the rest of the label is left as it is)."""
+    return label[:1].upper() + label[1:]
+
+
+def _question_message(
+    section: Section, question: Question, entry: int, current: Any
+) -> tuple[str, tuple[Option, ...]]:
+    repeat = section.repeat
+    if entry and repeat is not None:
+        label = texts.QUESTION_ENTRY.format(
+            repeat=capitalised(repeat.label), entry=entry, label=question.label
+        )
+    else:
+        label = texts.QUESTION.format(label=question.label)
+    lines = [label]
+    if question.hint:
+        lines.append(question.hint)
+    if not question.required:
+        lines.append(texts.QUESTION_OPTIONAL)
+    if current is not None:
+        lines.append(texts.CURRENT_VALUE.format(value=display_value(question, current.value)))
+    return "\n".join(lines), _options_for(question)
+
+
+def _options_for(question: Question) -> tuple[Option, ...]:
+    if question.type is QuestionType.YES_NO:
+        return YES_NO_OPTIONS
+    return tuple(Option(choice.value, choice.label) for choice in question.choices)
+
+
+def _summary(
+    section: Section, answers: dict[tuple[int, str], Any], status: SubmissionStatus | None
+) -> str:
+    lines = [
+        texts.REVIEW_HEADER.format(
+            key=section.key, title=section.title, status=texts.STATUS_NAMES[status]
+        )
+    ]
+    last_entry = 0
+    for number, line in enumerate(review_lines(section, answers), start=1):
+        if line.entry and line.entry != last_entry and section.repeat is not None:
+            lines.append(
+                texts.REVIEW_ENTRY.format(
+                    repeat=capitalised(section.repeat.label), entry=line.entry
+                )
+            )
+        last_entry = line.entry
+        value = display_value(line.question, line.value) if line.answered else "-"
+        lines.append(
+            texts.REVIEW_LINE.format(number=number, label=line.question.label, value=value)
+        )
+    return "\n".join(lines)

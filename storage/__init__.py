@@ -1,0 +1,1 @@
+"""The database of lsp-bot: tables, sessions, queries and migrations."""

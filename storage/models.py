@@ -1,0 +1,168 @@
+"""The tables of lsp-bot, side by side."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.enums import Role, Semester, SubmissionStatus
+from storage.types import UTCDateTime, utcnow
+
+
+class LspProfile(SQLModel, table=True):
+    """The certification body itself: printed on every report."""
+
+    __tablename__ = "lsp_profile"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    address: str = ""
+    licence_number: str = ""
+    document_prefix: str = "LSP"
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Member(SQLModel, table=True):
+    """A person who may talk to the bot."""
+
+    __tablename__ = "member"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class MemberRole(SQLModel, table=True):
+    """One role held by one member."""
+
+    __tablename__ = "member_role"
+
+    member_id: int = Field(foreign_key="member.id", primary_key=True)
+    role: Role = Field(primary_key=True, index=True, sa_type=String(32))
+
+
+class Identity(SQLModel, table=True):
+    """A channel address (`console:NAME`, `telegram:ID`, `whatsapp:NUMBER`) bound to a member."""
+
+    __tablename__ = "identity"
+
+    key: str = Field(primary_key=True)
+    member_id: int = Field(foreign_key="member.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Invite(SQLModel, table=True):
+    """A one-time code that makes a new member (or gives an existing one a role)."""
+
+    __tablename__ = "invite"
+
+    code: str = Field(primary_key=True)
+    role: Role = Field(sa_type=String(32))
+    name: str | None = None
+    created_by: int | None = Field(default=None, foreign_key="member.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_by: int | None = Field(default=None, foreign_key="member.id")
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Period(SQLModel, table=True):
+    """A reporting semester with its deadlines (dates in WITA)."""
+
+    __tablename__ = "period"
+    __table_args__ = (UniqueConstraint("year", "semester"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int
+    semester: Semester = Field(sa_type=String(4))
+    data_deadline: date
+    final_deadline: date
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Submission(SQLModel, table=True):
+    """One member's part of one report section in one period."""
+
+    __tablename__ = "submission"
+    __table_args__ = (
+        UniqueConstraint("period_id", "section", "member_id"),
+        Index("ix_submission_member_period", "member_id", "period_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    period_id: int = Field(foreign_key="period.id", index=True)
+    section: str
+    member_id: int = Field(foreign_key="member.id")
+    status: SubmissionStatus = Field(default=SubmissionStatus.DRAFT, sa_type=String(16))
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    submitted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class SubmissionEvent(SQLModel, table=True):
+    """A change of a submission's status: who, when, through which channel."""
+
+    __tablename__ = "submission_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id", index=True)
+    status: SubmissionStatus = Field(sa_type=String(16))
+    member_id: int = Field(foreign_key="member.id")
+    channel: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Answer(SQLModel, table=True):
+    """The current value of one field (entry 0: the section; 1..n: a repeated entry)."""
+
+    __tablename__ = "answer"
+    __table_args__ = (UniqueConstraint("submission_id", "entry_no", "field"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id")
+    entry_no: int = 0
+    field: str
+    value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    revision: int = 1
+    member_id: int = Field(foreign_key="member.id")
+    channel: str
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class AnswerRevision(SQLModel, table=True):
+    """Every change of an answer, kept for ever: the data trail."""
+
+    __tablename__ = "answer_revision"
+
+    id: int | None = Field(default=None, primary_key=True)
+    submission_id: int = Field(foreign_key="submission.id", index=True)
+    entry_no: int
+    field: str
+    revision: int
+    old_value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    new_value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    member_id: int = Field(foreign_key="member.id")
+    channel: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ConversationState(SQLModel, table=True):
+    """Where one identity is in its conversation, as JSON text."""
+
+    __tablename__ = "conversation_state"
+
+    identity_key: str = Field(primary_key=True)
+    data: str = Field(sa_column=Column(Text, nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ProcessedMessage(SQLModel, table=True):
+    """A message id already applied, so a redelivery is dropped."""
+
+    __tablename__ = "processed_message"
+
+    identity_key: str = Field(primary_key=True)
+    message_id: str = Field(primary_key=True)
+    processed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
