@@ -128,6 +128,8 @@ def _status(turn: Turn) -> str:
                 )
             )
             lines.append(_owes_line(section.role, progress.owed_by, progress.nobody_holds_role))
+            if progress.done_by:
+                lines.append(texts.STATUS_DONE.format(names=_names(progress.done_by)))
         return "\n".join(lines)
     lines = [texts.STATUS_MINE.format(period=period)]
     for section in sections_for(turn.ctx.member.roles):
@@ -148,10 +150,14 @@ def _owes_line(role: Role, owed_by: tuple[str, ...], nobody_holds_role: bool) ->
         return texts.STATUS_NOBODY.format(role=texts.ROLE_NAMES[role])
     if not owed_by:
         return texts.STATUS_OWES_NONE
-    shown = ", ".join(owed_by[:TEAM_NAMES_SHOWN])
-    if len(owed_by) > TEAM_NAMES_SHOWN:
-        shown = texts.STATUS_MORE.format(names=shown, more=len(owed_by) - TEAM_NAMES_SHOWN)
-    return texts.STATUS_OWES.format(names=shown)
+    return texts.STATUS_OWES.format(names=_names(owed_by))
+
+
+def _names(names: tuple[str, ...]) -> str:
+    shown = ", ".join(names[:TEAM_NAMES_SHOWN])
+    if len(names) > TEAM_NAMES_SHOWN:
+        shown = texts.STATUS_MORE.format(names=shown, more=len(names) - TEAM_NAMES_SHOWN)
+    return shown
 
 
 def _invite(turn: Turn, argument: str) -> None:

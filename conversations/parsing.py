@@ -105,7 +105,8 @@ def match_choice(choices: tuple[Choice, ...], given: str) -> Choice | None:
         index = int(wanted) - 1
         return choices[index] if 0 <= index < len(choices) else None
     for choice in choices:
-        if wanted in (choice.value.casefold(), choice.label.casefold()):
+        value = choice.value.casefold()
+        if wanted in (value, value.replace("_", " "), choice.label.casefold()):
             return choice
     starts = [c for c in choices if len(wanted) >= 3 and c.label.casefold().startswith(wanted)]
     return starts[0] if len(starts) == 1 else None

@@ -161,6 +161,7 @@ STATUS_TEAM = "Status seluruh anggota untuk {period}:"
 STATUS_SECTION = "{mark} {key} {title}: {status}"
 STATUS_OWES = "   belum: {names}"
 STATUS_OWES_NONE = "   semua sudah mengisi"
+STATUS_DONE = "   sudah: {names}"
 STATUS_NOBODY = "   belum ada anggota dengan peran {role}: menjadi tugas Manajer Administrasi"
 STATUS_MORE = "{names} dan {more} lainnya"
 

@@ -26,8 +26,6 @@ SECTION = Section(
             "Sebutkan pelatihan / RCC yang diikuti",
             relevant=Equals("pengembangan", True),
         ),
-        long_text(
-            "catatan", "Catatan lain tentang perkembangan Anda (boleh dilewati)", required=False
-        ),
+        long_text("catatan", "Catatan lain tentang perkembangan Anda", required=False),
     ),
 )

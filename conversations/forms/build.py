@@ -48,7 +48,7 @@ def plan(relevant: Condition | None = None) -> Question:
     """The optional 'rencana program' every section may carry for the next semester."""
     return long_text(
         "rencana",
-        "Rencana program untuk semester berikutnya (boleh dilewati)",
+        "Rencana program untuk semester berikutnya",
         required=False,
         relevant=relevant,
     )

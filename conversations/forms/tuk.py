@@ -45,7 +45,7 @@ SECTION = Section(
                 ),
                 integer(
                     "jumlah_asesi",
-                    "Jumlah asesi yang diuji di TUK ini pada semester ini (boleh dilewati)",
+                    "Jumlah asesi yang diuji di TUK ini pada semester ini",
                     required=False,
                 ),
                 long_text("perkembangan", "Perkembangan TUK ini pada semester ini"),

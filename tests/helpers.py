@@ -1,0 +1,105 @@
+"""Test helpers: a settable clock, predictable invite codes, and a chat that reads like a user."""
+
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from bot.channels.console import format_reply
+from bot.dispatcher import Dispatcher
+from conversations.service import ConversationService, Message, create_invite
+from storage.db import session_scope
+from storage.enums import Role
+from storage.models import Answer, AnswerRevision, Member, Submission
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        """Move time forward."""
+        self.now += timedelta(**delta)
+
+
+def codes() -> Iterator[str]:
+    """INVITE01, INVITE02, ... (predictable codes for transcripts)."""
+    return (f"INVITE{n:02d}" for n in itertools.count(1))
+
+
+# 24 November 2026, 10:00 WITA: inside semester II 2026, data deadline 7 January 2027.
+NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+
+
+class Chat:
+    """People talking to one service, as the console shows it."""
+
+    def __init__(self, db: Engine, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+        self._codes = codes()
+        self.service = ConversationService(db, clock=clock, code_factory=lambda: next(self._codes))
+        self.dispatcher = Dispatcher(self.service)
+        self.transcript: list[str] = []
+
+    def say(self, user: str, text: str, *, message_id: str | None = None) -> str:
+        """Send one message from console:USER; the replies as the console prints them."""
+        replies = self.dispatcher.handle(
+            Message(f"console:{user}", text, message_id=message_id, display_name=user)
+        )
+        out = "\n\n".join(format_reply(reply) for reply in replies)
+        self.transcript.append(f">>> {user}: {text}\n{out}")
+        return out
+
+    def script(self, user: str, lines: list[str]) -> str:
+        """Send several messages; the last reply."""
+        out = ""
+        for line in lines:
+            out = self.say(user, line)
+        return out
+
+    def join(self, user: str, role: Role, name: str | None = None) -> None:
+        """Register a member through a real invite code and /start."""
+        code = create_invite(self.db, role=role, name=name)
+        reply = self.say(user, f"/start {code}")
+        assert "Selamat datang" in reply or "ditambahkan" in reply, reply
+
+
+def stored_answers(db: Engine, *, user_name: str, section: str) -> dict[tuple[int, str], Any]:
+    """Current answers of a member's submission for a section."""
+    with session_scope(db) as session:
+        rows = session.execute(
+            select(Answer.entry_no, Answer.field, Answer.value)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Member, Member.id == Submission.member_id)
+            .where(Member.name == user_name, Submission.section == section)
+        ).all()
+    return {(row.entry_no, row.field): row.value for row in rows}
+
+
+def submission_status(db: Engine, *, user_name: str, section: str) -> str | None:
+    """The stored status of a member's submission, or None if there is none."""
+    with session_scope(db) as session:
+        return session.execute(
+            select(Submission.status)
+            .join(Member, Member.id == Submission.member_id)
+            .where(Member.name == user_name, Submission.section == section)
+        ).scalar_one_or_none()
+
+
+def revisions(db: Engine, *, field: str, entry: int = 0) -> list[tuple[int, Any, Any]]:
+    """(revision, old, new) of a field, oldest first."""
+    with session_scope(db) as session:
+        rows = session.execute(
+            select(AnswerRevision.revision, AnswerRevision.old_value, AnswerRevision.new_value)
+            .where(AnswerRevision.field == field, AnswerRevision.entry_no == entry)
+            .order_by(AnswerRevision.id)
+        ).all()
+    return [(row.revision, row.old_value, row.new_value) for row in rows]

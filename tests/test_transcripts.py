@@ -1,0 +1,110 @@
+"""Golden transcripts: for each section, what the user types, what the bot says, what is stored.
+
+The expected conversation of each section is in tests/golden/<section>.txt. After an intended
+change of wording, rewrite them with `UPDATE_GOLDEN=1 pytest tests/test_transcripts.py` and read
+the diff before committing.
+"""
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storage.enums import Role
+from tests.helpers import Chat, stored_answers, submission_status
+
+GOLDEN = Path(__file__).parent / "golden"
+
+# section -> (role, name, what the user types, answers expected in the database)
+CASES: dict[str, tuple[Role, str, list[str], dict[tuple[int, str], Any]]] = {
+    "2.2": (
+        Role.KOMITE_SKEMA,
+        "Rina Komite",
+        ["/menu", "1", "Komite skema dibentuk dengan SK Direktur No. 12/2026",
+         "Teknik Kendaraan Ringan", "1", "1", "1,3", "SKKNI No. 116 Tahun 2019", "1.025",
+         "ya", "Juru Masak", "okupasi", "sudah ada, tidak berubah", "skkni", "SKKNI 2018",
+         "0 sertifikat", "tidak", "Rapat harmonisasi dengan DUDI dan Dinas", "/lewati", "1"],
+        {(0, "komite"): "Komite skema dibentuk dengan SK Direktur No. 12/2026",
+         (1, "nama"): "Teknik Kendaraan Ringan", (1, "jenis"): "kualifikasi",
+         (1, "tahap"): "baru", (1, "standar"): ["skkni", "khusus"],
+         (1, "jumlah_sertifikat"): 1025, (2, "jenis"): "okupasi", (2, "tahap"): "tetap",
+         (2, "standar"): ["skkni"], (2, "jumlah_sertifikat"): 0, (0, "rencana"): None},
+    ),
+    "2.3": (
+        Role.KOMITE_SKEMA,
+        "Rina Komite",
+        ["/menu", "2", "Skema Teknik Kendaraan Ringan", "Unit kompetensi 1 sampai 10",
+         "1", "Ditelusuri ke standar ASEAN Automotive", "Pak Ahmad (ketua), Bu Nur",
+         "divalidasi", "5 Agustus 2026", "ya", "Skema Juru Masak", "Seluruh unit", "3",
+         "Standar khusus industri perhotelan", "Bu Sari", "3", "tidak",
+         "Verifikasi skema baru", "1"],
+        {(1, "status_standar"): "skkni", (1, "keputusan_bnsp"): "divalidasi",
+         (1, "tanggal_keputusan"): "2026-08-05", (2, "keputusan_bnsp"): "menunggu",
+         (0, "rencana"): "Verifikasi skema baru"},
+    ),
+    "2.4": (
+        Role.ADMIN,
+        "Bu Admin",
+        ["/menu", "3", "Satu cabang mulai dirintis", "Cabang Sape", "Kec. Sape, Kab. Bima",
+         "Skema Teknik Kendaraan Ringan", "4", "tidak", "/lewati", "kirim"],
+        {(0, "perkembangan"): "Satu cabang mulai dirintis", (1, "nama"): "Cabang Sape",
+         (1, "jumlah_asesor"): 4, (0, "rencana"): None},
+    ),
+    "2.5": (
+        Role.KOORDINATOR_TUK,
+        "Siti Aminah",
+        ["/menu", "1", "TUK Bengkel Otomotif", "Jl. Gajah Mada No. 1, Kota Bima", "2",
+         "Terverifikasi", "31-02-2026", "12/08/2026", "Skema TKR Level II", "/lewati",
+         "Lab direnovasi", "ya", "TUK Tata Boga", "Kampus SMKN 3", "tempat kerja", "3",
+         "Skema Juru Masak", "15 asesi", "Dapur baru", "tidak", "Menambah 1 TUK", "1"],
+        {(1, "nama"): "TUK Bengkel Otomotif", (1, "jenis"): "sewaktu",
+         (1, "status_verifikasi"): "terverifikasi", (1, "tanggal_verifikasi"): "2026-08-12",
+         (1, "jumlah_asesi"): None, (2, "jenis"): "tempat_kerja", (2, "status_verifikasi"): "belum",
+         (2, "jumlah_asesi"): 15, (0, "rencana"): "Menambah 1 TUK"},
+    ),
+    "2.6": (
+        Role.SURVEILAN,
+        "Dedi Surveilan",
+        ["/menu", "1", "1,3", "kualifikasi, okupasi", "40", "1 Agustus 2026", "30-09-2026",
+         "ya", "0", "2", "Asesmen ulang unit yang belum kompeten", "Surveilan semester I", "1"],
+        {(0, "metode"): ["kunjungan", "kuesioner"], (0, "jenis_sertifikat"): ["kualifikasi",
+         "okupasi"], (0, "jumlah_pemegang"): 40, (0, "jadwal_mulai"): "2026-08-01",
+         (0, "jadwal_selesai"): "2026-09-30", (0, "ada_belum_memenuhi"): True,
+         (0, "jumlah_belum_memenuhi"): 2},
+    ),
+    "2.7": (
+        Role.ADMIN,
+        "Bu Admin",
+        ["/menu", "6", "BBPPMPV BMTI", "Otomotif", "Uji banding hasil asesmen", "tidak",
+         "/lewati", "1"],
+        {(1, "nama"): "BBPPMPV BMTI", (1, "bidang"): "Otomotif", (0, "rencana"): None},
+    ),
+    "3.2": (
+        Role.ASESOR,
+        "Yusuf Asesor",
+        ["/menu", "1", "MET.000.001234.2019", "31 Des 2027", "Otomotif, Teknik Kendaraan Ringan",
+         "12", "tidak", "/lewati", "1"],
+        {(0, "nomor_registrasi"): "MET.000.001234.2019", (0, "masa_berlaku"): "2027-12-31",
+         (0, "jumlah_asesi"): 12, (0, "pengembangan"): False, (0, "catatan"): None},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("section", list(CASES))
+def test_golden_transcript(chat: Chat, section: str) -> None:
+    role, name, lines, expected = CASES[section]
+    user = "admin" if role is Role.ADMIN else "u"
+    if role is not Role.ADMIN:
+        chat.join(user, role, name)
+    chat.transcript.clear()
+    chat.script(user, lines)
+    text = "\n\n".join(chat.transcript) + "\n"
+    golden = GOLDEN / f"{section}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    stored = stored_answers(chat.db, user_name=name, section=section)
+    for key, value in expected.items():
+        assert stored[key] == value, key
+    assert submission_status(chat.db, user_name=name, section=section) == "submitted"
