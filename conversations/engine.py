@@ -53,7 +53,10 @@ def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
     turn = Turn(state, ctx, now)
     text = inbound.text.strip()
     command = parse_command(text)
-    if command is None:
+    if state.mode is not Mode.MENU and state.period != ctx.period.id:
+        turn.say(texts.PERIOD_CHANGED.format(period=ctx.period.label))
+        turn.menu()
+    elif command is None:
         _on_text(turn, text)
     else:
         _on_command(turn, *command)

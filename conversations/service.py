@@ -255,10 +255,15 @@ def register(session: Session, message: Message, *, code: str, now: datetime) ->
 
 
 def create_invite(
-    db: Engine, *, role: Role, name: str | None, created_by: int | None = None
+    db: Engine,
+    *,
+    role: Role,
+    name: str | None,
+    created_by: int | None = None,
+    now: datetime | None = None,
 ) -> str:
     """Make and store a one-time invite (for the CLI); its code."""
-    now = utcnow()
+    now = now or utcnow()
     code = new_invite_code()
     with session_scope(db) as session:
         writes.create_invite(

@@ -25,6 +25,7 @@ class State:
     """The conversation position: mode, open section and the question being asked."""
 
     mode: Mode = Mode.MENU
+    period: int = 0
     section: str | None = None
     entry: int = 0
     field: str | None = None

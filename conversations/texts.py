@@ -148,6 +148,9 @@ NIHIL_NOT_DONE = "Tidak jadi. Bagian {key} tidak diubah."
 NIHIL_NO_SECTION = "Pilih dulu bagian yang ingin dinyatakan nihil dari menu, lalu ketik /nihil."
 NIHIL_SECTION = "Bagian {key} {title} dinyatakan NIHIL untuk periode ini."
 
+PERIOD_CHANGED = (
+    "Periode pengisian sudah berganti ke {period}. Jawaban periode sebelumnya tetap tersimpan."
+)
 CANCELLED = "Dibatalkan. Jawaban yang sudah tersimpan tetap aman."
 LOCKED = (
     "Batas pengisian data periode ini ({deadline}) sudah lewat, jawaban tidak dapat diubah lagi. "

@@ -78,7 +78,7 @@ class Turn:
     # ----- the menu ------------------------------------------------------------------------
     def menu(self) -> None:
         """Show the sections this member owns, with their status, and wait for a choice."""
-        self.state = State()
+        self.state = State(period=self.ctx.period.id)
         header = texts.MENU_HEADER.format(period=self.ctx.period.label, deadline=self.deadline)
         sections = sections_for(self.ctx.member.roles)
         if not sections:
@@ -108,7 +108,7 @@ class Turn:
 
     def open_section(self, section: Section) -> None:
         """Enter a section: resume filling, or review what is there."""
-        self.state = State(Mode.FILLING, section=section.key)
+        self.state = State(Mode.FILLING, period=self.ctx.period.id, section=section.key)
         status = self.statuses.get(section.key)
         if status is SubmissionStatus.NIHIL:
             self.state = self.state.at(Mode.NIHIL_VIEW)
@@ -319,7 +319,7 @@ class Turn:
             self.menu()
             return
         section = BY_KEY[key]
-        self.state = State(Mode.CONFIRM_NIHIL, section=key)
+        self.state = State(Mode.CONFIRM_NIHIL, period=self.ctx.period.id, section=key)
         self.say(
             texts.NIHIL_CONFIRM.format(key=key, title=section.title, period=self.ctx.period.label),
             YES_NO_OPTIONS,

@@ -67,7 +67,7 @@ class Chat:
 
     def join(self, user: str, role: Role, name: str | None = None) -> None:
         """Register a member through a real invite code and /start."""
-        code = create_invite(self.db, role=role, name=name)
+        code = create_invite(self.db, role=role, name=name, now=self.clock.now)
         reply = self.say(user, f"/start {code}")
         assert "Selamat datang" in reply or "ditambahkan" in reply, reply
 
