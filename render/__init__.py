@@ -1,0 +1,1 @@
+"""Stored data to report context, HTML and PDF."""

@@ -1,0 +1,50 @@
+"""The same conversation on PostgreSQL: what works on SQLite must work when the LSP grows."""
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, text
+
+from storage.db import make_engine, upgrade
+from storage.enums import Role
+from tests.helpers import Chat, Clock, revisions, stored_answers, submission_status
+from tests.test_architecture import _postgres_url
+
+
+@pytest.fixture
+def pg(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A migrated PostgreSQL schema of our own, dropped afterwards."""
+    url = _postgres_url()
+    if url is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is expected on CI machines at 127.0.0.1:5432")
+        pytest.skip("no PostgreSQL reachable")
+    schema = "lspbot_conv"
+    admin = make_engine(url)
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    engine = make_engine(url + f"?options=-csearch_path%3D{schema}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+    with admin.begin() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+    admin.dispose()
+
+
+def test_a_whole_section_on_postgresql(pg: Engine, clock: Clock) -> None:
+    chat = Chat(pg, clock)
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
+    chat.script("siti", ["/menu", "1", "TUK A", "Jl. A", "1", "1", "12-08-2026", "Skema A"])
+    chat.say("siti", "5", message_id="42")
+    assert chat.say("siti", "5", message_id="42") == ""
+    chat.script("siti", ["Baik", "tidak", "/lewati", "kirim", "/menu", "1", "ubah", "1", "TUK B"])
+    stored = stored_answers(pg, user_name="Siti", section="2.5")
+    assert stored[(1, "nama")] == "TUK B"
+    assert stored[(1, "tanggal_verifikasi")] == "2026-08-12"
+    assert stored[(1, "jumlah_asesi")] == 5
+    assert stored[(0, "rencana")] is None
+    assert revisions(pg, field="nama", entry=1) == [(1, None, "TUK A"), (2, "TUK A", "TUK B")]
+    assert submission_status(pg, user_name="Siti", section="2.5") == "submitted"
