@@ -32,8 +32,7 @@ from conversations.progress import Person, team_progress
 from conversations.state import State
 from storage import queries, writes
 from storage.db import session_scope
-from storage.enums import Role, Semester
-from storage.models import Period
+from storage.enums import Role, Semester, SubmissionStatus
 from storage.periods import WITA, default_deadlines, previous_semester, semester_of
 from storage.types import utcnow
 
@@ -49,7 +48,7 @@ def new_invite_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def period_label(period: Period) -> str:
+def period_label(period: queries.PeriodRecord) -> str:
     """'Semester II Tahun 2026'."""
     return f"Semester {period.semester} Tahun {period.year}"
 
@@ -107,49 +106,42 @@ class ConversationService:
         return replies
 
     def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply]:
-        if message.message_id is not None:
-            if queries.was_processed(
-                session, identity_key=message.identity, message_id=message.message_id
-            ):
-                logger.info(
-                    "message %s of %s already applied", message.message_id, message.identity
-                )
-                return []
-            writes.mark_processed(
-                session, identity_key=message.identity, message_id=message.message_id, now=now
-            )
+        if message.message_id is not None and not writes.mark_processed(
+            session, identity_key=message.identity, message_id=message.message_id, now=now
+        ):
+            logger.info("message %s of %s already applied", message.message_id, message.identity)
+            return []
         text = message.text.strip()
         replies: list[Reply] = []
         command = engine.parse_command(text)
         if command is not None and command[0] == "start" and command[1]:
             replies.extend(register(session, message, code=command[1], now=now))
             text = "/start"
-        member = queries.member_by_identity(session, key=message.identity)
+        member, state_json = queries.sender(session, key=message.identity)
         if member is None:
             return replies or [Reply(texts.UNKNOWN_PERSON)]
         if not member.active:
             return [Reply(texts.INACTIVE)]
-        return replies + self._converse(session, message, member, text, now)
+        state = State.from_json(state_json)
+        return replies + self._converse(session, message, member, state, text, now)
 
     def _converse(
         self,
         session: Session,
         message: Message,
         member: queries.MemberRecord,
+        state: State,
         text: str,
         now: datetime,
     ) -> list[Reply]:
         view = MemberView(member.id, member.name, member.roles)
         period = collecting_period(session, today=now.astimezone(WITA).date())
-        assert period.id is not None
         inbound = engine.Inbound(text)
         records = queries.member_submissions(session, member_id=member.id, period_id=period.id)
         ctx = self._context(session, inbound, view, period, records)
-        state = State.from_json(queries.conversation_state(session, key=message.identity))
         step = engine.handle(state, inbound, ctx, now)
-        submission_ids = {key: record.id for key, record in records.items()}
         for effect in step.effects:
-            self._apply(session, effect, member.id, period.id, message.channel, now, submission_ids)
+            self._apply(session, effect, member.id, period.id, message.channel, now, records)
         writes.save_state(
             session, identity_key=message.identity, data=step.state.to_json(), now=now
         )
@@ -160,10 +152,9 @@ class ConversationService:
         session: Session,
         inbound: Inbound,
         member: MemberView,
-        period: Period,
+        period: queries.PeriodRecord,
         records: dict[str, queries.SubmissionRecord],
     ) -> Context:
-        assert period.id is not None
         wanted = engine.needs(inbound, member)
         team = None
         if engine.Need.TEAM in wanted:
@@ -189,7 +180,7 @@ class ConversationService:
         period_id: int,
         channel: str,
         now: datetime,
-        submission_ids: dict[str, int],
+        records: dict[str, queries.SubmissionRecord],
     ) -> None:
         if isinstance(effect, CreateInvite):
             writes.create_invite(
@@ -202,14 +193,22 @@ class ConversationService:
                 expires_at=effect.expires_at,
             )
             return
-        submission_id = submission_ids.get(effect.section)
-        if submission_id is None:
+        record = records.get(effect.section)
+        if record is None:
             submission_id = writes.ensure_submission(
                 session, period_id=period_id, section=effect.section, member_id=member_id, now=now
             )
-            submission_ids[effect.section] = submission_id
+            record = queries.SubmissionRecord(
+                submission_id, effect.section, SubmissionStatus.DRAFT, {}, {}
+            )
+            records[effect.section] = record
+        submission_id = record.id
         if isinstance(effect, SaveAnswer):
-            writes.save_answer(
+            key = (effect.entry, effect.field)
+            current = (
+                (record.answers[key], record.revisions[key]) if key in record.answers else None
+            )
+            revision = writes.save_answer(
                 session,
                 submission_id=submission_id,
                 entry_no=effect.entry,
@@ -218,7 +217,10 @@ class ConversationService:
                 member_id=member_id,
                 channel=channel,
                 now=now,
+                current=current,
             )
+            if revision is not None:
+                record.answers[key], record.revisions[key] = effect.value, revision
         elif isinstance(effect, SetStatus):
             writes.set_status(
                 session,
@@ -305,7 +307,7 @@ def ensure_periods(db: Engine, *, today: date) -> None:
             logger.info("period %s %s created by another process", year, semester)
 
 
-def collecting_period(session: Session, *, today: date) -> Period:
+def collecting_period(session: Session, *, today: date) -> queries.PeriodRecord:
     """The period being collected: the previous semester until its data deadline, then the
     current one."""
     keys = _period_keys(today)

@@ -2,9 +2,10 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, bindparam, or_, select
 from sqlmodel import Session
 
 from storage.enums import Role, Semester, SubmissionStatus
@@ -16,7 +17,6 @@ from storage.models import (
     Member,
     MemberRole,
     Period,
-    ProcessedMessage,
     Submission,
 )
 
@@ -39,20 +39,32 @@ class SubmissionRecord:
     section: str
     status: SubmissionStatus
     answers: dict[tuple[int, str], Any]
+    revisions: dict[tuple[int, str], int]
+
+
+_SENDER = (
+    select(Member.id, Member.name, Member.active, MemberRole.role, ConversationState.data)
+    .select_from(Identity)
+    .join(Member, Identity.member_id == Member.id)
+    .outerjoin(MemberRole, MemberRole.member_id == Member.id)
+    .outerjoin(ConversationState, ConversationState.identity_key == Identity.key)
+    .where(Identity.key == bindparam("key"))
+)
+
+
+def sender(session: Session, *, key: str) -> tuple[MemberRecord | None, str | None]:
+    """The member bound to a channel identity (with roles) and its conversation state JSON,
+    in one query."""
+    rows = session.connection().execute(_SENDER, {"key": key}).all()
+    if not rows:
+        return None, None
+    roles = frozenset(Role(row.role) for row in rows if row.role is not None)
+    return MemberRecord(rows[0].id, rows[0].name, rows[0].active, roles), rows[0].data
 
 
 def member_by_identity(session: Session, *, key: str) -> MemberRecord | None:
-    """The member bound to a channel identity, with roles, in one query."""
-    rows = session.execute(
-        select(Member.id, Member.name, Member.active, MemberRole.role)
-        .join(Identity, Identity.member_id == Member.id)
-        .outerjoin(MemberRole, MemberRole.member_id == Member.id)
-        .where(Identity.key == key)
-    ).all()
-    if not rows:
-        return None
-    roles = frozenset(Role(row.role) for row in rows if row.role is not None)
-    return MemberRecord(rows[0].id, rows[0].name, rows[0].active, roles)
+    """The member bound to a channel identity, with roles."""
+    return sender(session, key=key)[0]
 
 
 def member_by_id(session: Session, *, member_id: int) -> MemberRecord | None:
@@ -103,50 +115,76 @@ def conversation_state(session: Session, *, key: str) -> str | None:
     ).scalar_one_or_none()
 
 
-def was_processed(session: Session, *, identity_key: str, message_id: str) -> bool:
-    """Whether this message id of this identity was already applied."""
-    row = session.execute(
-        select(ProcessedMessage.message_id).where(
-            ProcessedMessage.identity_key == identity_key,
-            ProcessedMessage.message_id == message_id,
-        )
-    ).first()
-    return row is not None
+@dataclass(frozen=True)
+class PeriodRecord:
+    """A reporting period."""
+
+    id: int
+    year: int
+    semester: Semester
+    data_deadline: date
+    final_deadline: date
+
+
+_PERIOD_PAIR = select(
+    Period.id, Period.year, Period.semester, Period.data_deadline, Period.final_deadline
+).where(
+    or_(
+        and_(Period.year == bindparam("y1"), Period.semester == bindparam("s1")),
+        and_(Period.year == bindparam("y2"), Period.semester == bindparam("s2")),
+    )
+)
 
 
 def periods(
     session: Session, *, keys: list[tuple[int, Semester]]
-) -> dict[tuple[int, Semester], Period]:
-    """The stored periods among these (year, semester) keys."""
-    wanted = [and_(Period.year == y, Period.semester == s) for y, s in keys]
-    found = session.execute(select(Period).where(or_(*wanted))).scalars().all()
-    return {(p.year, Semester(p.semester)): p for p in found}
+) -> dict[tuple[int, Semester], PeriodRecord]:
+    """The stored periods among two (year, semester) keys."""
+    (y1, s1), (y2, s2) = keys
+    rows = session.connection().execute(
+        _PERIOD_PAIR, {"y1": y1, "s1": str(s1), "y2": y2, "s2": str(s2)}
+    )
+    found = [
+        PeriodRecord(r.id, r.year, Semester(r.semester), r.data_deadline, r.final_deadline)
+        for r in rows
+    ]
+    return {(p.year, p.semester): p for p in found}
+
+
+_MEMBER_SUBMISSIONS = (
+    select(
+        Submission.id,
+        Submission.section,
+        Submission.status,
+        Answer.entry_no,
+        Answer.field,
+        Answer.value,
+        Answer.revision,
+    )
+    .outerjoin(Answer, Answer.submission_id == Submission.id)
+    .where(
+        Submission.member_id == bindparam("member_id"),
+        Submission.period_id == bindparam("period_id"),
+    )
+)
 
 
 def member_submissions(
     session: Session, *, member_id: int, period_id: int
 ) -> dict[str, SubmissionRecord]:
     """A member's submissions for a period with their answers, in one query."""
-    rows = session.execute(
-        select(
-            Submission.id,
-            Submission.section,
-            Submission.status,
-            Answer.entry_no,
-            Answer.field,
-            Answer.value,
-        )
-        .outerjoin(Answer, Answer.submission_id == Submission.id)
-        .where(Submission.member_id == member_id, Submission.period_id == period_id)
-    ).all()
+    rows = session.connection().execute(
+        _MEMBER_SUBMISSIONS, {"member_id": member_id, "period_id": period_id}
+    )
     found: dict[str, SubmissionRecord] = {}
     for row in rows:
         record = found.get(row.section)
         if record is None:
-            record = SubmissionRecord(row.id, row.section, SubmissionStatus(row.status), {})
+            record = SubmissionRecord(row.id, row.section, SubmissionStatus(row.status), {}, {})
             found[row.section] = record
         if row.field is not None:
             record.answers[(row.entry_no, row.field)] = row.value
+            record.revisions[(row.entry_no, row.field)] = row.revision
     return found
 
 

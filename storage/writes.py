@@ -3,7 +3,8 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from storage.enums import Role, Semester, SubmissionStatus
@@ -23,25 +24,51 @@ from storage.models import (
 )
 
 
-def mark_processed(session: Session, *, identity_key: str, message_id: str, now: datetime) -> None:
-    """Record a message id as applied (a second insert of the same id fails at flush)."""
-    session.execute(
-        insert(ProcessedMessage).values(
-            identity_key=identity_key, message_id=message_id, processed_at=now
+def _table(model: type) -> Table:
+    return model.__table__  # type: ignore[attr-defined,no-any-return]
+
+
+_PROCESSED = _table(ProcessedMessage)
+_PROCESSED_ONCE = {
+    "sqlite": sqlite.insert(_PROCESSED).on_conflict_do_nothing().returning(_PROCESSED.c.message_id),
+    "postgresql": postgresql.insert(_PROCESSED)
+    .on_conflict_do_nothing()
+    .returning(_PROCESSED.c.message_id),
+}
+
+
+def mark_processed(session: Session, *, identity_key: str, message_id: str, now: datetime) -> bool:
+    """Record a message id as applied; False if it already was (nothing is written then)."""
+    connection = session.connection()
+    params = {"identity_key": identity_key, "message_id": message_id, "processed_at": now}
+    statement = _PROCESSED_ONCE.get(connection.dialect.name)
+    if statement is not None:
+        return connection.execute(statement, params).first() is not None
+    seen = connection.execute(
+        select(_PROCESSED.c.message_id).where(
+            _PROCESSED.c.identity_key == identity_key, _PROCESSED.c.message_id == message_id
         )
-    )
+    ).first()
+    if seen is None:
+        connection.execute(insert(_PROCESSED), params)
+    return seen is None
+
+
+_STATE = _table(ConversationState)
+_UPDATE_STATE = (
+    update(_STATE)
+    .where(_STATE.c.identity_key == bindparam("key"))
+    .values(data=bindparam("data"), updated_at=bindparam("now"))
+)
 
 
 def save_state(session: Session, *, identity_key: str, data: str, now: datetime) -> None:
     """Store an identity's conversation state."""
-    result = session.execute(
-        update(ConversationState)
-        .where(ConversationState.identity_key == identity_key)
-        .values(data=data, updated_at=now)
-    )
-    if result.rowcount == 0:  # type: ignore[attr-defined]
-        session.execute(
-            insert(ConversationState).values(identity_key=identity_key, data=data, updated_at=now)
+    connection = session.connection()
+    result = connection.execute(_UPDATE_STATE, {"key": identity_key, "data": data, "now": now})
+    if result.rowcount == 0:
+        connection.execute(
+            insert(_STATE), {"identity_key": identity_key, "data": data, "updated_at": now}
         )
 
 
@@ -83,6 +110,31 @@ def ensure_submission(
     return result.inserted_primary_key[0]  # type: ignore[index]
 
 
+_ANSWER = _table(Answer)
+_REVISION = _table(AnswerRevision)
+_SUBMISSION = _table(Submission)
+_UPDATE_ANSWER = (
+    update(_ANSWER)
+    .where(
+        _ANSWER.c.submission_id == bindparam("sid"),
+        _ANSWER.c.entry_no == bindparam("entry"),
+        _ANSWER.c.field == bindparam("fname"),
+    )
+    .values(
+        value=bindparam("value"),
+        revision=bindparam("revision"),
+        member_id=bindparam("member_id"),
+        channel=bindparam("channel"),
+        updated_at=bindparam("now"),
+    )
+)
+_TOUCH_SUBMISSION = (
+    update(_SUBMISSION)
+    .where(_SUBMISSION.c.id == bindparam("sid"))
+    .values(updated_at=bindparam("now"))
+)
+
+
 def save_answer(
     session: Session,
     *,
@@ -93,48 +145,30 @@ def save_answer(
     member_id: int,
     channel: str,
     now: datetime,
+    current: tuple[Any, int] | None,
 ) -> int | None:
-    """Set an answer and keep the change as a revision; the new revision number, or None if
-    the value did not change."""
-    current = session.execute(
-        select(Answer.id, Answer.value, Answer.revision).where(
-            Answer.submission_id == submission_id,
-            Answer.entry_no == entry_no,
-            Answer.field == field,
-        )
-    ).first()
-    if current is not None and current.value == value:
+    """Set an answer whose current (value, revision) the caller loaded in this transaction, and
+    keep the change as a revision. The new revision number, or None if nothing changed."""
+    if current is not None and current[0] == value:
         return None
-    revision = 1 if current is None else current.revision + 1
-    fields = dict(value=value, revision=revision, member_id=member_id, channel=channel)
+    revision = 1 if current is None else current[1] + 1
+    connection = session.connection()
+    row = {"submission_id": submission_id, "entry_no": entry_no, "field": field, "value": value,
+           "revision": revision, "member_id": member_id, "channel": channel}  # fmt: skip
     if current is None:
-        session.execute(
-            insert(Answer).values(
-                submission_id=submission_id,
-                entry_no=entry_no,
-                field=field,
-                updated_at=now,
-                **fields,
-            )
-        )
+        connection.execute(insert(_ANSWER), {**row, "updated_at": now})
     else:
-        session.execute(
-            update(Answer).where(Answer.id == current.id).values(updated_at=now, **fields)
-        )
-    session.execute(
-        insert(AnswerRevision).values(
-            submission_id=submission_id,
-            entry_no=entry_no,
-            field=field,
-            revision=revision,
-            old_value=None if current is None else current.value,
-            new_value=value,
-            member_id=member_id,
-            channel=channel,
-            created_at=now,
-        )
+        connection.execute(
+            _UPDATE_ANSWER,
+            {"sid": submission_id, "entry": entry_no, "fname": field, "value": value,
+             "revision": revision, "member_id": member_id, "channel": channel, "now": now},
+        )  # fmt: skip
+    del row["value"]
+    old = None if current is None else current[0]
+    connection.execute(
+        insert(_REVISION), {**row, "old_value": old, "new_value": value, "created_at": now}
     )
-    session.execute(update(Submission).where(Submission.id == submission_id).values(updated_at=now))
+    connection.execute(_TOUCH_SUBMISSION, {"sid": submission_id, "now": now})
     return revision
 
 

@@ -67,7 +67,9 @@ def test_migrations_build_the_models_schema_on_sqlite(tmp_path: Path) -> None:
 
 
 def _postgres_url() -> str | None:
-    url = os.environ.get("LSP_BOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+    url = os.environ.get(
+        "LSP_BOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+    )
     try:
         engine = make_engine(url)
         with engine.connect() as connection:

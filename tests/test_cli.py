@@ -92,7 +92,10 @@ def test_the_whole_first_day_from_the_console(workdir: Path) -> None:
     assert submission_status(db, user_name="Bu Admin", section="2.4") is None
     assert submission_status(db, user_name="admin", section="2.4") == "nihil"
     assert submission_status(db, user_name="Siti Aminah", section="2.5") == "submitted"
-    assert revisions(db, field="nama", entry=2) == [(1, None, "TUK Boga"), (2, "TUK Boga", "TUK Tata Boga")]
+    assert revisions(db, field="nama", entry=2) == [
+        (1, None, "TUK Boga"),
+        (2, "TUK Boga", "TUK Tata Boga"),
+    ]
     db.dispose()
 
 

@@ -1,0 +1,138 @@
+"""Time per message through the conversation service (engine + durable SQLite commit).
+
+Usage: python bench/engine.py [--members 100 100000] [--users 30]
+
+For each member count, fills a fresh SQLite file (WAL, synchronous=FULL) with that many members,
+each with a submitted TUK section of two entries, then times every message of new coordinators
+filling in section 2.5 (three TUKs each). Prints median and p99 in milliseconds.
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import Engine, insert
+
+from conversations.service import ConversationService, Message, create_invite
+from storage.db import create_all, make_engine
+from storage.enums import Role
+from storage.models import (
+    Answer,
+    Identity,
+    Member,
+    MemberRole,
+    Period,
+    Submission,
+)
+
+NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+BATCH = 5_000
+ENTRY = ["TUK Bench", "Jl. Bench 1", "1", "2", "Skema Bench", "12", "Berkembang baik"]
+
+
+def populate(db: Engine, members: int) -> None:
+    """Members with identities, roles and a submitted 2.5 of two entries each."""
+    with db.begin() as connection:
+        connection.execute(
+            insert(Period).values(
+                id=1, year=2026, semester="II", data_deadline=datetime(2027, 1, 7).date(),
+                final_deadline=datetime(2027, 1, 31).date(), created_at=NOW,
+            )
+        )  # fmt: skip
+        connection.execute(
+            insert(Period).values(
+                id=2, year=2026, semester="I", data_deadline=datetime(2026, 7, 7).date(),
+                final_deadline=datetime(2026, 7, 31).date(), created_at=NOW,
+            )
+        )  # fmt: skip
+    for start in range(1, members + 1, BATCH):
+        ids = range(start, min(start + BATCH, members + 1))
+        with db.begin() as connection:
+            connection.execute(
+                insert(Member), [{"id": i, "name": f"Anggota {i}", "created_at": NOW} for i in ids]
+            )
+            connection.execute(
+                insert(MemberRole), [{"member_id": i, "role": "koordinator_tuk"} for i in ids]
+            )
+            connection.execute(
+                insert(Identity),
+                [{"key": f"console:m{i}", "member_id": i, "created_at": NOW} for i in ids],
+            )
+            connection.execute(
+                insert(Submission),
+                [
+                    {"id": i, "period_id": 1, "section": "2.5", "member_id": i,
+                     "status": "submitted", "created_at": NOW, "updated_at": NOW}
+                    for i in ids
+                ],
+            )  # fmt: skip
+            connection.execute(
+                insert(Answer),
+                [
+                    {"submission_id": i, "entry_no": entry, "field": field, "value": "x",
+                     "member_id": i, "channel": "console", "updated_at": NOW}
+                    for i in ids
+                    for entry in (1, 2)
+                    for field in ("nama", "lokasi", "jenis", "status_verifikasi",
+                                  "ruang_lingkup", "jumlah_asesi", "perkembangan")
+                ],
+            )  # fmt: skip
+
+
+def measure(db: Engine, users: int, *, prefix: str) -> list[float]:
+    """Seconds per message for `users` new coordinators each filling three TUKs."""
+    service = ConversationService(db, clock=lambda: NOW)
+    timings: list[float] = []
+    for n in range(users):
+        identity = f"console:{prefix}{n}"
+        code = create_invite(db, role=Role.KOORDINATOR_TUK, name=f"Bench {n}", now=NOW)
+        script = [f"/start {code}", "/menu", "1", *ENTRY, "ya", *ENTRY, "ya", *ENTRY, "tidak"]
+        script += ["/lewati", "kirim", "/status"]
+        for number, text in enumerate(script):
+            started = time.perf_counter()
+            replies = service.handle(Message(identity, text, message_id=f"{n}-{number}"))
+            timings.append(time.perf_counter() - started)
+            assert replies, (text, number)
+    return timings
+
+
+def run(members: int, users: int) -> tuple[float, float, int]:
+    """(median ms, p99 ms, messages) at this member count."""
+    with tempfile.TemporaryDirectory() as folder:
+        db = make_engine(f"sqlite:///{folder}/bench.db")
+        create_all(db)
+        populate(db, members)
+        measure(db, 2, prefix="warm")  # warm-up: caches, compiled statements
+        timings = measure(db, users, prefix="bench")
+        db.dispose()
+    ms = sorted(t * 1000 for t in timings)
+    return statistics.median(ms), ms[int(len(ms) * 0.99) - 1], len(ms)
+
+
+def main() -> None:
+    """Print the figures."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--members", type=int, nargs="+", default=[100, 100_000])
+    parser.add_argument("--users", type=int, default=30)
+    args = parser.parse_args()
+    results = {}
+    print(
+        "members   messages   median ms   p99 ms   (engine + SQLite WAL commit, synchronous=FULL)"
+    )
+    for members in args.members:
+        median, p99, count = run(members, args.users)
+        results[members] = median
+        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}")
+    if len(results) > 1:
+        low, high = min(results), max(results)
+        print(f"median at {high} members / at {low}: {results[high] / results[low]:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
