@@ -78,6 +78,10 @@ def _on_text(turn: Turn, text: str) -> None:
             turn.choose_in_review(text)
         case Mode.PICK_EDIT:
             turn.pick_edit(text)
+        case Mode.PICK_DELETE if turn.section and turn.section.repeat:
+            turn.pick_delete(text)
+        case Mode.CONFIRM_DELETE if turn.section and turn.section.repeat:
+            turn.confirm_delete(text)
         case Mode.CONFIRM_NIHIL:
             turn.confirm_nihil(text)
         case Mode.NIHIL_VIEW:

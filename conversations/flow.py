@@ -28,9 +28,26 @@ class AskAnother:
 Prompt = Ask | AskAnother
 
 
-def entry_count(section: Section, answers: Answers) -> int:
-    """How many repeated entries have at least one answer."""
-    return max((entry for entry, _field in answers), default=0) if section.repeat else 0
+DELETED = "_dihapus"
+
+
+def live_entries(section: Section, answers: Answers) -> list[int]:
+    """Numbers of the repeated entries that have answers and were not deleted, in order."""
+    if section.repeat is None:
+        return []
+    numbers = {entry for entry, _field in answers if entry}
+    return sorted(n for n in numbers if answers.get((n, DELETED)) is not True)
+
+
+def next_entry_number(answers: Answers) -> int:
+    """The number a new entry gets (deleted numbers are never reused)."""
+    return max((entry for entry, _field in answers), default=0) + 1
+
+
+def entry_position(section: Section, answers: Answers, entry: int) -> int:
+    """The entry's place among the live ones, as people count (a new entry comes last)."""
+    live = live_entries(section, answers)
+    return live.index(entry) + 1 if entry in live else len(live) + 1
 
 
 def entry_answers(answers: Answers, entry: int) -> dict[str, Any]:
@@ -55,16 +72,16 @@ def next_prompt(section: Section, answers: Answers, *, closed: bool) -> Prompt |
             if item.key not in top and _is_relevant(item, top):
                 return Ask(item, 0)
             continue
-        count = entry_count(section, answers)
-        for entry in range(1, count + 1):
+        live = live_entries(section, answers)
+        for entry in live:
             values = entry_answers(answers, entry)
             for question in relevant_questions(item.questions, values):
                 if question.key not in values:
                     return Ask(question, entry)
-        if count < item.min_entries:
-            return Ask(item.questions[0], count + 1)
+        if len(live) < item.min_entries:
+            return Ask(item.questions[0], next_entry_number(answers))
         if not closed:
-            return AskAnother(item, count)
+            return AskAnother(item, len(live))
     return None
 
 
@@ -78,6 +95,7 @@ class ReviewLine:
 
     question: Question
     entry: int
+    position: int
     value: Any
     answered: bool
 
@@ -89,11 +107,12 @@ def review_lines(section: Section, answers: Answers) -> list[ReviewLine]:
     for item in section.items:
         if isinstance(item, Question):
             if _is_relevant(item, top):
-                lines.append(ReviewLine(item, 0, top.get(item.key), item.key in top))
+                lines.append(ReviewLine(item, 0, 0, top.get(item.key), item.key in top))
             continue
-        for entry in range(1, entry_count(section, answers) + 1):
+        for position, entry in enumerate(live_entries(section, answers), start=1):
             values = entry_answers(answers, entry)
             for question in relevant_questions(item.questions, values):
                 answered = question.key in values
-                lines.append(ReviewLine(question, entry, values.get(question.key), answered))
+                value = values.get(question.key)
+                lines.append(ReviewLine(question, entry, position, value, answered))
     return lines

@@ -15,6 +15,8 @@ class Mode(StrEnum):
     ADD_ANOTHER = "add_another"
     REVIEW = "review"
     PICK_EDIT = "pick_edit"
+    PICK_DELETE = "pick_delete"
+    CONFIRM_DELETE = "confirm_delete"
     EDITING = "editing"
     CONFIRM_NIHIL = "confirm_nihil"
     NIHIL_VIEW = "nihil_view"

@@ -128,12 +128,20 @@ SKIPPED_VALUE = "(dilewati)"
 OPT_SUBMIT = "Kirim"
 OPT_EDIT = "Ubah jawaban"
 OPT_ADD = "Tambah {repeat}"
+OPT_DELETE = "Hapus {repeat}"
 OPT_DONE = "Selesai"
 OPT_MENU = "Kembali ke menu"
 OPT_FILL = "Isi bagian ini"
 PICK_ANSWER = "Nomor jawaban yang ingin diubah? (1-{count})"
 NO_SUCH_ANSWER = 'Tidak ada jawaban nomor "{given}". Pilih 1 sampai {count}.'
 CHANGED = "Jawaban diubah."
+PICK_DELETE = "Nomor {repeat} yang ingin dihapus? (1-{count})"
+NO_SUCH_ENTRY = 'Tidak ada {repeat} nomor "{given}". Pilih 1 sampai {count}.'
+DELETE_CONFIRM = (
+    "Hapus {repeat} ke-{position} ({name}) dari laporan? Riwayat jawabannya tetap tersimpan."
+)
+DELETED = "{repeat} ke-{position} dihapus."
+NOT_DELETED = "Tidak jadi dihapus."
 SUBMITTED = (
     "Terima kasih, bagian {key} {title} sudah terkirim. "
     "Anda masih dapat mengubahnya sampai {deadline}."

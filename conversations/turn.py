@@ -14,7 +14,18 @@ from conversations.events import (
     SetStatus,
     Step,
 )
-from conversations.flow import Ask, AskAnother, Prompt, entry_count, next_prompt, review_lines
+from conversations.flow import (
+    DELETED,
+    Ask,
+    AskAnother,
+    Prompt,
+    entry_answers,
+    entry_position,
+    live_entries,
+    next_entry_number,
+    next_prompt,
+    review_lines,
+)
 from conversations.forms.registry import BY_KEY, sections_for
 from conversations.parsing import Rejected, match_choice, parse, parse_yes_no
 from conversations.schema import Choice, Question, QuestionType, Section
@@ -149,7 +160,8 @@ class Turn:
         question, entry = prompt.question, prompt.entry
         mode = Mode.EDITING if self.state.mode is Mode.EDITING else Mode.FILLING
         self.state = self.state.at(mode, entry=entry, field=question.key)
-        self.say(*_question_message(section, question, entry, current))
+        position = entry_position(section, self.section_answers(section), entry) if entry else 0
+        self.say(*_question_message(section, question, position, current))
 
     def answer(self, text: str) -> None:
         """Validate an answer to the current question; save it or say why not and ask again."""
@@ -221,7 +233,7 @@ class Turn:
             self.say(texts.LOCKED.format(deadline=self.deadline))
             self.menu()
             return
-        entry = entry_count(section, self.section_answers(section)) + 1
+        entry = next_entry_number(self.section_answers(section))
         self.state = self.state.at(Mode.FILLING, closed=False)
         self.ask(Ask(section.repeat.questions[0], entry))
 
@@ -248,6 +260,9 @@ class Turn:
         options.append(Option("ubah", texts.OPT_EDIT))
         if section.repeat is not None:
             options.append(Option("tambah", texts.OPT_ADD.format(repeat=section.repeat.label)))
+            if live_entries(section, self.section_answers(section)):
+                label = texts.OPT_DELETE.format(repeat=section.repeat.label)
+                options.append(Option("hapus", label))
         options.append(Option("menu", texts.OPT_DONE if submitted else texts.OPT_MENU))
         prompt = (
             texts.REVIEW_PROMPT_SENT.format(deadline=self.deadline)
@@ -269,6 +284,10 @@ class Turn:
             self.say(texts.PICK_ANSWER.format(count=len(self.lines(section))))
         elif picked == "tambah":
             self.start_entry(section)
+        elif picked == "hapus" and section.repeat is not None:
+            self.state = self.state.at(Mode.PICK_DELETE)
+            count = len(live_entries(section, self.section_answers(section)))
+            self.say(texts.PICK_DELETE.format(repeat=section.repeat.label, count=count))
         elif picked == "menu":
             self.menu()
         else:
@@ -291,6 +310,54 @@ class Turn:
         line = lines[int(number) - 1]
         self.state = self.state.at(Mode.EDITING)
         self.ask(Ask(line.question, line.entry), current=line if line.answered else None)
+
+    def pick_delete(self, text: str) -> None:
+        """The number of the repeated entry to delete."""
+        section = self.section
+        assert section is not None and section.repeat is not None
+        live = live_entries(section, self.section_answers(section))
+        number = text.strip().rstrip(".")
+        if not number.isdigit() or not 1 <= int(number) <= len(live):
+            repeat, count = section.repeat.label, len(live)
+            self.say(texts.NO_SUCH_ENTRY.format(repeat=repeat, given=text, count=count))
+            return
+        self.state = self.state.at(Mode.CONFIRM_DELETE, entry=live[int(number) - 1])
+        self.say(self.delete_question(section), YES_NO_OPTIONS)
+
+    def delete_question(self, section: Section) -> str:
+        """'Hapus TUK ke-2 (TUK Boga) dari laporan?'."""
+        assert section.repeat is not None
+        answers = self.section_answers(section)
+        values = entry_answers(answers, self.state.entry)
+        first = section.repeat.questions[0]
+        return texts.DELETE_CONFIRM.format(
+            repeat=section.repeat.label,
+            position=entry_position(section, answers, self.state.entry),
+            name=display_value(first, values[first.key]) if first.key in values else "-",
+        )
+
+    def confirm_delete(self, text: str) -> None:
+        """Answer to the deletion question."""
+        section = self.section
+        assert section is not None and section.repeat is not None
+        sure = parse_yes_no(text)
+        if sure is None:
+            self.say(texts.INVALID_MESSAGES[texts.Invalid.NOT_YES_NO])
+            self.say(self.delete_question(section), YES_NO_OPTIONS)
+            return
+        if not sure:
+            self.say(texts.NOT_DELETED)
+        elif self.locked:
+            self.say(texts.LOCKED.format(deadline=self.deadline))
+            self.menu()
+            return
+        else:
+            position = entry_position(section, self.section_answers(section), self.state.entry)
+            self.store(SaveAnswer(section.key, self.state.entry, DELETED, True))
+            repeat = capitalised(section.repeat.label)
+            self.say(texts.DELETED.format(repeat=repeat, position=position))
+        self.state = self.state.at(Mode.FILLING, entry=0, field=None, closed=True)
+        self.advance()
 
     def submit(self, section: Section) -> None:
         """Mark the section submitted."""
@@ -364,7 +431,9 @@ class Turn:
                 self.ask(Ask(question, self.state.entry))
             case Mode.ADD_ANOTHER if section is not None and section.repeat is not None:
                 self.ask(AskAnother(section.repeat, 0))
-            case Mode.REVIEW | Mode.PICK_EDIT if section is not None:
+            case Mode.REVIEW | Mode.PICK_EDIT | Mode.PICK_DELETE | Mode.CONFIRM_DELETE if (
+                section is not None
+            ):
                 self.review()
             case Mode.CONFIRM_NIHIL | Mode.NIHIL_VIEW if section is not None:
                 self.open_section(section)
@@ -383,12 +452,12 @@ def capitalised(label: str) -> str:
 
 
 def _question_message(
-    section: Section, question: Question, entry: int, current: Any
+    section: Section, question: Question, position: int, current: Any
 ) -> tuple[str, tuple[Option, ...]]:
     repeat = section.repeat
-    if entry and repeat is not None:
+    if position and repeat is not None:
         label = texts.QUESTION_ENTRY.format(
-            repeat=capitalised(repeat.label), entry=entry, label=question.label
+            repeat=capitalised(repeat.label), entry=position, label=question.label
         )
     else:
         label = texts.QUESTION.format(label=question.label)
@@ -421,7 +490,7 @@ def _summary(
         if line.entry and line.entry != last_entry and section.repeat is not None:
             lines.append(
                 texts.REVIEW_ENTRY.format(
-                    repeat=capitalised(section.repeat.label), entry=line.entry
+                    repeat=capitalised(section.repeat.label), entry=line.position
                 )
             )
         last_entry = line.entry

@@ -67,19 +67,6 @@ def member_by_identity(session: Session, *, key: str) -> MemberRecord | None:
     return sender(session, key=key)[0]
 
 
-def member_by_id(session: Session, *, member_id: int) -> MemberRecord | None:
-    """A member with roles."""
-    rows = session.execute(
-        select(Member.id, Member.name, Member.active, MemberRole.role)
-        .outerjoin(MemberRole, MemberRole.member_id == Member.id)
-        .where(Member.id == member_id)
-    ).all()
-    if not rows:
-        return None
-    roles = frozenset(Role(row.role) for row in rows if row.role is not None)
-    return MemberRecord(rows[0].id, rows[0].name, rows[0].active, roles)
-
-
 def active_members(session: Session) -> list[MemberRecord]:
     """Every active member with roles, by name."""
     rows = session.execute(
@@ -106,13 +93,6 @@ def has_active_admin(session: Session) -> bool:
         .limit(1)
     ).first()
     return row is not None
-
-
-def conversation_state(session: Session, *, key: str) -> str | None:
-    """The stored state JSON of an identity."""
-    return session.execute(
-        select(ConversationState.data).where(ConversationState.identity_key == key)
-    ).scalar_one_or_none()
 
 
 @dataclass(frozen=True)

@@ -199,3 +199,22 @@ def test_timestamps_are_utc_aware(chat: Chat) -> None:
     with session_scope(chat.db) as session:
         created = session.execute(select(Member.created_at)).scalars().first()
     assert created is not None and created.utcoffset() == timedelta(0)
+
+
+def test_a_wrong_entry_can_be_deleted_and_the_deletion_is_traced(chat: Chat) -> None:
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
+    entry = ["Jl. A", "1", "2", "Skema A", "5", "Baik"]
+    chat.script("siti", ["/menu", "1", "TUK Salah", *entry, "ya", "TUK Benar", *entry, "tidak"])
+    review = chat.say("siti", "/lewati")
+    assert "Hapus TUK" in review
+    assert "Hapus TUK ke-1 (TUK Salah)" in chat.script("siti", ["hapus", "1"])
+    review = chat.say("siti", "ya")
+    assert "TUK ke-1 dihapus." in review
+    assert "TUK Salah" not in review and "TUK ke-1\n1. Nama TUK: TUK Benar" in review
+    stored = stored_answers(chat.db, user_name="Siti", section="2.5")
+    assert stored[(1, "_dihapus")] is True and stored[(1, "nama")] == "TUK Salah"
+    assert revisions(chat.db, field="_dihapus", entry=1) == [(1, None, True)]
+    added = chat.script("siti", ["tambah"])
+    assert added.startswith("TUK ke-2: Nama TUK")
+    chat.script("siti", ["TUK Ketiga", *entry])
+    assert stored_answers(chat.db, user_name="Siti", section="2.5")[(3, "nama")] == "TUK Ketiga"
