@@ -86,6 +86,14 @@ class Turn:
         """Past the data deadline, members may only look; the admin may still correct."""
         return self.today > self.ctx.period.data_deadline and not self.ctx.member.is_admin
 
+    def refused_as_locked(self) -> bool:
+        """Past the data deadline: say so, go back to the menu, and tell the caller to stop."""
+        if not self.locked:
+            return False
+        self.say(texts.LOCKED.format(deadline=self.deadline))
+        self.menu()
+        return True
+
     # ----- the menu ------------------------------------------------------------------------
     def menu(self) -> None:
         """Show the sections this member owns, with their status, and wait for a choice."""
@@ -176,9 +184,7 @@ class Turn:
 
     def save(self, section: Section, question: Question, value: Any) -> None:
         """Store an answer and move on."""
-        if self.locked:
-            self.say(texts.LOCKED.format(deadline=self.deadline))
-            self.menu()
+        if self.refused_as_locked():
             return
         self.store(SaveAnswer(section.key, self.state.entry, question.key, value))
         if self.state.mode is Mode.EDITING:
@@ -229,9 +235,7 @@ class Turn:
     def start_entry(self, section: Section) -> None:
         """Begin a new repeated entry."""
         assert section.repeat is not None
-        if self.locked:
-            self.say(texts.LOCKED.format(deadline=self.deadline))
-            self.menu()
+        if self.refused_as_locked():
             return
         entry = next_entry_number(self.section_answers(section))
         self.state = self.state.at(Mode.FILLING, closed=False)
@@ -347,9 +351,7 @@ class Turn:
             return
         if not sure:
             self.say(texts.NOT_DELETED)
-        elif self.locked:
-            self.say(texts.LOCKED.format(deadline=self.deadline))
-            self.menu()
+        elif self.refused_as_locked():
             return
         else:
             position = entry_position(section, self.section_answers(section), self.state.entry)
@@ -361,9 +363,7 @@ class Turn:
 
     def submit(self, section: Section) -> None:
         """Mark the section submitted."""
-        if self.locked:
-            self.say(texts.LOCKED.format(deadline=self.deadline))
-            self.menu()
+        if self.refused_as_locked():
             return
         self.store(SetStatus(section.key, SubmissionStatus.SUBMITTED))
         self.say(
@@ -381,9 +381,7 @@ class Turn:
             self.say(refusal or texts.NIHIL_NO_SECTION)
             self.menu()
             return
-        if self.locked:
-            self.say(texts.LOCKED.format(deadline=self.deadline))
-            self.menu()
+        if self.refused_as_locked():
             return
         section = BY_KEY[key]
         self.state = State(Mode.CONFIRM_NIHIL, period=self.ctx.period.id, section=key)
