@@ -1,8 +1,6 @@
-"""Channel-agnostic dispatch: one message in, replies out; in order per person; never a crash."""
+"""Channel-agnostic dispatch: one message in, replies out; never a crash."""
 
-import asyncio
 import logging
-from collections import defaultdict
 
 from bot.texts import APOLOGY
 from conversations.events import Reply
@@ -16,7 +14,6 @@ class Dispatcher:
 
     def __init__(self, service: ConversationService) -> None:
         self.service = service
-        self._locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
 
     def handle(self, message: Message) -> list[Reply]:
         """The replies to a message; on any failure, an apology (the traceback goes to the log)."""
@@ -25,8 +22,3 @@ class Dispatcher:
         except Exception:
             logger.exception("failed to handle a message of %s", message.identity)
             return [Reply(APOLOGY)]
-
-    async def handle_async(self, message: Message) -> list[Reply]:
-        """Like `handle`, off the event loop, one message at a time per identity."""
-        async with self._locks[message.identity]:
-            return await asyncio.to_thread(self.handle, message)

@@ -22,7 +22,6 @@ class AskAnother:
     """All entries so far are complete: ask whether to add one more."""
 
     repeat: Repeat
-    entries: int
 
 
 Prompt = Ask | AskAnother
@@ -81,7 +80,7 @@ def next_prompt(section: Section, answers: Answers, *, closed: bool) -> Prompt |
         if len(live) < item.min_entries:
             return Ask(item.questions[0], next_entry_number(answers))
         if not closed:
-            return AskAnother(item, len(live))
+            return AskAnother(item)
     return None
 
 

@@ -1,5 +1,6 @@
 """One message being handled: the moves of the conversation through menu, questions and review."""
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -217,14 +218,21 @@ class Turn:
         self.say(texts.SAVED_SKIPPED)
         self.save(section, question, None)
 
+    def yes_or_no(self, text: str, ask_again: Callable[[], None]) -> bool | None:
+        """A yes/no answer; anything else is refused, the question asked again, and None."""
+        answer = parse_yes_no(text)
+        if answer is None:
+            self.say(texts.INVALID_MESSAGES[texts.Invalid.NOT_YES_NO])
+            ask_again()
+        return answer
+
     def add_another(self, text: str) -> None:
         """Answer to 'Tambah ... lain?'."""
         section = self.section
         assert section is not None and section.repeat is not None
-        wants = parse_yes_no(text)
+        repeat = section.repeat
+        wants = self.yes_or_no(text, lambda: self.ask(AskAnother(repeat)))
         if wants is None:
-            self.say(texts.INVALID_MESSAGES[texts.Invalid.NOT_YES_NO])
-            self.ask(AskAnother(section.repeat, 0))
             return
         if wants:
             self.start_entry(section)
@@ -344,10 +352,8 @@ class Turn:
         """Answer to the deletion question."""
         section = self.section
         assert section is not None and section.repeat is not None
-        sure = parse_yes_no(text)
+        sure = self.yes_or_no(text, lambda: self.say(self.delete_question(section), YES_NO_OPTIONS))
         if sure is None:
-            self.say(texts.INVALID_MESSAGES[texts.Invalid.NOT_YES_NO])
-            self.say(self.delete_question(section), YES_NO_OPTIONS)
             return
         if not sure:
             self.say(texts.NOT_DELETED)
@@ -394,9 +400,8 @@ class Turn:
         """Answer to the nihil confirmation."""
         section = self.section
         assert section is not None
-        sure = parse_yes_no(text)
+        sure = self.yes_or_no(text, lambda: self.ask_nihil(section.key))
         if sure is None:
-            self.say(texts.INVALID_MESSAGES[texts.Invalid.NOT_YES_NO], YES_NO_OPTIONS)
             return
         if sure:
             self.store(SetStatus(section.key, SubmissionStatus.NIHIL))
@@ -428,7 +433,7 @@ class Turn:
                 assert question is not None
                 self.ask(Ask(question, self.state.entry))
             case Mode.ADD_ANOTHER if section is not None and section.repeat is not None:
-                self.ask(AskAnother(section.repeat, 0))
+                self.ask(AskAnother(section.repeat))
             case Mode.REVIEW | Mode.PICK_EDIT | Mode.PICK_DELETE | Mode.CONFIRM_DELETE if (
                 section is not None
             ):

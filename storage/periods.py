@@ -30,8 +30,3 @@ def default_deadlines(year: int, semester: Semester) -> tuple[date, date]:
     ryear, rmonth = report_month(year, semester)
     last_day = calendar.monthrange(ryear, rmonth)[1]
     return date(ryear, rmonth, DATA_DEADLINE_DAY), date(ryear, rmonth, last_day)
-
-
-def semester_months(semester: Semester) -> tuple[int, int]:
-    """First and last month of a semester."""
-    return (1, 6) if semester is Semester.I else (7, 12)
