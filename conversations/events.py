@@ -24,11 +24,21 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file sent with a reply (a PDF report, a spreadsheet export)."""
+
+    filename: str
+    data: bytes
+    mime_type: str
+
+
+@dataclass(frozen=True)
 class Reply:
-    """A message to send, with optional quick replies."""
+    """A message to send, with optional quick replies or an attached document."""
 
     text: str
     options: tuple[Option, ...] = ()
+    document: Document | None = None
 
 
 @dataclass(frozen=True)

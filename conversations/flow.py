@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from conversations.schema import Question, Repeat, Section
+from storage.enums import DELETED_ENTRY
 
 Answers = dict[tuple[int, str], Any]
 
@@ -27,7 +28,7 @@ class AskAnother:
 Prompt = Ask | AskAnother
 
 
-DELETED = "_dihapus"
+DELETED = DELETED_ENTRY
 
 
 def live_entries(section: Section, answers: Answers) -> list[int]:

@@ -80,6 +80,12 @@ class Question:
     min_value: int | None = None
     max_value: int | None = None
     relevant: Condition | None = None
+    heading: str | None = None
+
+    @property
+    def report_label(self) -> str:
+        """The short label reports and exports print (the prompt when none is set)."""
+        return self.heading or self.label
 
     def choice_label(self, value: str) -> str:
         """The label people read for a stored choice value."""
@@ -90,6 +96,15 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """A summary the report adds under a repeated group: `count` summed per `label`."""
+
+    title: str
+    label: str
+    count: str
+
+
+@dataclass(frozen=True)
 class Repeat:
     """A group of questions answered once per entry (one TUK, one scheme, ...)."""
 
@@ -97,6 +112,7 @@ class Repeat:
     label: str
     questions: tuple[Question, ...]
     min_entries: int = 1
+    tally: Tally | None = None
 
 
 @dataclass(frozen=True)

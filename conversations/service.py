@@ -314,3 +314,12 @@ def collecting_period(session: Session, *, today: date) -> queries.PeriodRecord:
     found = queries.periods(session, keys=keys)
     previous = found[keys[0]]
     return previous if today <= previous.data_deadline else found[keys[1]]
+
+
+def reporting_period(session: Session, *, today: date) -> queries.PeriodRecord:
+    """The period whose report is being prepared: the previous semester until its final
+    report is due, then the current one."""
+    keys = _period_keys(today)
+    found = queries.periods(session, keys=keys)
+    previous = found[keys[0]]
+    return previous if today <= previous.final_deadline else found[keys[1]]

@@ -198,7 +198,13 @@ HELP = (
     "/bantuan - pesan ini"
 )
 HELP_ADMIN = (
-    "\n\nUntuk Manajer Administrasi:\n/undang PERAN [NAMA] - buat kode undangan anggota baru"
+    "\n\nUntuk Manajer Administrasi:\n"
+    "/undang PERAN [NAMA] - buat kode undangan anggota baru\n"
+    "/draft - draft laporan kegiatan (PDF) dengan tabel kelengkapan\n"
+    "/final - laporan final bernomor (hanya bila semua bagian lengkap/nihil)\n"
+    "/laporan [VERSI] - daftar laporan final, atau kirim versi tertentu\n"
+    "/ekspor - semua data periode ini sebagai berkas Excel\n"
+    "(tambahkan periode bila perlu, mis. /draft 2026-I)"
 )
 
 # Section states across the team (see conversations.progress).

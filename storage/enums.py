@@ -26,3 +26,8 @@ class SubmissionStatus(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     NIHIL = "nihil"
+
+
+# The reserved answer field that marks a repeated entry as deleted (value True); the entry's
+# other answers stay stored for the trail, and reports skip the entry.
+DELETED_ENTRY = "_dihapus"

@@ -3,11 +3,17 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.enums import Role, Semester, SubmissionStatus
 from storage.types import UTCDateTime, utcnow
+
+DEFAULT_DISTRIBUTION = (
+    "Badan Nasional Sertifikasi Profesi (BNSP)",
+    "Dewan Pengarah LSP",
+    "Arsip LSP",
+)
 
 
 class LspProfile(SQLModel, table=True):
@@ -20,6 +26,10 @@ class LspProfile(SQLModel, table=True):
     address: str = ""
     licence_number: str = ""
     document_prefix: str = "LSP"
+    city: str = ""
+    distribution: list[str] = Field(
+        default_factory=lambda: list(DEFAULT_DISTRIBUTION), sa_column=Column(JSON, nullable=False)
+    )
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -166,3 +176,23 @@ class ProcessedMessage(SQLModel, table=True):
     identity_key: str = Field(primary_key=True)
     message_id: str = Field(primary_key=True)
     processed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+
+
+class FinalReport(SQLModel, table=True):
+    """One version of a final report: the PDF as sent and the data it was built from."""
+
+    __tablename__ = "final_report"
+    __table_args__ = (UniqueConstraint("period_id", "report", "version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    period_id: int = Field(foreign_key="period.id", index=True)
+    report: str = Field(sa_type=String(8))
+    version: int
+    document_number: str
+    content_sha256: str = Field(sa_type=String(64))
+    pdf_sha256: str = Field(sa_type=String(64), unique=True)
+    snapshot: Any = Field(sa_column=Column(JSON, nullable=False))
+    pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    created_by: int | None = Field(default=None, foreign_key="member.id")
+    channel: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

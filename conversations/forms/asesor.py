@@ -12,20 +12,40 @@ SECTION = Section(
     role=Role.ASESOR,
     intro="Data Anda sebagai asesor kompetensi untuk laporan penerbitan sertifikat.",
     items=(
-        text("nomor_registrasi", "Nomor registrasi asesor (No. Reg. Met.)"),
-        day("masa_berlaku", "Sertifikat asesor Anda berlaku sampai tanggal"),
+        text(
+            "nomor_registrasi",
+            "Nomor registrasi asesor (No. Reg. Met.)",
+            heading="No. registrasi asesor",
+        ),
+        day(
+            "masa_berlaku",
+            "Sertifikat asesor Anda berlaku sampai tanggal",
+            heading="Sertifikat asesor berlaku s.d.",
+        ),
         long_text(
             "ruang_lingkup",
             "Ruang lingkup kompetensi / bidang uji kompetensi yang Anda laksanakan",
+            heading="Ruang lingkup kompetensi",
             hint="Skema atau bidang yang Anda ujikan, pisahkan dengan koma.",
         ),
-        integer("jumlah_asesi", "Jumlah asesi yang Anda ases pada semester ini"),
-        yes_no("pengembangan", "Apakah Anda mengikuti pelatihan / RCC asesor pada semester ini?"),
+        integer(
+            "jumlah_asesi",
+            "Jumlah asesi yang Anda ases pada semester ini",
+            heading="Asesi yang diases",
+        ),
+        yes_no(
+            "pengembangan",
+            "Apakah Anda mengikuti pelatihan / RCC asesor pada semester ini?",
+            heading="Pelatihan / RCC",
+        ),
         long_text(
             "pengembangan_rincian",
             "Sebutkan pelatihan / RCC yang diikuti",
+            heading="Rincian pelatihan / RCC",
             relevant=Equals("pengembangan", True),
         ),
-        long_text("catatan", "Catatan lain tentang perkembangan Anda", required=False),
+        long_text(
+            "catatan", "Catatan lain tentang perkembangan Anda", heading="Catatan", required=False
+        ),
     ),
 )

@@ -49,6 +49,7 @@ def plan(relevant: Condition | None = None) -> Question:
     return long_text(
         "rencana",
         "Rencana program untuk semester berikutnya",
+        heading="Rencana program semester berikutnya",
         required=False,
         relevant=relevant,
     )

@@ -12,15 +12,27 @@ SECTION = Section(
     role=Role.ADMIN,
     intro="Perkembangan cabang LSP. Bila LSP tidak memiliki cabang, nyatakan bagian ini nihil.",
     items=(
-        long_text("perkembangan", "Perkembangan pengembangan cabang LSP pada semester ini"),
+        long_text(
+            "perkembangan",
+            "Perkembangan pengembangan cabang LSP pada semester ini",
+            heading="Perkembangan cabang",
+        ),
         Repeat(
             key="cabang",
             label="cabang LSP",
             questions=(
-                text("nama", "Nama cabang LSP"),
-                text("lokasi", "Lokasi (alamat) cabang"),
-                long_text("ruang_lingkup", "Ruang lingkup sertifikasi cabang ini"),
-                integer("jumlah_asesor", "Jumlah asesor yang tersedia di cabang ini"),
+                text("nama", "Nama cabang LSP", heading="Nama cabang"),
+                text("lokasi", "Lokasi (alamat) cabang", heading="Lokasi"),
+                long_text(
+                    "ruang_lingkup",
+                    "Ruang lingkup sertifikasi cabang ini",
+                    heading="Ruang lingkup sertifikasi",
+                ),
+                integer(
+                    "jumlah_asesor",
+                    "Jumlah asesor yang tersedia di cabang ini",
+                    heading="Asesor tersedia",
+                ),
             ),
         ),
         plan(),

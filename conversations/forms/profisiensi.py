@@ -16,9 +16,11 @@ SECTION = Section(
             key="lembaga",
             label="lembaga penyedia uji profisiensi",
             questions=(
-                text("nama", "Nama lembaga penyedia uji profisiensi"),
-                text("bidang", "Bidang / ruang lingkup uji profisiensi"),
-                long_text("keterlibatan", "Bentuk keterlibatan lembaga ini"),
+                text("nama", "Nama lembaga penyedia uji profisiensi", heading="Nama lembaga"),
+                text("bidang", "Bidang / ruang lingkup uji profisiensi", heading="Bidang"),
+                long_text(
+                    "keterlibatan", "Bentuk keterlibatan lembaga ini", heading="Bentuk keterlibatan"
+                ),
             ),
         ),
         plan(),

@@ -17,6 +17,12 @@ SECTIONS: tuple[Section, ...] = (
 BY_KEY: dict[str, Section] = {section.key: section for section in SECTIONS}
 
 
+def report_sections(report: str) -> tuple[Section, ...]:
+    """The sections of one report ("A": activities, "B": certificate issuance), in clause
+    order."""
+    return tuple(section for section in SECTIONS if section.report == report)
+
+
 def sections_for(roles: frozenset[Role]) -> tuple[Section, ...]:
     """Sections a member with these roles may fill in (the admin: all)."""
     if Role.ADMIN in roles:
@@ -35,6 +41,7 @@ def check(sections: tuple[Section, ...]) -> None:
         _check_questions(section.key, section.top_questions)
         for repeat in repeats:
             _check_questions(f"{section.key}/{repeat.key}", repeat.questions)
+            _check_tally(f"{section.key}/{repeat.key}", repeat)
 
 
 def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
@@ -48,6 +55,17 @@ def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
         if question.relevant is not None and question.relevant.field not in seen:
             raise ValueError(f"{where}.{question.key}: condition on a later or unknown field")
         seen.add(question.key)
+
+
+def _check_tally(where: str, repeat: Repeat) -> None:
+    if repeat.tally is None:
+        return
+    keys = {question.key: question for question in repeat.questions}
+    counted = keys.get(repeat.tally.count)
+    if repeat.tally.label not in keys or counted is None:
+        raise ValueError(f"{where}: tally names an unknown field")
+    if counted.type is not QuestionType.INTEGER:
+        raise ValueError(f"{where}: tally counts a field that is not a number")
 
 
 check(SECTIONS)

@@ -1,7 +1,7 @@
 """Clause 2.2: pengembangan skema sertifikasi."""
 
 from conversations.forms.build import integer, long_text, one_of, plan, some_of, text
-from conversations.schema import Repeat, Section
+from conversations.schema import Repeat, Section, Tally
 from storage.enums import Role
 
 JENIS_SKEMA = {
@@ -22,14 +22,15 @@ SECTION = Section(
         long_text(
             "komite",
             "Bagaimana perkembangan pembentukan komite skema pada semester ini?",
+            heading="Perkembangan komite skema",
             hint="Misalnya: SK komite terbit, anggota bertambah, rapat yang diadakan.",
         ),
         Repeat(
             key="skema",
             label="skema sertifikasi",
             questions=(
-                text("nama", "Nama skema sertifikasi"),
-                one_of("jenis", "Jenis skema", JENIS_SKEMA),
+                text("nama", "Nama skema sertifikasi", heading="Nama skema"),
+                one_of("jenis", "Jenis skema", JENIS_SKEMA, heading="Jenis"),
                 one_of(
                     "tahap",
                     "Tahap pengembangan skema ini",
@@ -38,6 +39,7 @@ SECTION = Section(
                         "revisi": "Kaji ulang / revisi",
                         "tetap": "Sudah ada, tidak berubah",
                     },
+                    heading="Tahap",
                 ),
                 some_of(
                     "standar",
@@ -47,22 +49,29 @@ SECTION = Section(
                         "internasional": "Standar internasional",
                         "khusus": "Standar khusus",
                     },
+                    heading="Standar",
                     hint="Boleh lebih dari satu, pisahkan dengan koma (mis. 1,3).",
                 ),
                 text(
                     "standar_rujukan",
                     "Nomor atau judul standar yang dirujuk",
+                    heading="Standar rujukan",
                     hint="Misalnya: SKKNI No. 282 Tahun 2016.",
                 ),
                 integer(
                     "jumlah_sertifikat",
                     "Jumlah sertifikat yang diterbitkan untuk skema ini pada semester ini",
+                    heading="Sertifikat terbit",
                 ),
+            ),
+            tally=Tally(
+                "Jumlah sertifikat yang diterbitkan per skema", "nama", "jumlah_sertifikat"
             ),
         ),
         long_text(
             "komunikasi",
             "Komunikasi / harmonisasi pengembangan skema dengan pemangku kepentingan",
+            heading="Komunikasi dengan pemangku kepentingan",
             hint="Siapa yang dilibatkan (industri, asosiasi, dinas) dan hasilnya.",
         ),
         plan(),

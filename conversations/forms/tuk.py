@@ -28,27 +28,42 @@ SECTION = Section(
             key="tuk",
             label="TUK",
             questions=(
-                text("nama", "Nama TUK", hint="Misalnya: TUK Bengkel Otomotif SMKN 3 Kota Bima."),
-                text("lokasi", "Lokasi (alamat) TUK"),
-                one_of("jenis", "Jenis TUK", JENIS_TUK),
-                one_of("status_verifikasi", "Status verifikasi TUK", STATUS_VERIFIKASI),
+                text(
+                    "nama",
+                    "Nama TUK",
+                    heading="Nama TUK",
+                    hint="Misalnya: TUK Bengkel Otomotif SMKN 3 Kota Bima.",
+                ),
+                text("lokasi", "Lokasi (alamat) TUK", heading="Lokasi"),
+                one_of("jenis", "Jenis TUK", JENIS_TUK, heading="Jenis TUK"),
+                one_of(
+                    "status_verifikasi",
+                    "Status verifikasi TUK",
+                    STATUS_VERIFIKASI,
+                    heading="Status verifikasi",
+                ),
                 day(
                     "tanggal_verifikasi",
                     "Tanggal verifikasi TUK",
+                    heading="Tanggal verifikasi",
                     hint="Contoh: 24-11-2026 atau 24 November 2026.",
                     relevant=Equals("status_verifikasi", "terverifikasi"),
                 ),
                 long_text(
                     "ruang_lingkup",
                     "Ruang lingkup uji kompetensi di TUK ini",
+                    heading="Ruang lingkup uji",
                     hint="Skema sertifikasi yang dapat diujikan di TUK ini.",
                 ),
                 integer(
                     "jumlah_asesi",
                     "Jumlah asesi yang diuji di TUK ini pada semester ini",
+                    heading="Asesi diuji",
                     required=False,
                 ),
-                long_text("perkembangan", "Perkembangan TUK ini pada semester ini"),
+                long_text(
+                    "perkembangan", "Perkembangan TUK ini pada semester ini", heading="Perkembangan"
+                ),
             ),
         ),
         plan(),

@@ -16,8 +16,10 @@ SECTION = Section(
             key="verifikasi",
             label="verifikasi standar",
             questions=(
-                text("skema", "Skema sertifikasi yang standarnya diverifikasi"),
-                long_text("lingkup", "Lingkup verifikasi standar kompetensi"),
+                text("skema", "Skema sertifikasi yang standarnya diverifikasi", heading="Skema"),
+                long_text(
+                    "lingkup", "Lingkup verifikasi standar kompetensi", heading="Lingkup verifikasi"
+                ),
                 one_of(
                     "status_standar",
                     "Status standar kompetensi",
@@ -26,15 +28,18 @@ SECTION = Section(
                         "internasional": "Standar internasional",
                         "khusus": "Standar khusus",
                     },
+                    heading="Status standar",
                 ),
                 long_text(
                     "ketelusuran",
                     "Ketelusuran standar ke standar internasional / standar khusus",
+                    heading="Ketelusuran standar",
                     hint="Sebutkan standar asal dan bagaimana kesesuaiannya ditelusuri.",
                 ),
                 long_text(
                     "tim_verifikator",
                     "Tim verifikator yang melakukan verifikasi",
+                    heading="Tim verifikator",
                     hint="Nama dan jabatan, pisahkan dengan koma.",
                 ),
                 one_of(
@@ -45,10 +50,12 @@ SECTION = Section(
                         "perbaikan": "Perlu perbaikan",
                         "menunggu": "Belum ada keputusan",
                     },
+                    heading="Keputusan BNSP",
                 ),
                 day(
                     "tanggal_keputusan",
                     "Tanggal keputusan BNSP",
+                    heading="Tanggal keputusan",
                     relevant=OneOf("keputusan_bnsp", ("divalidasi", "perbaikan")),
                 ),
             ),

@@ -1,0 +1,112 @@
+"""Rendering off the caller's process: the body and runs of the data trail are built in
+parallel worker processes, then joined and stamped there too.
+
+xhtml2pdf is pure Python and CPU-bound; in the bot's process it would stop every other user.
+`Renderer.render` blocks its caller (run it in a thread from async code) while the work
+happens in other processes.
+"""
+
+import logging
+import math
+import multiprocessing
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from render import texts
+from render.html import report_html, trail_html
+from render.pdf import Stamp, html_to_pdf, join_and_stamp
+
+logger = logging.getLogger(__name__)
+
+TRAIL_ROWS_PER_PART = 400
+
+
+def stamp_for(context: dict[str, Any]) -> Stamp:
+    """The footer (and for a draft, the watermark) every page of this report carries."""
+    document = context["document"]
+    if document["kind"] == "final":
+        footer = texts.FOOTER_FINAL.format(
+            number=document["number"],
+            version=document["version"],
+            short_hash=document["content_sha256"][:12],
+            page="{page}",
+            pages="{pages}",
+        )
+        return Stamp(footer)
+    footer = texts.FOOTER_DRAFT.format(
+        issued_at=document["issued_at"], page="{page}", pages="{pages}"
+    )
+    return Stamp(footer, watermark=texts.WATERMARK)
+
+
+def parts(context: dict[str, Any], workers: int) -> list[tuple[int, int] | None]:
+    """The pieces to build: None for the body, (start, stop) for a run of trail rows."""
+    rows = len(context["content"]["trail"])
+    count = max(1, min(workers, math.ceil(rows / TRAIL_ROWS_PER_PART)))
+    size = max(1, math.ceil(rows / count))
+    runs: list[tuple[int, int] | None] = [(start, start + size) for start in range(0, rows, size)]
+    return [None, *(runs or [(0, 0)])]
+
+
+def render_part(context: dict[str, Any], part: tuple[int, int] | None) -> bytes:
+    """One piece as PDF bytes."""
+    if part is None:
+        return html_to_pdf(report_html(context))
+    start, stop = part
+    rows = context["content"]["trail"][start:stop]
+    return html_to_pdf(trail_html(context, rows, first=start == 0))
+
+
+def render_pdf(context: dict[str, Any]) -> bytes:
+    """The whole report in this process (for scripts and tests of the pieces)."""
+    pieces = [render_part(context, part) for part in parts(context, 1)]
+    return join_and_stamp(pieces, stamp_for(context))
+
+
+def _warm() -> int:
+    return os.getpid()
+
+
+class Renderer:
+    """A pool of rendering processes, started on first use and reused."""
+
+    def __init__(self, workers: int | None = None) -> None:
+        self.workers = workers or max(1, min(4, os.cpu_count() or 1))
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+    def warm(self) -> None:
+        """Start the worker processes now rather than on the first report."""
+        futures = [self._executor().submit(_warm) for _ in range(self.workers)]
+        for future in futures:
+            future.result()
+
+    def render(self, context: dict[str, Any]) -> bytes:
+        """The report as PDF bytes; retried once on a fresh pool if a worker died."""
+        try:
+            return self._render(context)
+        except BrokenProcessPool:
+            logger.warning("a rendering process died; starting a fresh pool")
+            self.close()
+            return self._render(context)
+
+    def _render(self, context: dict[str, Any]) -> bytes:
+        pool = self._executor()
+        futures: list[Future[bytes]] = [
+            pool.submit(render_part, context, part) for part in parts(context, self.workers)
+        ]
+        pieces = [future.result() for future in futures]
+        return pool.submit(join_and_stamp, pieces, stamp_for(context)).result()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

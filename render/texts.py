@@ -1,0 +1,59 @@
+"""Every Indonesian word the reports and exports print, in one place."""
+
+from storage.enums import Role, SubmissionStatus
+
+REPORT_TITLES = {
+    "A": "Laporan Kegiatan dan Program LSP",
+    "B": "Laporan Penerbitan Sertifikat",
+}
+DOCUMENT_CODES = {"A": "LAP-KEG", "B": "LAP-SERT"}
+SEMESTER_SPANS = {"I": "Januari–Juni", "II": "Juli–Desember"}
+
+ROLE_NAMES = {
+    Role.ADMIN: "Manajer Administrasi",
+    Role.KOMITE_SKEMA: "Komite Skema",
+    Role.KOORDINATOR_TUK: "Koordinator TUK",
+    Role.ASESOR: "Asesor",
+    Role.SURVEILAN: "Petugas Surveilan",
+}
+CHANNEL_NAMES = {
+    "telegram": "Telegram",
+    "whatsapp": "WhatsApp",
+    "console": "Konsol",
+    "cli": "Server (CLI)",
+}
+STATE_NAMES = {"lengkap": "Lengkap", "nihil": "Nihil", "belum": "Belum diisi"}
+STATUS_NAMES = {
+    SubmissionStatus.DRAFT: "belum dikirim",
+    SubmissionStatus.SUBMITTED: "dikirim",
+    SubmissionStatus.NIHIL: "nihil",
+}
+
+YES, NO = "Ya", "Tidak"
+EMPTY = "—"
+KIND_DRAFT = "DRAFT"
+DRAFT_NUMBER = "(draft, belum bernomor)"
+NIHIL_STATEMENT = "Tidak ada kegiatan untuk dilaporkan pada semester ini (dinyatakan nihil)."
+NOBODY_OWES = "—"
+NOBODY_HOLDS_ROLE = "belum ada {role}; Manajer Administrasi: {names}"
+TRAIL_STATUS = "Status bagian"
+TRAIL_NIHIL = "Dinyatakan nihil"
+TRAIL_SUBMITTED = "Dikirim"
+TRAIL_SECTION_LEVEL = "umum"
+TALLY_TOTAL = "Jumlah"
+PREPARER_SECTIONS = "penyusunan laporan"
+
+FOOTER_DRAFT = "DRAFT · dibuat {issued_at} · Halaman {page} dari {pages}"
+FOOTER_FINAL = "{number} · Versi {version} · Sidik data {short_hash} · Halaman {page} dari {pages}"
+WATERMARK = "DRAFT"
+
+EXPORT_COLUMNS_BEFORE = ("Anggota", "Peran", "Status", "Entri")
+EXPORT_COLUMNS_AFTER = ("Terakhir diisi oleh", "Kanal", "Waktu (WITA)", "Revisi")
+EXPORT_INFO_TITLE = "Keterangan"
+EXPORT_INFO = (
+    ("LSP", "{lsp}"),
+    ("Periode", "{period}"),
+    ("Diekspor", "{at}"),
+    ("Catatan", "Satu lembar per bagian; entri berulang sebagai baris; waktu dalam WITA."),
+)
+EXPORT_SECTION_LEVEL = "umum"

@@ -1,0 +1,131 @@
+"""Final reports as stored: every version kept, never changed; and the LSP profile."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from storage.models import FinalReport, LspProfile
+
+
+@dataclass(frozen=True)
+class FinalInfo:
+    """A stored final report without its bytes."""
+
+    id: int
+    period_id: int
+    report: str
+    version: int
+    document_number: str
+    content_sha256: str
+    pdf_sha256: str
+    created_by: int | None
+    channel: str
+    created_at: datetime
+
+
+_INFO = (
+    FinalReport.id,
+    FinalReport.period_id,
+    FinalReport.report,
+    FinalReport.version,
+    FinalReport.document_number,
+    FinalReport.content_sha256,
+    FinalReport.pdf_sha256,
+    FinalReport.created_by,
+    FinalReport.channel,
+    FinalReport.created_at,
+)
+
+
+def finals(session: Session, *, period_id: int, report: str) -> list[FinalInfo]:
+    """Every version of a period's final report, oldest first."""
+    rows = session.execute(
+        select(*_INFO)
+        .where(FinalReport.period_id == period_id, FinalReport.report == report)
+        .order_by(FinalReport.version)
+    ).all()
+    return [FinalInfo(*row) for row in rows]
+
+
+def final_by_pdf_hash(session: Session, *, sha256: str) -> FinalInfo | None:
+    """The final whose stored PDF has this SHA-256."""
+    row = session.execute(select(*_INFO).where(FinalReport.pdf_sha256 == sha256)).first()
+    return FinalInfo(*row) if row else None
+
+
+def final_pdf(session: Session, *, final_id: int) -> bytes:
+    """The stored PDF of a final, byte for byte."""
+    return session.execute(select(FinalReport.pdf).where(FinalReport.id == final_id)).scalar_one()
+
+
+def final_snapshot(session: Session, *, final_id: int) -> Any:
+    """The frozen data a final was built from."""
+    return session.execute(
+        select(FinalReport.snapshot).where(FinalReport.id == final_id)
+    ).scalar_one()
+
+
+def next_version(session: Session, *, period_id: int, report: str) -> int:
+    """The version number the next final of this period gets."""
+    latest = session.execute(
+        select(func.max(FinalReport.version)).where(
+            FinalReport.period_id == period_id, FinalReport.report == report
+        )
+    ).scalar_one()
+    return (latest or 0) + 1
+
+
+def add_final(
+    session: Session,
+    *,
+    period_id: int,
+    report: str,
+    version: int,
+    document_number: str,
+    content_sha256: str,
+    pdf_sha256: str,
+    snapshot: Any,
+    pdf: bytes,
+    created_by: int | None,
+    channel: str,
+    now: datetime,
+) -> int:
+    """Store a final; (period, report, version) is unique, so a race fails instead of
+    overwriting. Its id."""
+    row = FinalReport(
+        period_id=period_id,
+        report=report,
+        version=version,
+        document_number=document_number,
+        content_sha256=content_sha256,
+        pdf_sha256=pdf_sha256,
+        snapshot=snapshot,
+        pdf=pdf,
+        created_by=created_by,
+        channel=channel,
+        created_at=now,
+    )
+    session.add(row)
+    session.flush()
+    assert row.id is not None
+    return row.id
+
+
+def profile(session: Session) -> LspProfile | None:
+    """The LSP profile, if set up."""
+    return session.execute(select(LspProfile).order_by(LspProfile.id).limit(1)).scalar_one_or_none()
+
+
+def update_profile(session: Session, *, now: datetime, **changes: Any) -> LspProfile:
+    """Change some fields of the LSP profile (created if missing)."""
+    row = profile(session) or LspProfile(name=changes.get("name") or "LSP")
+    for key, value in changes.items():
+        if value is not None:
+            setattr(row, key, value)
+    row.updated_at = now
+    session.add(row)
+    session.flush()
+    return row

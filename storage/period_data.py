@@ -1,0 +1,127 @@
+"""Reads of everything stored for a period: the raw material of reports and exports."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+from storage.enums import Role, Semester, SubmissionStatus
+from storage.models import Answer, Member, MemberRole, Period, Submission, SubmissionEvent
+from storage.queries import MemberRecord, PeriodRecord
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    """The current value of one field, with who gave it, through which channel, and when."""
+
+    section: str
+    owner_id: int
+    entry_no: int
+    field: str
+    value: Any
+    revision: int
+    given_by: int
+    channel: str
+    given_at: datetime
+
+
+@dataclass(frozen=True)
+class StoredSubmission:
+    """One member's submission for a section, with its last status change."""
+
+    section: str
+    owner_id: int
+    status: SubmissionStatus
+    updated_at: datetime
+    changed_by: int | None
+    channel: str | None
+    changed_at: datetime | None
+
+
+def period(session: Session, *, year: int, semester: Semester) -> PeriodRecord | None:
+    """A stored period by year and semester."""
+    row = session.execute(
+        select(Period).where(Period.year == year, Period.semester == semester)
+    ).scalar_one_or_none()
+    return _period_record(row) if row else None
+
+
+def period_by_id(session: Session, *, period_id: int) -> PeriodRecord | None:
+    """A stored period by id."""
+    row = session.get(Period, period_id)
+    return _period_record(row) if row else None
+
+
+def _period_record(row: Period) -> PeriodRecord:
+    assert row.id is not None
+    return PeriodRecord(
+        row.id, row.year, Semester(row.semester), row.data_deadline, row.final_deadline
+    )
+
+
+def answers(session: Session, *, period_id: int) -> list[StoredAnswer]:
+    """Every current answer of a period, by section, owner, entry and field."""
+    rows = session.execute(
+        select(
+            Submission.section,
+            Submission.member_id.label("owner_id"),
+            Answer.entry_no,
+            Answer.field,
+            Answer.value,
+            Answer.revision,
+            Answer.member_id.label("given_by"),
+            Answer.channel,
+            Answer.updated_at,
+        )
+        .join(Submission, Answer.submission_id == Submission.id)
+        .where(Submission.period_id == period_id)
+        .order_by(Submission.section, Submission.member_id, Answer.entry_no, Answer.id)
+    ).all()
+    return [StoredAnswer(*row) for row in rows]
+
+
+def submissions(session: Session, *, period_id: int) -> list[StoredSubmission]:
+    """Every submission of a period with its latest status event."""
+    latest = (
+        select(SubmissionEvent.submission_id, func.max(SubmissionEvent.id).label("event_id"))
+        .group_by(SubmissionEvent.submission_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(
+            Submission.section,
+            Submission.member_id,
+            Submission.status,
+            Submission.updated_at,
+            SubmissionEvent.member_id.label("changed_by"),
+            SubmissionEvent.channel,
+            SubmissionEvent.created_at,
+        )
+        .outerjoin(latest, latest.c.submission_id == Submission.id)
+        .outerjoin(SubmissionEvent, SubmissionEvent.id == latest.c.event_id)
+        .where(Submission.period_id == period_id)
+        .order_by(Submission.section, Submission.member_id)
+    ).all()
+    return [StoredSubmission(row[0], row[1], SubmissionStatus(row[2]), *row[3:]) for row in rows]
+
+
+def members(session: Session, *, ids: set[int] | None = None) -> dict[int, MemberRecord]:
+    """Members (active or not) with their roles; all of them when `ids` is None."""
+    query = select(Member.id, Member.name, Member.active, MemberRole.role).outerjoin(
+        MemberRole, MemberRole.member_id == Member.id
+    )
+    if ids is not None:
+        query = query.where(Member.id.in_(ids))  # type: ignore[union-attr]
+    roles: dict[int, set[Role]] = defaultdict(set)
+    found: dict[int, tuple[str, bool]] = {}
+    for row in session.execute(query):
+        found[row.id] = (row.name, row.active)
+        if row.role is not None:
+            roles[row.id].add(Role(row.role))
+    return {
+        mid: MemberRecord(mid, name, active, frozenset(roles[mid]))
+        for mid, (name, active) in found.items()
+    }
