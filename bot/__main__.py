@@ -4,16 +4,21 @@ Usage:
     lsp-bot init                              create or upgrade the database, invite the admin
     lsp-bot invite --role ROLE [--name NAME]  print a one-time invite code (on the last line)
     lsp-bot console --user NAME               talk to the bot from this terminal
+    lsp-bot report draft|final [--period P]   the activity report as PDF (path on the last line)
+    lsp-bot report list | get N | verify F    stored finals: list, fetch one, check a file
+    lsp-bot export --out FILE.xlsx            all data of a period as a spreadsheet
+    lsp-bot profile [--name ...]              the LSP details printed on reports
 """
 
 import argparse
 import sys
 from collections.abc import Sequence
 
-from bot import texts
-from bot.app import build_dispatcher, configure_logging, open_database
+from bot import report_cli, texts
+from bot.app import build_dispatcher, build_renderer, configure_logging, open_database
 from bot.channels.console import run_console
 from bot.config import Settings
+from bot.reports import ReportDesk
 from conversations.service import create_invite
 from conversations.texts import ROLE_NAMES
 from storage import queries, writes
@@ -31,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--name", default=None, help="nama anggota yang diundang")
     console = commands.add_parser("console", help="bicara dengan bot dari terminal")
     console.add_argument("--user", required=True, help="nama pengguna konsol (identitas)")
+    report_cli.add_commands(commands)
     return parser
 
 
@@ -66,8 +72,25 @@ def cmd_console(settings: Settings, user: str) -> int:
     engine = open_database(settings)
     if sys.stdin.isatty():
         print(texts.CONSOLE_HELLO.format(user=user), file=sys.stderr)
-    run_console(build_dispatcher(engine), user=user, lines=sys.stdin, out=sys.stdout)
+    renderer = build_renderer(settings)
+    try:
+        dispatcher = build_dispatcher(engine, renderer)
+        run_console(
+            dispatcher, user=user, lines=sys.stdin, out=sys.stdout, files=settings.reports_dir
+        )
+    finally:
+        renderer.close()
     return 0
+
+
+def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
+    """Report, export and profile commands."""
+    engine = open_database(settings)
+    renderer = build_renderer(settings)
+    try:
+        return report_cli.run(args, settings, engine, ReportDesk(engine, renderer))
+    finally:
+        renderer.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,7 +102,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_init(settings)
     if args.command == "invite":
         return cmd_invite(settings, args.role, args.name)
-    return cmd_console(settings, args.user)
+    if args.command == "console":
+        return cmd_console(settings, args.user)
+    return cmd_reports(settings, args)
 
 
 if __name__ == "__main__":

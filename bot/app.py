@@ -1,4 +1,4 @@
-"""Wiring: settings -> database -> service -> dispatcher."""
+"""Wiring: settings -> database -> service, report desk -> dispatcher."""
 
 import logging
 
@@ -6,7 +6,10 @@ from sqlalchemy import Engine
 
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
+from bot.report_commands import ReportCommands
+from bot.reports import ReportDesk
 from conversations.service import ConversationService
+from render.renderer import Renderer
 from storage.db import make_engine, upgrade
 
 
@@ -25,6 +28,12 @@ def open_database(settings: Settings) -> Engine:
     return engine
 
 
-def build_dispatcher(engine: Engine) -> Dispatcher:
+def build_renderer(settings: Settings) -> Renderer:
+    """The pool of rendering processes (started on first use)."""
+    return Renderer(settings.render_workers or None)
+
+
+def build_dispatcher(engine: Engine, renderer: Renderer) -> Dispatcher:
     """The dispatcher every channel talks to."""
-    return Dispatcher(ConversationService(engine))
+    desk = ReportDesk(engine, renderer)
+    return Dispatcher(ConversationService(engine), ReportCommands(engine, desk))

@@ -1,5 +1,7 @@
 """Settings: the only reader of the environment (and of an optional `.env` file)."""
 
+from pathlib import Path
+
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/lsp-bot.db"
@@ -13,3 +15,5 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     lsp_name: str = "LSP-P1"
     log_level: str = "WARNING"
+    reports_dir: Path = Path("./data/laporan")
+    render_workers: int = 0

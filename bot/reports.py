@@ -29,6 +29,9 @@ from storage.types import utcnow
 logger = logging.getLogger(__name__)
 
 REPORT = "A"
+FILE_STEM = "Laporan-Kegiatan-LSP"
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _PERIOD = re.compile(r"^(?:(\d{4})[-/ ]?(I{1,2}|[12])|(I{1,2}|[12])[-/ ]?(\d{4}))$", re.I)
 
 
@@ -59,6 +62,23 @@ def parse_period(text: str) -> tuple[int, Semester] | None:
     year = int(match.group(1) or match.group(4))
     semester = (match.group(2) or match.group(3)).upper()
     return year, Semester.II if semester in ("II", "2") else Semester.I
+
+
+def draft_filename(period: PeriodRecord, now: datetime) -> str:
+    """Laporan-Kegiatan-LSP_2026-II_DRAFT_20261124-1005.pdf."""
+    stamp = now.astimezone(WITA).strftime("%Y%m%d-%H%M")
+    return f"{FILE_STEM}_{period.year}-{period.semester}_DRAFT_{stamp}.pdf"
+
+
+def final_filename(period: PeriodRecord, version: int) -> str:
+    """Laporan-Kegiatan-LSP_2026-II_v2.pdf."""
+    return f"{FILE_STEM}_{period.year}-{period.semester}_v{version}.pdf"
+
+
+def export_filename(period: PeriodRecord, now: datetime) -> str:
+    """Data-LSP_2026-II_20261124-1005.xlsx."""
+    stamp = now.astimezone(WITA).strftime("%Y%m%d-%H%M")
+    return f"Data-LSP_{period.year}-{period.semester}_{stamp}.xlsx"
 
 
 def sha256(data: bytes) -> str:

@@ -23,7 +23,6 @@ REPORT_ADMIN_ONLY = (
     "Maaf, laporan hanya dapat diminta oleh Manajer Administrasi. "
     "Ketik /status untuk melihat bagian Anda."
 )
-REPORT_WORKING = "Laporan sedang disusun, mohon tunggu sebentar..."
 REPORT_UNKNOWN_PERIOD = (
     "Periode '{text}' tidak dikenal. Tulis tahun dan semester, misalnya: 2026-II atau 2027-I."
 )

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
+from render.renderer import Renderer
 from storage.db import create_all, make_engine
 from tests.helpers import NOW, Chat, Clock
 
@@ -25,11 +26,19 @@ def clock() -> Clock:
     return Clock(NOW)
 
 
+@pytest.fixture(scope="session")
+def renderer() -> Iterator[Renderer]:
+    """One pool of rendering processes for the whole test run."""
+    pool = Renderer(2)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def chat(db: Engine, clock: Clock) -> Chat:
+def chat(db: Engine, clock: Clock, renderer: Renderer) -> Chat:
     """A chat with an admin already registered as console:admin."""
     from storage.enums import Role
 
-    chat = Chat(db, clock)
+    chat = Chat(db, clock, renderer)
     chat.join("admin", Role.ADMIN, "Bu Admin")
     return chat

@@ -9,7 +9,11 @@ from sqlalchemy import Engine, select
 
 from bot.channels.console import format_reply
 from bot.dispatcher import Dispatcher
+from bot.report_commands import ReportCommands
+from bot.reports import ReportDesk
+from conversations.events import Document
 from conversations.service import ConversationService, Message, create_invite
+from render.renderer import Renderer
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import Answer, AnswerRevision, Member, Submission
@@ -41,19 +45,22 @@ NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
 class Chat:
     """People talking to one service, as the console shows it."""
 
-    def __init__(self, db: Engine, clock: Clock) -> None:
+    def __init__(self, db: Engine, clock: Clock, renderer: Renderer | None = None) -> None:
         self.db = db
         self.clock = clock
         self._codes = codes()
         self.service = ConversationService(db, clock=clock, code_factory=lambda: next(self._codes))
-        self.dispatcher = Dispatcher(self.service)
+        self.desk = ReportDesk(db, renderer or Renderer(1), clock=clock)
+        self.dispatcher = Dispatcher(self.service, ReportCommands(db, self.desk))
         self.transcript: list[str] = []
+        self.documents: list[Document] = []
 
     def say(self, user: str, text: str, *, message_id: str | None = None) -> str:
         """Send one message from console:USER; the replies as the console prints them."""
         replies = self.dispatcher.handle(
             Message(f"console:{user}", text, message_id=message_id, display_name=user)
         )
+        self.documents.extend(reply.document for reply in replies if reply.document)
         out = "\n\n".join(format_reply(reply) for reply in replies)
         self.transcript.append(f">>> {user}: {text}\n{out}")
         return out

@@ -1,10 +1,12 @@
-"""The console channel: one message per input line, replies on standard output."""
+"""The console channel: one message per input line, replies on standard output; documents
+are saved to a folder and their path printed on a line of its own."""
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TextIO
 
 from bot.dispatcher import Dispatcher
-from conversations.events import Reply
+from conversations.events import Document, Reply
 from conversations.service import Message
 
 
@@ -15,7 +17,26 @@ def format_reply(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-def run_console(dispatcher: Dispatcher, *, user: str, lines: Iterable[str], out: TextIO) -> None:
+def save_document(document: Document, folder: Path) -> Path:
+    """Write a document into the folder without overwriting an earlier file; its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / Path(document.filename).name
+    stem, suffix, copy = target.stem, target.suffix, 1
+    while target.exists():
+        copy += 1
+        target = folder / f"{stem}-{copy}{suffix}"
+    target.write_bytes(document.data)
+    return target.resolve()
+
+
+def run_console(
+    dispatcher: Dispatcher,
+    *,
+    user: str,
+    lines: Iterable[str],
+    out: TextIO,
+    files: Path = Path("data/laporan"),
+) -> None:
     """Answer every input line as a message from `console:USER` until the input ends."""
     identity = f"console:{user}"
     for line in lines:
@@ -23,5 +44,8 @@ def run_console(dispatcher: Dispatcher, *, user: str, lines: Iterable[str], out:
         if not text.strip():
             continue
         for reply in dispatcher.handle(Message(identity, text, display_name=user)):
-            out.write(format_reply(reply) + "\n\n")
+            shown = format_reply(reply)
+            if reply.document is not None:
+                shown += "\n" + str(save_document(reply.document, files))
+            out.write(shown + "\n\n")
         out.flush()

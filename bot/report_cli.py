@@ -1,0 +1,189 @@
+"""`lsp-bot report ...`, `lsp-bot export` and `lsp-bot profile`: the same report desk as the
+chat commands, for the person at the server."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bot import texts
+from bot.channels.console import save_document
+from bot.config import Settings
+from bot.report_commands import archive_list, final_reply, not_found
+from bot.reports import (
+    PDF,
+    XLSX,
+    ReportDesk,
+    draft_filename,
+    export_filename,
+    final_filename,
+    parse_period,
+    sha256,
+)
+from conversations.events import Document
+from conversations.service import period_label
+from render.filters import wita_long
+from render.pdf_text import footer_claims
+from render.texts import REPORT_TITLES
+from storage import finals, queries
+from storage.db import session_scope
+from storage.enums import Role
+from storage.queries import PeriodRecord
+from storage.types import utcnow
+
+CLI_CHANNEL = "cli"
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the report, export and profile commands."""
+    report = commands.add_parser("report", help="laporan kegiatan: draft, final, arsip, cek")
+    actions = report.add_subparsers(dest="action", required=True)
+    for name, help_text in (
+        ("draft", "buat draft PDF"),
+        ("final", "buat laporan final (bila semua bagian lengkap/nihil)"),
+        ("list", "daftar laporan final"),
+    ):
+        action = actions.add_parser(name, help=help_text)
+        action.add_argument("--period", type=_period_arg, help="mis. 2026-II (bawaan: saat ini)")
+        if name != "list":
+            action.add_argument("--out", type=Path, help="simpan PDF ke berkas ini")
+    get = actions.add_parser("get", help="ambil laporan final versi tertentu")
+    get.add_argument("version", type=int)
+    get.add_argument("--period", type=_period_arg)
+    get.add_argument("--out", type=Path)
+    verify = actions.add_parser("verify", help="cek apakah PDF adalah laporan final tersimpan")
+    verify.add_argument("file", type=Path)
+    export = commands.add_parser("export", help="ekspor semua data periode ke Excel")
+    export.add_argument("--out", type=Path, required=True)
+    export.add_argument("--period", type=_period_arg)
+    profile = commands.add_parser("profile", help="lihat atau ubah profil LSP di laporan")
+    for option, help_text in (
+        ("--name", "nama LSP"),
+        ("--address", "alamat"),
+        ("--licence", "nomor lisensi BNSP"),
+        ("--city", "kota pada tanda tangan, mis. Kota Bima"),
+        ("--prefix", "awalan nomor dokumen, mis. LSP-P1-SMKN3"),
+        ("--distribution", "daftar distribusi, dipisah titik koma"),
+    ):
+        profile.add_argument(option, help=help_text)
+
+
+def _period_arg(text: str) -> str:
+    if parse_period(text) is None:
+        raise argparse.ArgumentTypeError(texts.REPORT_UNKNOWN_PERIOD.format(text=text))
+    return text
+
+
+def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: ReportDesk) -> int:
+    """Run one report/export/profile command; the exit status."""
+    if args.command == "profile":
+        return _profile(args, engine)
+    if args.command == "report" and args.action == "verify":
+        return _verify(args.file, desk)
+    period = desk.period(args.period)
+    if period is None:
+        print(texts.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
+        return 2
+    if args.command == "export":
+        document = Document(export_filename(period, utcnow()), desk.export(period), XLSX)
+        print(texts.EXPORT_READY.format(period=period_label(period)))
+        return _save(document, args.out, settings)
+    return _report(args, settings, engine, desk, period)
+
+
+def _report(
+    args: argparse.Namespace,
+    settings: Settings,
+    engine: Engine,
+    desk: ReportDesk,
+    period: PeriodRecord,
+) -> int:
+    if args.action == "list":
+        print(archive_list(desk, period))
+        return 0
+    if args.action == "get":
+        outcome = desk.final_file(period, args.version)
+        if outcome is None:
+            print(not_found(desk, period, args.version), file=sys.stderr)
+            return 1
+        document = Document(final_filename(period, args.version), outcome.pdf, PDF)
+        return _save(document, args.out, settings)
+    admin = _admin_name(engine)
+    if args.action == "draft":
+        _ctx, pdf = desk.draft(period, prepared_by=admin)
+        return _save(Document(draft_filename(period, utcnow()), pdf, PDF), args.out, settings)
+    outcome = desk.final(period, prepared_by=admin, member_id=None, channel=CLI_CHANNEL)
+    reply = final_reply(period, outcome)
+    print(reply.text)
+    if reply.document is None:
+        return 1
+    return _save(reply.document, args.out, settings)
+
+
+def _save(document: Document, out: Path | None, settings: Settings) -> int:
+    if out is not None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(document.data)
+        path = out.resolve()
+    else:
+        path = save_document(document, settings.reports_dir)
+    print(texts.REPORT_SAVED)
+    print(path)
+    return 0
+
+
+def _admin_name(engine: Engine) -> str:
+    with session_scope(engine) as session:
+        admins = [m.name for m in queries.active_members(session) if Role.ADMIN in m.roles]
+    return admins[0] if admins else texts.NO_ADMIN_NAME
+
+
+def _verify(path: Path, desk: ReportDesk) -> int:
+    data = path.read_bytes()
+    info = desk.identify(data)
+    if info is None:
+        claims = footer_claims(data)
+        hint = texts.VERIFY_HINT.format(**claims) if claims else ""
+        print(texts.VERIFY_NO_MATCH.format(sha=sha256(data), hint=hint))
+        return 1
+    period = desk.period_by_id(info.period_id)
+    by = desk.member_names({info.created_by}) if info.created_by else {}
+    print(
+        texts.VERIFY_MATCH.format(
+            title=REPORT_TITLES[info.report],
+            period=period_label(period) if period else "?",
+            number=info.document_number,
+            version=info.version,
+            at=wita_long(info.created_at),
+            by=by.get(info.created_by or 0, texts.NO_ADMIN_NAME),
+            sha=info.pdf_sha256,
+        )
+    )
+    return 0
+
+
+def _profile(args: argparse.Namespace, engine: Engine) -> int:
+    changes = {
+        "name": args.name,
+        "address": args.address,
+        "licence_number": args.licence,
+        "city": args.city,
+        "document_prefix": args.prefix,
+        "distribution": [p.strip() for p in args.distribution.split(";") if p.strip()]
+        if args.distribution
+        else None,
+    }
+    with session_scope(engine) as session:
+        profile = finals.update_profile(session, now=utcnow(), **changes)
+        session.commit()
+        shown = texts.PROFILE_SHOWN.format(
+            name=profile.name,
+            address=profile.address or "-",
+            licence_number=profile.licence_number or "-",
+            city=profile.city or "-",
+            document_prefix=profile.document_prefix,
+            distribution="; ".join(profile.distribution),
+        )
+    print(shown)
+    return 0

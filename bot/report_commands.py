@@ -1,0 +1,180 @@
+"""The admin's report commands in any chat: /draft, /final, /laporan [VERSI], /ekspor."""
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from bot import texts
+from bot.reports import (
+    PDF,
+    XLSX,
+    FinalOutcome,
+    ReportDesk,
+    draft_filename,
+    export_filename,
+    final_filename,
+    parse_period,
+)
+from conversations import texts as conversation_texts
+from conversations.engine import parse_command
+from conversations.events import Document, Reply
+from conversations.service import Message, period_label
+from render.filters import wita_long
+from storage import queries, writes
+from storage.db import session_scope
+from storage.enums import Role
+from storage.queries import MemberRecord, PeriodRecord
+
+logger = logging.getLogger(__name__)
+
+COMMANDS = {"draft": "draft", "final": "final", "laporan": "laporan", "ekspor": "ekspor",
+            "export": "ekspor"}  # fmt: skip
+
+
+class ReportCommands:
+    """Answers report commands from admins; anything else is left to the conversation."""
+
+    def __init__(self, db: Engine, desk: ReportDesk) -> None:
+        self.db = db
+        self.desk = desk
+        self.clock: Callable[[], datetime] = desk.clock
+
+    def handle(self, message: Message) -> list[Reply] | None:
+        """Replies to a report command; None when the message is not one (or the sender is
+        unknown, which the conversation answers)."""
+        command = parse_command(message.text.strip())
+        if command is None or command[0].lstrip("?") not in COMMANDS:
+            return None
+        duplicate, member = self._sender(message)
+        if duplicate:
+            return []
+        if member is None:
+            return None
+        if not member.active:
+            return [Reply(conversation_texts.INACTIVE)]
+        if Role.ADMIN not in member.roles:
+            return [Reply(texts.REPORT_ADMIN_ONLY)]
+        name = COMMANDS[command[0].lstrip("?")]
+        words = command[1].split()
+        period_words = [w for w in words if parse_period(w)]
+        period = self.desk.period(period_words[0] if period_words else None)
+        if period is None:
+            return [Reply(texts.REPORT_UNKNOWN_PERIOD.format(text=period_words[0]))]
+        numbers = [int(w) for w in words if w.isdigit() and len(w) < 4]
+        logger.info("report command %s by member %s", name, member.id)
+        if name == "draft":
+            return self._draft(period, member)
+        if name == "final":
+            return self._final(period, member, message.channel)
+        if name == "laporan":
+            return self._archive(period, numbers[0] if numbers else None)
+        return self._export(period)
+
+    def _sender(self, message: Message) -> tuple[bool, MemberRecord | None]:
+        """(already handled?, who sent it); a redelivered message id is dropped."""
+        with session_scope(self.db) as session:
+            member = queries.member_by_identity(session, key=message.identity)
+            if member is None:
+                return False, None
+            if message.message_id is not None and not writes.mark_processed(
+                session,
+                identity_key=message.identity,
+                message_id=message.message_id,
+                now=self.clock(),
+            ):
+                return True, member
+            session.commit()
+        return False, member
+
+    def _draft(self, period: PeriodRecord, member: MemberRecord) -> list[Reply]:
+        ctx, pdf = self.desk.draft(period, prepared_by=member.name)
+        chapters = ctx["content"]["chapters"]
+        text = texts.DRAFT_READY.format(
+            title=ctx["content"]["title"],
+            period=period_label(period),
+            at=ctx["document"]["issued_at"],
+            complete=sum(1 for ch in chapters if ch["state"] != "belum"),
+            total=len(chapters),
+        )
+        document = Document(draft_filename(period, self.clock()), pdf, PDF)
+        return [Reply(text, document=document)]
+
+    def _final(self, period: PeriodRecord, member: MemberRecord, channel: str) -> list[Reply]:
+        outcome = self.desk.final(
+            period, prepared_by=member.name, member_id=member.id, channel=channel
+        )
+        return [final_reply(period, outcome)]
+
+    def _archive(self, period: PeriodRecord, version: int | None) -> list[Reply]:
+        if version is None:
+            return [Reply(archive_list(self.desk, period))]
+        outcome = self.desk.final_file(period, version)
+        if outcome is None or outcome.info is None:
+            return [Reply(not_found(self.desk, period, version))]
+        info = outcome.info
+        text = texts.FINAL_SENT.format(
+            period=period_label(period),
+            version=info.version,
+            at=wita_long(info.created_at),
+            sha=info.pdf_sha256,
+        )
+        document = Document(final_filename(period, info.version), outcome.pdf, PDF)
+        return [Reply(text, document=document)]
+
+    def _export(self, period: PeriodRecord) -> list[Reply]:
+        data = self.desk.export(period)
+        document = Document(export_filename(period, self.clock()), data, XLSX)
+        return [Reply(texts.EXPORT_READY.format(period=period_label(period)), document=document)]
+
+
+def final_reply(period: PeriodRecord, outcome: FinalOutcome) -> Reply:
+    """The answer to /final: the refusal with what is missing, or the document."""
+    label = period_label(period)
+    if outcome.info is None:
+        missing = "\n".join(
+            texts.FINAL_MISSING_LINE.format(clause=m.clause, title=m.title, owed=m.owed_by or "—")
+            for m in outcome.missing
+        )
+        return Reply(texts.FINAL_REFUSED.format(period=label, missing=missing))
+    info = outcome.info
+    template = texts.FINAL_MADE if outcome.created else texts.FINAL_UNCHANGED
+    text = template.format(
+        period=label,
+        version=info.version,
+        number=info.document_number,
+        sha=info.pdf_sha256,
+        at=wita_long(info.created_at),
+    )
+    return Reply(text, document=Document(final_filename(period, info.version), outcome.pdf, PDF))
+
+
+def archive_list(desk: ReportDesk, period: PeriodRecord) -> str:
+    """Every final of a period, one line each."""
+    stored = desk.versions(period)
+    label = period_label(period)
+    if not stored:
+        return texts.FINALS_NONE.format(period=label)
+    names = desk.member_names({i.created_by for i in stored if i.created_by is not None})
+    lines = [texts.FINALS_LIST.format(period=label)]
+    lines += [
+        texts.FINALS_LINE.format(
+            version=i.version,
+            at=wita_long(i.created_at),
+            by=names.get(i.created_by or 0, texts.NO_ADMIN_NAME),
+            sha=i.pdf_sha256[:16],
+        )
+        for i in stored
+    ]
+    lines.append(texts.FINALS_HOW.format(version=stored[-1].version))
+    return "\n".join(lines)
+
+
+def not_found(desk: ReportDesk, period: PeriodRecord, version: int) -> str:
+    """Why a version cannot be sent, and which ones exist."""
+    versions = [str(i.version) for i in desk.versions(period)]
+    available = texts.FINAL_AVAILABLE.format(versions=", ".join(versions)) if versions else ""
+    return texts.FINAL_NOT_FOUND.format(
+        period=period_label(period), version=version, available=available
+    ).strip()
