@@ -20,6 +20,7 @@ from render.values import display
 from storage.period_data import StoredAnswer
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+SHEET_TITLE_LIMIT = 31
 
 
 def workbook(
@@ -46,7 +47,13 @@ def workbook(
 
 
 def _sheet_title(section: SectionLike) -> str:
-    return _SHEET_FORBIDDEN.sub(" ", f"{section.clause} {section.title}")[:31]
+    """'2.5 Pengembangan dan Verifikasi': whole words within Excel's 31 characters."""
+    title = section.clause
+    for word in _SHEET_FORBIDDEN.sub(" ", section.title).split():
+        if len(title) + 1 + len(word) > SHEET_TITLE_LIMIT:
+            break
+        title = f"{title} {word}"
+    return title
 
 
 def _section_sheet(sheet: Worksheet, section: SectionLike, stored: StoredPeriod) -> None:
@@ -148,3 +155,5 @@ def _append(sheet: Worksheet, values: list[Any]) -> None:
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+        elif isinstance(cell.value, date):
+            cell.number_format = "DD-MM-YYYY"
