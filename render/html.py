@@ -1,5 +1,6 @@
 """The one Jinja2 environment: autoescaped, strict, templates from this package only."""
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -7,11 +8,28 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
 FONTS_DIR = Path(__file__).parent / "fonts"
+BREAK_EVERY = 12
 FONTS = {
     "regular": str(FONTS_DIR / "DejaVuSans.ttf"),
     "bold": str(FONTS_DIR / "DejaVuSans-Bold.ttf"),
     "italic": str(FONTS_DIR / "DejaVuSans-Oblique.ttf"),
 }
+
+
+LONG_WORD = re.compile(r"\S{" + str(BREAK_EVERY + 8) + ",}")
+
+
+def breakable(value: Any) -> Any:
+    """Text with a space every few characters inside very long words, so a pasted link or a
+    run of characters wraps inside its cell instead of running off the page."""
+    if not isinstance(value, str):
+        return value
+    return LONG_WORD.sub(
+        lambda m: " ".join(
+            m.group(0)[i : i + BREAK_EVERY] for i in range(0, len(m.group(0)), BREAK_EVERY)
+        ),
+        value,
+    )
 
 
 @cache
@@ -21,6 +39,7 @@ def environment() -> Environment:
         loader=PackageLoader("render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
+        finalize=breakable,
         trim_blocks=True,
         lstrip_blocks=True,
     )

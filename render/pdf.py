@@ -17,6 +17,8 @@ from xhtml2pdf.config.resources import ResourceAccessPolicy
 from render.html import FONTS, FONTS_DIR
 
 logger = logging.getLogger(__name__)
+# xhtml2pdf quotes the document (people's answers) in its warnings; keep them out of logs.
+logging.getLogger("xhtml2pdf").setLevel(logging.ERROR)
 
 # Characters XML 1.0 forbids; a stray one in an answer must not break the document.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
