@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 FONTS_DIR = Path(__file__).parent / "fonts"
 BREAK_EVERY = 12
@@ -14,6 +15,8 @@ FONTS = {
     "bold": str(FONTS_DIR / "DejaVuSans-Bold.ttf"),
     "italic": str(FONTS_DIR / "DejaVuSans-Oblique.ttf"),
 }
+# Our own paths, printed into the stylesheet as they are (never split by `breakable`).
+_FONT_URLS = {name: Markup(path) for name, path in FONTS.items()}
 
 
 LONG_WORD = re.compile(r"\S{" + str(BREAK_EVERY + 8) + ",}")
@@ -22,7 +25,7 @@ LONG_WORD = re.compile(r"\S{" + str(BREAK_EVERY + 8) + ",}")
 def breakable(value: Any) -> Any:
     """Text with a space every few characters inside very long words, so a pasted link or a
     run of characters wraps inside its cell instead of running off the page."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or isinstance(value, Markup):
         return value
     return LONG_WORD.sub(
         lambda m: " ".join(
@@ -47,7 +50,7 @@ def environment() -> Environment:
 
 def report_html(context: dict[str, Any]) -> str:
     """The report body (cover, completeness, chapters, distribution, signature) as HTML."""
-    return environment().get_template("report.html").render(fonts=FONTS, **context)
+    return environment().get_template("report.html").render(fonts=_FONT_URLS, **context)
 
 
 def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
@@ -55,5 +58,5 @@ def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bo
     return (
         environment()
         .get_template("trail.html")
-        .render(fonts=FONTS, content=context["content"], rows=rows, first=first)
+        .render(fonts=_FONT_URLS, content=context["content"], rows=rows, first=first)
     )

@@ -79,3 +79,8 @@ def fonts(data: bytes) -> set[str]:
 def one_line(text: str) -> str:
     """Text with every run of whitespace made one space (PDF text wraps anywhere)."""
     return " ".join(text.split())
+
+
+def squeezed(text: str) -> str:
+    """Text without any whitespace: long words are split to wrap, so compare without it."""
+    return "".join(text.split())
