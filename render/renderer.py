@@ -10,6 +10,7 @@ import logging
 import math
 import multiprocessing
 import os
+import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -75,6 +76,8 @@ class Renderer:
     def __init__(self, workers: int | None = None) -> None:
         self.workers = workers or max(1, min(4, os.cpu_count() or 1))
         self._pool: ProcessPoolExecutor | None = None
+        self._count_lock = threading.Lock()
+        self.in_flight = 0
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -99,11 +102,17 @@ class Renderer:
 
     def _render(self, context: dict[str, Any]) -> bytes:
         pool = self._executor()
-        futures: list[Future[bytes]] = [
-            pool.submit(render_part, context, part) for part in parts(context, self.workers)
-        ]
-        pieces = [future.result() for future in futures]
-        return pool.submit(join_and_stamp, pieces, stamp_for(context)).result()
+        with self._count_lock:
+            self.in_flight += 1
+        try:
+            futures: list[Future[bytes]] = [
+                pool.submit(render_part, context, part) for part in parts(context, self.workers)
+            ]
+            pieces = [future.result() for future in futures]
+            return pool.submit(join_and_stamp, pieces, stamp_for(context)).result()
+        finally:
+            with self._count_lock:
+                self.in_flight -= 1
 
     def close(self) -> None:
         """Stop the worker processes."""

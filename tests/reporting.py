@@ -1,15 +1,19 @@
 """Helpers for report tests: fill sections the way people do, and read PDFs back."""
 
 import io
+from typing import Any
 
 from pypdf import PdfReader
+from sqlalchemy import Engine
+from sqlmodel import Session
 
 from conversations.events import Document
+from conversations.service import ensure_periods
 from render.pdf_text import page_texts
-from storage import queries
-from storage.db import session_scope
-from storage.enums import Role
-from tests.helpers import Chat
+from storage import queries, writes
+from storage.db import create_all, session_scope
+from storage.enums import Role, Semester, SubmissionStatus
+from tests.helpers import NOW, Chat
 from tests.test_transcripts import CASES
 
 USERS = {
@@ -84,3 +88,65 @@ def one_line(text: str) -> str:
 def squeezed(text: str) -> str:
     """Text without any whitespace: long words are split to wrap, so compare without it."""
     return "".join(text.split())
+
+
+TUK = {
+    "nama": "TUK Bengkel Otomotif {n}",
+    "lokasi": "Jl. Gajah Mada No. {n}, Kota Bima",
+    "jenis": "sewaktu",
+    "status_verifikasi": "terverifikasi",
+    "tanggal_verifikasi": "2026-08-12",
+    "ruang_lingkup": "Skema Teknik Kendaraan Ringan Level II, klaster servis berkala",
+    "jumlah_asesi": 24,
+    "perkembangan": "Ruang praktik direnovasi dan peralatan uji ditambah sesuai standar.",
+}
+# One TUK entry: a table row, two paragraph rows, eight trail rows.
+ROWS_PER_TUK = 1 + 2 + len(TUK)
+
+
+def populate(db: Engine, *, tuks: int) -> None:
+    """A complete semester II 2026 straight into the database: the admin (identity
+    console:admin) sent 2.4 and 2.7 and declared 2.2, 2.3 and 2.6 nihil; ten coordinators sent
+    `tuks` TUK entries between them."""
+    create_all(db)
+    ensure_periods(db, today=NOW.date())
+    with session_scope(db) as session:
+        period = queries.periods(session, keys=[(2026, Semester.I), (2026, Semester.II)])
+        period_id = period[(2026, Semester.II)].id
+        admin = writes.create_member(session, name="Bu Admin", now=NOW)
+        writes.add_role(session, member_id=admin, role=Role.ADMIN)
+        writes.bind_identity(session, key="console:admin", member_id=admin, now=NOW)
+        for key in ("2.2", "2.3", "2.6", "2.4", "2.7"):
+            sid = writes.ensure_submission(
+                session, period_id=period_id, section=key, member_id=admin, now=NOW
+            )
+            status = SubmissionStatus.NIHIL if key in ("2.2", "2.3", "2.6") else None
+            if status is None:
+                _answer(session, sid, admin, 0, "rencana", "Program semester depan")
+                status = SubmissionStatus.SUBMITTED
+            writes.set_status(session, submission_id=sid, status=status, member_id=admin,
+                              channel="telegram", now=NOW)  # fmt: skip
+        coordinators = [
+            writes.create_member(session, name=f"Koordinator {c + 1}", now=NOW) for c in range(10)
+        ]
+        for n in range(tuks):
+            member = coordinators[n % len(coordinators)]
+            sid = writes.ensure_submission(
+                session, period_id=period_id, section="2.5", member_id=member, now=NOW
+            )
+            for field, value in TUK.items():
+                shown = value.format(n=n + 1) if isinstance(value, str) else value
+                _answer(session, sid, member, n // len(coordinators) + 1, field, shown)
+        for member in coordinators:
+            writes.add_role(session, member_id=member, role=Role.KOORDINATOR_TUK)
+            sid = writes.ensure_submission(
+                session, period_id=period_id, section="2.5", member_id=member, now=NOW
+            )
+            writes.set_status(session, submission_id=sid, status=SubmissionStatus.SUBMITTED,
+                              member_id=member, channel="whatsapp", now=NOW)  # fmt: skip
+            session.commit()
+
+
+def _answer(session: Session, sid: int, member: int, entry: int, field: str, value: Any) -> None:
+    writes.save_answer(session, submission_id=sid, entry_no=entry, field=field, value=value,
+                       member_id=member, channel="telegram", now=NOW, current=None)  # fmt: skip
