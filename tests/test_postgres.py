@@ -6,9 +6,11 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, text
 
+from render.renderer import Renderer
 from storage.db import make_engine, upgrade
 from storage.enums import Role
 from tests.helpers import Chat, Clock, revisions, stored_answers, submission_status
+from tests.reporting import fill
 from tests.test_architecture import _postgres_url
 
 
@@ -48,3 +50,14 @@ def test_a_whole_section_on_postgresql(pg: Engine, clock: Clock) -> None:
     assert stored[(0, "rencana")] is None
     assert revisions(pg, field="nama", entry=1) == [(1, None, "TUK A"), (2, "TUK A", "TUK B")]
     assert submission_status(pg, user_name="Siti", section="2.5") == "submitted"
+
+
+def test_a_final_report_on_postgresql(pg: Engine, clock: Clock, renderer: Renderer) -> None:
+    chat = Chat(pg, clock, renderer)
+    chat.join("admin", Role.ADMIN, "Bu Admin")
+    fill(chat, "2.2", "2.3", "2.4", "2.5", "2.6", "2.7")
+    assert "versi 1 dibuat" in chat.say("admin", "/final")
+    first = chat.documents[-1].data
+    chat.say("admin", "/laporan 1")
+    assert chat.documents[-1].data == first
+    assert "Data tidak berubah" in chat.say("admin", "/final")

@@ -166,3 +166,12 @@ def test_help_lists_the_report_commands(chat: Chat) -> None:
     help_text = chat.say("admin", "/bantuan")
     for command in ("/draft", "/final", "/laporan", "/ekspor"):
         assert re.search(rf"^{command}\b", help_text, re.M), command
+
+
+def test_a_deleted_entry_is_left_out_of_the_report(chat: Chat) -> None:
+    fill(chat, "2.5")
+    chat.script("siti", ["/menu", "1", "3", "2", "ya"])
+    chat.say("admin", "/draft")
+    text = pdf_text(last_document(chat).data)
+    assert "TUK Bengkel Otomotif" in text
+    assert "TUK Tata Boga" not in text
