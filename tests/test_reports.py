@@ -3,14 +3,24 @@
 import hashlib
 import re
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 
 from render.pdf_text import footer_claims
+from render.renderer import Renderer
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import FinalReport
-from tests.helpers import Chat
-from tests.reporting import fill, last_document, nihil, one_line, page_count, pdf_pages, pdf_text
+from tests.helpers import Chat, Clock
+from tests.reporting import (
+    fill,
+    last_document,
+    nihil,
+    one_line,
+    page_count,
+    pdf_pages,
+    pdf_text,
+    populate,
+)
 from tests.test_transcripts import CASES
 
 ALL_A = ("2.2", "2.3", "2.4", "2.5", "2.6", "2.7")
@@ -175,3 +185,23 @@ def test_a_deleted_entry_is_left_out_of_the_report(chat: Chat) -> None:
     text = pdf_text(last_document(chat).data)
     assert "TUK Bengkel Otomotif" in text
     assert "TUK Tata Boga" not in text
+
+
+def test_tables_that_cross_a_page_repeat_their_header(
+    db: Engine, clock: Clock, renderer: Renderer
+) -> None:
+    populate(db, tuks=60)
+    chat = Chat(db, clock, renderer)
+    chat.say("admin", "/draft")
+    pages = [
+        [line for line in page.splitlines() if line.strip()]
+        for page in pdf_pages(last_document(chat).data)
+    ]
+    trail_start = next(i for i, p in enumerate(pages) if p[0] == "Lampiran. Jejak Data")
+    tuk_start = next(i for i, p in enumerate(pages) if "Daftar TUK" in p)
+    tuk_pages = pages[tuk_start:trail_start]
+    assert len(tuk_pages) > 3 and len(pages) - trail_start > 3
+    for page in tuk_pages[1:]:
+        assert page[:2] == ["No.", "Sumber"], page[:3]
+    for page in pages[trail_start + 1 :]:
+        assert page[:2] == ["No. / rujukan", "Butir"], page[:3]
