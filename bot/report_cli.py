@@ -26,7 +26,7 @@ from conversations.service import period_label
 from render.filters import wita_long
 from render.pdf_text import footer_claims
 from render.texts import REPORT_TITLES
-from storage import finals, queries
+from storage import queries, writes
 from storage.db import session_scope
 from storage.enums import Role
 from storage.queries import PeriodRecord
@@ -175,7 +175,7 @@ def _profile(args: argparse.Namespace, engine: Engine) -> int:
         else None,
     }
     with session_scope(engine) as session:
-        profile = finals.update_profile(session, now=utcnow(), **changes)
+        profile = writes.update_profile(session, now=utcnow(), **changes)
         session.commit()
         shown = texts.PROFILE_SHOWN.format(
             name=profile.name,

@@ -168,7 +168,7 @@ class ReportDesk:
         channel: str,
     ) -> finals.FinalInfo:
         with session_scope(self.db) as session:
-            final_id = finals.add_final(
+            info = finals.add_final(
                 session,
                 period_id=period.id,
                 report=REPORT,
@@ -183,9 +183,8 @@ class ReportDesk:
                 now=self.clock(),
             )
             session.commit()
-            stored = finals.finals(session, period_id=period.id, report=REPORT)
-        logger.info("final report %s stored for period %s", final_id, period.id)
-        return next(info for info in stored if info.id == final_id)
+        logger.info("final report %s stored for period %s", info.id, period.id)
+        return info
 
     def _stored(self, info: finals.FinalInfo) -> FinalOutcome:
         with session_scope(self.db) as session:

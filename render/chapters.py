@@ -1,7 +1,7 @@
 """One chapter per section: each contributor's answers, the repeated entries as table rows,
 and the data trail row for every printed item."""
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +64,32 @@ class Contribution:
             member = self.members.get(answer.given_by)
             if member:
                 yield member
+
+
+def contributions(
+    sections: Sequence[SectionLike],
+    submissions: list[StoredSubmission],
+    answers: list[StoredAnswer],
+    members: dict[int, MemberRecord],
+    *,
+    include: Callable[[StoredSubmission, list[StoredAnswer]], bool],
+) -> dict[str, list[Contribution]]:
+    """Per section key, the submissions `include` keeps with their answers, by owner name."""
+    wanted = {section.key: section for section in sections}
+    by_owner: dict[tuple[str, int], list[StoredAnswer]] = {}
+    for answer in answers:
+        by_owner.setdefault((answer.section, answer.owner_id), []).append(answer)
+    found: dict[str, list[Contribution]] = {}
+    for sub in submissions:
+        section = wanted.get(sub.section)
+        own = by_owner.get((sub.section, sub.owner_id), [])
+        if section is None or not include(sub, own):
+            continue
+        owner = members.get(sub.owner_id)
+        found.setdefault(sub.section, []).append(Contribution(section, sub, owner, own, members))
+    for items in found.values():
+        items.sort(key=lambda c: (c.owner_name.casefold(), c.submission.owner_id))
+    return found
 
 
 def chapter(

@@ -15,10 +15,10 @@ from typing import Any
 from sqlmodel import Session
 
 from render import texts
-from render.chapters import Contribution, chapter, trail_rows
+from render.chapters import Contribution, chapter, contributions, trail_rows
 from render.filters import long_date, wita_date, wita_long
 from render.outline import ProgressLike, SectionLike
-from storage import finals, period_data
+from storage import period_data, queries
 from storage.enums import Role, SubmissionStatus
 from storage.models import DEFAULT_DISTRIBUTION
 from storage.period_data import StoredAnswer, StoredSubmission
@@ -58,7 +58,7 @@ def load(session: Session, *, period_id: int) -> StoredPeriod:
     submissions = period_data.submissions(session, period_id=period_id)
     ids = {a.owner_id for a in answers} | {a.given_by for a in answers}
     ids |= {s.owner_id for s in submissions} | {s.changed_by for s in submissions if s.changed_by}
-    profile = finals.profile(session)
+    profile = queries.profile(session)
     lsp = {
         "name": profile.name if profile else "LSP",
         "address": profile.address if profile else "",
@@ -134,26 +134,17 @@ def _period(period: PeriodRecord) -> dict[str, Any]:
 
 
 def _contributions(request: ReportRequest, stored: StoredPeriod) -> dict[str, list[Contribution]]:
-    """Per section, the submissions the report prints (a final: closed ones only)."""
-    wanted = {section.key: section for section in request.sections}
-    answers: dict[tuple[str, int], list[StoredAnswer]] = {}
-    for answer in stored.answers:
-        answers.setdefault((answer.section, answer.owner_id), []).append(answer)
-    found: dict[str, list[Contribution]] = {}
-    for sub in stored.submissions:
-        section = wanted.get(sub.section)
-        if section is None or (request.kind == FINAL and sub.status not in CLOSED):
-            continue
-        own = answers.get((sub.section, sub.owner_id), [])
-        if sub.status not in CLOSED and not own:
-            continue
-        owner = stored.members.get(sub.owner_id)
-        found.setdefault(sub.section, []).append(
-            Contribution(section, sub, owner, own, stored.members)
-        )
-    for items in found.values():
-        items.sort(key=lambda c: (c.owner_name.casefold(), c.submission.owner_id))
-    return found
+    """Per section, the submissions the report prints: a final only closed ones, a draft also
+    unsent ones that hold answers."""
+
+    def include(sub: StoredSubmission, own: list[StoredAnswer]) -> bool:
+        if sub.status in CLOSED:
+            return True
+        return request.kind != FINAL and bool(own)
+
+    return contributions(
+        request.sections, stored.submissions, stored.answers, stored.members, include=include
+    )
 
 
 def _team(

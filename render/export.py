@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from render import texts
-from render.chapters import Contribution, role_in
+from render.chapters import Contribution, contributions, role_in
 from render.context import StoredPeriod
 from render.filters import wita_datetime
 from render.outline import QuestionLike, SectionLike
@@ -70,7 +70,14 @@ def _section_sheet(sheet: Worksheet, section: SectionLike, stored: StoredPeriod)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "A2"
-    for item in _items(section, stored):
+    grouped = contributions(
+        [section],
+        stored.submissions,
+        stored.answers,
+        stored.members,
+        include=lambda _sub, _own: True,
+    )
+    for item in grouped.get(section.key, []):
         before = [item.owner_name, role_in(item.owner, section), _status(item)]
         answers = item.values(0)
         _append(
@@ -97,22 +104,6 @@ def _section_sheet(sheet: Worksheet, section: SectionLike, stored: StoredPeriod)
             )
     for column in sheet.columns:
         sheet.column_dimensions[column[0].column_letter].width = 22
-
-
-def _items(section: SectionLike, stored: StoredPeriod) -> list[Contribution]:
-    answers = [a for a in stored.answers if a.section == section.key]
-    items = [
-        Contribution(
-            section,
-            sub,
-            stored.members.get(sub.owner_id),
-            [a for a in answers if a.owner_id == sub.owner_id],
-            stored.members,
-        )
-        for sub in stored.submissions
-        if sub.section == section.key
-    ]
-    return sorted(items, key=lambda item: item.owner_name.casefold())
 
 
 def _status(item: Contribution) -> str:

@@ -1,4 +1,4 @@
-"""Final reports as stored: every version kept, never changed; and the LSP profile."""
+"""Final reports as stored: every version kept, never changed."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
-from storage.models import FinalReport, LspProfile
+from storage.models import FinalReport
 
 
 @dataclass(frozen=True)
@@ -92,9 +92,9 @@ def add_final(
     created_by: int | None,
     channel: str,
     now: datetime,
-) -> int:
+) -> FinalInfo:
     """Store a final; (period, report, version) is unique, so a race fails instead of
-    overwriting. Its id."""
+    overwriting."""
     row = FinalReport(
         period_id=period_id,
         report=report,
@@ -111,21 +111,5 @@ def add_final(
     session.add(row)
     session.flush()
     assert row.id is not None
-    return row.id
-
-
-def profile(session: Session) -> LspProfile | None:
-    """The LSP profile, if set up."""
-    return session.execute(select(LspProfile).order_by(LspProfile.id).limit(1)).scalar_one_or_none()
-
-
-def update_profile(session: Session, *, now: datetime, **changes: Any) -> LspProfile:
-    """Change some fields of the LSP profile (created if missing)."""
-    row = profile(session) or LspProfile(name=changes.get("name") or "LSP")
-    for key, value in changes.items():
-        if value is not None:
-            setattr(row, key, value)
-    row.updated_at = now
-    session.add(row)
-    session.flush()
-    return row
+    return FinalInfo(row.id, period_id, report, version, document_number, content_sha256,
+                     pdf_sha256, created_by, channel, now)  # fmt: skip

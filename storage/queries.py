@@ -14,6 +14,7 @@ from storage.models import (
     ConversationState,
     Identity,
     Invite,
+    LspProfile,
     Member,
     MemberRole,
     Period,
@@ -181,3 +182,8 @@ def period_statuses(session: Session, *, period_id: int) -> dict[tuple[str, int]
 def invite(session: Session, *, code: str) -> Invite | None:
     """An invite by its code."""
     return session.get(Invite, code)
+
+
+def profile(session: Session) -> LspProfile | None:
+    """The LSP profile, if set up."""
+    return session.execute(select(LspProfile).order_by(LspProfile.id).limit(1)).scalar_one_or_none()

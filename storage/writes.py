@@ -7,6 +7,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
+from storage import queries
 from storage.enums import Role, Semester, SubmissionStatus
 from storage.models import (
     Answer,
@@ -251,9 +252,21 @@ def use_invite(session: Session, *, code: str, member_id: int, now: datetime) ->
 
 def ensure_profile(session: Session, *, name: str, now: datetime) -> LspProfile:
     """The LSP profile row, created with this name if there is none."""
-    profile = session.execute(select(LspProfile).limit(1)).scalar_one_or_none()
+    profile = queries.profile(session)
     if profile is None:
         profile = LspProfile(name=name, updated_at=now)
         session.add(profile)
         session.flush()
     return profile
+
+
+def update_profile(session: Session, *, now: datetime, **changes: Any) -> LspProfile:
+    """Change the given (non-None) fields of the LSP profile, creating it if missing."""
+    row = queries.profile(session) or LspProfile(name=changes.get("name") or "LSP")
+    for key, value in changes.items():
+        if value is not None:
+            setattr(row, key, value)
+    row.updated_at = now
+    session.add(row)
+    session.flush()
+    return row
