@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from bot import texts
 from bot.channels.console import save_document
 from bot.config import Settings
-from bot.report_commands import archive_list, final_reply, not_found
+from bot.report_commands import archive_list, final_reply, not_found, verification
 from bot.reports import (
     PDF,
     XLSX,
@@ -19,13 +19,9 @@ from bot.reports import (
     export_filename,
     final_filename,
     parse_period,
-    sha256,
 )
 from conversations.events import Document
 from conversations.service import period_label
-from render.filters import wita_long
-from render.pdf_text import footer_claims
-from render.texts import REPORT_TITLES
 from storage import queries, writes
 from storage.db import session_scope
 from storage.enums import Role
@@ -140,27 +136,9 @@ def _admin_name(engine: Engine) -> str:
 
 
 def _verify(path: Path, desk: ReportDesk) -> int:
-    data = path.read_bytes()
-    info = desk.identify(data)
-    if info is None:
-        claims = footer_claims(data)
-        hint = texts.VERIFY_HINT.format(**claims) if claims else ""
-        print(texts.VERIFY_NO_MATCH.format(sha=sha256(data), hint=hint))
-        return 1
-    period = desk.period_by_id(info.period_id)
-    by = desk.member_names({info.created_by}) if info.created_by else {}
-    print(
-        texts.VERIFY_MATCH.format(
-            title=REPORT_TITLES[info.report],
-            period=period_label(period) if period else "?",
-            number=info.document_number,
-            version=info.version,
-            at=wita_long(info.created_at),
-            by=by.get(info.created_by or 0, texts.NO_ADMIN_NAME),
-            sha=info.pdf_sha256,
-        )
-    )
-    return 0
+    matched, text = verification(desk, path.read_bytes(), fetch=texts.FETCH_CLI)
+    print(text)
+    return 0 if matched else 1
 
 
 def _profile(args: argparse.Namespace, engine: Engine) -> int:

@@ -16,12 +16,15 @@ from bot.reports import (
     export_filename,
     final_filename,
     parse_period,
+    sha256,
 )
 from conversations import texts as conversation_texts
 from conversations.engine import parse_command
 from conversations.events import Document, Reply
 from conversations.service import Message, period_label
 from render.filters import wita_long
+from render.pdf_text import footer_claims
+from render.texts import REPORT_TITLES
 from storage import queries, writes
 from storage.db import session_scope
 from storage.enums import Role
@@ -71,6 +74,14 @@ class ReportCommands:
         if name == "laporan":
             return self._archive(period, numbers[0] if numbers else None)
         return self._export(period)
+
+    def verify(self, identity: str, data: bytes) -> list[Reply]:
+        """The answer to a PDF sent in the chat by an admin: is it a stored final?"""
+        with session_scope(self.db) as session:
+            member = queries.member_by_identity(session, key=identity)
+        if member is None or not member.active or Role.ADMIN not in member.roles:
+            return [Reply(texts.DOCUMENT_ADMIN_ONLY)]
+        return [Reply(verification(self.desk, data, fetch=texts.FETCH_CHAT)[1])]
 
     def _sender(self, message: Message) -> tuple[bool, MemberRecord | None]:
         """(already handled?, who sent it); a redelivered message id is dropped."""
@@ -127,6 +138,37 @@ class ReportCommands:
         data = self.desk.export(period)
         document = Document(export_filename(period, self.clock()), data, XLSX)
         return [Reply(texts.EXPORT_READY.format(period=period_label(period)), document=document)]
+
+
+def is_report_command(text: str) -> bool:
+    """Whether a message asks for a report or export (so a channel can show 'sending a file')."""
+    command = parse_command(text.strip())
+    return command is not None and command[0] in COMMANDS
+
+
+def verification(desk: ReportDesk, data: bytes, *, fetch: str) -> tuple[bool, str]:
+    """Whether a file is exactly a stored final, and the text that says so (or why not);
+    `fetch` tells how to get the original ('/laporan {version}')."""
+    info = desk.identify(data)
+    if info is None:
+        claims = footer_claims(data)
+        hint = (
+            texts.VERIFY_HINT.format(fetch=fetch.format(version=claims["version"]), **claims)
+            if claims
+            else ""
+        )
+        return False, texts.VERIFY_NO_MATCH.format(sha=sha256(data), hint=hint)
+    period = desk.period_by_id(info.period_id)
+    by = desk.member_names({info.created_by}) if info.created_by else {}
+    return True, texts.VERIFY_MATCH.format(
+        title=REPORT_TITLES[info.report],
+        period=period_label(period) if period else "?",
+        number=info.document_number,
+        version=info.version,
+        at=wita_long(info.created_at),
+        by=by.get(info.created_by or 0, texts.NO_ADMIN_NAME),
+        sha=info.pdf_sha256,
+    )
 
 
 def final_reply(period: PeriodRecord, outcome: FinalOutcome) -> Reply:

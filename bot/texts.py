@@ -60,13 +60,77 @@ VERIFY_NO_MATCH = (
 )
 VERIFY_HINT = (
     "\nTeksnya menyebut {number} versi {version}, tetapi isinya berbeda dari yang tersimpan: "
-    "berkas mungkin telah diubah atau disimpan ulang. Ambil salinan asli dengan "
-    "lsp-bot report get {version}."
+    "berkas mungkin telah diubah atau disimpan ulang. Ambil salinan asli dengan {fetch}."
 )
 REPORT_SAVED = "Berkas disimpan di:"
+FETCH_CLI = "lsp-bot report get {version}"
+FETCH_CHAT = "/laporan {version}"
 PROFILE_SHOWN = (
     "Profil LSP:\nNama: {name}\nAlamat: {address}\nNomor lisensi BNSP: {licence_number}\n"
     "Kota (tanda tangan): {city}\nAwalan nomor dokumen: {document_prefix}\n"
     "Distribusi: {distribution}"
 )
 NO_ADMIN_NAME = "Manajer Administrasi"
+
+# Telegram (bot/channels/telegram.py).
+TG_INVITE_LINK = "Atau cukup buka tautan ini dari akun Telegram penerima:\n{link}"
+TG_DONE_BUTTON = "✔ Selesai memilih"
+TG_CHOSEN = "➡️ {label}"
+TG_CHOOSE_FIRST = "Centang minimal satu pilihan, lalu tekan Selesai."
+TG_STALE_BUTTON = "Tombol ini dari pesan lama dan sudah tidak berlaku. Gunakan pesan terakhir."
+TG_TEXT_ONLY = (
+    "Maaf, saya hanya membaca pesan teks. Jawab pertanyaan dengan mengetik atau menekan tombol."
+)
+TG_EDITED = (
+    "Pesan yang diubah tidak dibaca ulang. Untuk mengubah jawaban, buka bagiannya lewat /menu "
+    "lalu pilih Ubah."
+)
+TG_GROUP = (
+    "Laporan diisi lewat chat pribadi agar data tiap orang tidak terlihat di grup. "
+    "Silakan bicara dengan saya di sini: https://t.me/{username}"
+)
+TG_DOCUMENT_NOT_PDF = (
+    "Saya hanya dapat memeriksa berkas PDF laporan final. Untuk menjawab pertanyaan, "
+    "ketik jawabannya."
+)
+TG_DOCUMENT_TOO_LARGE = "Berkas terlalu besar untuk diperiksa lewat Telegram (batas 20 MB)."
+DOCUMENT_ADMIN_ONLY = "Pemeriksaan berkas laporan hanya untuk Manajer Administrasi."
+TG_FILE_TOO_LARGE = (
+    "Berkas {filename} ({size}) melebihi batas kirim Telegram 50 MB. "
+    "Ambil dari server dengan perintah lsp-bot report."
+)
+TG_TOKEN_MISSING = (
+    "TELEGRAM_BOT_TOKEN belum diisi. Buat bot lewat @BotFather, lalu isi tokennya di berkas .env "
+    "atau variabel lingkungan (lihat README)."
+)
+TG_TOKEN_REFUSED = "Token bot ditolak oleh Telegram. Periksa TELEGRAM_BOT_TOKEN (lihat README)."
+TG_SECRET_MISSING = (
+    "TELEGRAM_WEBHOOK_URL diisi, tetapi TELEGRAM_WEBHOOK_SECRET belum: isi dengan 1-256 huruf, "
+    'angka, _ atau - (mis. hasil: python3 -c "import secrets; print(secrets.token_urlsafe(32))").'
+)
+TG_SECRET_INVALID = (
+    "TELEGRAM_WEBHOOK_SECRET hanya boleh berisi 1-256 huruf A-Z a-z, angka, _ atau -."
+)
+TG_WEBHOOK_URL_INVALID = (
+    "TELEGRAM_WEBHOOK_URL harus alamat https:// dengan port 443, 80, 88 atau 8443 "
+    "(aturan Telegram), mis. https://lsp.contoh.sch.id/telegram."
+)
+RUN_STARTED = "lsp-bot berjalan ({mode}) sebagai @{username}. Tekan Ctrl-C untuk berhenti."
+
+# Commands shown in Telegram's menu (setMyCommands): (command, description).
+MEMBER_COMMANDS = (
+    ("menu", "Daftar bagian laporan yang menjadi tugas Anda"),
+    ("status", "Bagian mana yang sudah dan belum selesai"),
+    ("lewati", "Lewati pertanyaan yang tidak wajib"),
+    ("nihil", "Nyatakan bagian yang dibuka nihil"),
+    ("batal", "Kembali ke menu (jawaban tetap tersimpan)"),
+    ("bantuan", "Petunjuk penggunaan"),
+)
+ADMIN_COMMANDS = (
+    *MEMBER_COMMANDS,
+    ("undang", "Buat kode undangan anggota baru: /undang PERAN NAMA"),
+    ("draft", "Draft laporan kegiatan (PDF)"),
+    ("final", "Laporan final bernomor (PDF)"),
+    ("laporan", "Daftar laporan final, atau kirim versi tertentu"),
+    ("ekspor", "Semua data periode ini sebagai Excel"),
+)

@@ -185,7 +185,8 @@ def _invite(turn: Turn, argument: str) -> None:
             name=f" ({name.strip()})" if name.strip() else "",
             code=turn.ctx.invite_code,
             expires=format_date(expires_at.astimezone(WITA).date()),
-        )
+        ),
+        invite_code=turn.ctx.invite_code,
     )
 
 

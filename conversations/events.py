@@ -34,11 +34,17 @@ class Document:
 
 @dataclass(frozen=True)
 class Reply:
-    """A message to send, with optional quick replies or an attached document."""
+    """A message to send, with optional quick replies or an attached document.
+
+    `multiple`: the options may be combined (answered as "1,3"); `invite_code`: the reply hands
+    out this invite code, which a channel may also show as a link that registers at one tap.
+    """
 
     text: str
     options: tuple[Option, ...] = ()
     document: Document | None = None
+    multiple: bool = False
+    invite_code: str | None = None
 
 
 @dataclass(frozen=True)

@@ -51,9 +51,9 @@ class Turn:
         self.statuses = {key: view.status for key, view in ctx.submissions.items()}
 
     # ----- small helpers -------------------------------------------------------------------
-    def say(self, text: str, options: tuple[Option, ...] = ()) -> None:
-        """Queue a message."""
-        self.replies.append(Reply(text, options))
+    def say(self, text: str, options: tuple[Option, ...] = (), **extra: Any) -> None:
+        """Queue a message (`extra`: the other fields of `Reply`)."""
+        self.replies.append(Reply(text, options, **extra))
 
     def store(self, effect: Effect) -> None:
         """Queue a change and mirror it in this turn's view of the data."""
@@ -170,7 +170,8 @@ class Turn:
         mode = Mode.EDITING if self.state.mode is Mode.EDITING else Mode.FILLING
         self.state = self.state.at(mode, entry=entry, field=question.key)
         position = entry_position(section, self.section_answers(section), entry) if entry else 0
-        self.say(*_question_message(section, question, position, current))
+        text, options = _question_message(section, question, position, current)
+        self.say(text, options, multiple=question.type is QuestionType.MULTI_CHOICE)
 
     def answer(self, text: str) -> None:
         """Validate an answer to the current question; save it or say why not and ask again."""

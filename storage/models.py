@@ -178,6 +178,17 @@ class ProcessedMessage(SQLModel, table=True):
     processed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
 
 
+class OpenPrompt(SQLModel, table=True):
+    """The channel message whose quick replies are still live for an identity (its buttons
+    answer the current question; presses on any older message are stale)."""
+
+    __tablename__ = "open_prompt"
+
+    identity_key: str = Field(primary_key=True)
+    message_ref: str
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
 class FinalReport(SQLModel, table=True):
     """One version of a final report: the PDF as sent and the data it was built from."""
 

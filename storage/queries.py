@@ -17,6 +17,7 @@ from storage.models import (
     LspProfile,
     Member,
     MemberRole,
+    OpenPrompt,
     Period,
     Submission,
 )
@@ -187,3 +188,26 @@ def invite(session: Session, *, code: str) -> Invite | None:
 def profile(session: Session) -> LspProfile | None:
     """The LSP profile, if set up."""
     return session.execute(select(LspProfile).order_by(LspProfile.id).limit(1)).scalar_one_or_none()
+
+
+def open_prompt(session: Session, *, key: str) -> str | None:
+    """The channel reference of the message whose buttons are live for an identity."""
+    return session.execute(
+        select(OpenPrompt.message_ref).where(OpenPrompt.identity_key == key)
+    ).scalar_one_or_none()
+
+
+def admin_identities(session: Session, *, channel: str) -> list[str]:
+    """Identity keys on one channel ('telegram') of every active admin."""
+    rows = session.execute(
+        select(Identity.key)
+        .join(Member, Member.id == Identity.member_id)
+        .join(MemberRole, MemberRole.member_id == Member.id)
+        .where(
+            Member.active.is_(True),  # type: ignore[attr-defined]
+            MemberRole.role == Role.ADMIN,
+            Identity.key.startswith(f"{channel}:"),  # type: ignore[attr-defined]
+        )
+        .order_by(Identity.key)
+    ).all()
+    return [row.key for row in rows]

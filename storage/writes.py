@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -18,6 +18,7 @@ from storage.models import (
     LspProfile,
     Member,
     MemberRole,
+    OpenPrompt,
     Period,
     ProcessedMessage,
     Submission,
@@ -70,6 +71,30 @@ def save_state(session: Session, *, identity_key: str, data: str, now: datetime)
     if result.rowcount == 0:
         connection.execute(
             insert(_STATE), {"identity_key": identity_key, "data": data, "updated_at": now}
+        )
+
+
+_PROMPT = _table(OpenPrompt)
+_UPDATE_PROMPT = (
+    update(_PROMPT)
+    .where(_PROMPT.c.identity_key == bindparam("key"))
+    .values(message_ref=bindparam("ref"), updated_at=bindparam("now"))
+)
+
+
+def set_open_prompt(
+    session: Session, *, identity_key: str, message_ref: str | None, now: datetime
+) -> None:
+    """Remember which message's buttons are live for an identity (None: no live buttons)."""
+    connection = session.connection()
+    if message_ref is None:
+        connection.execute(delete(_PROMPT).where(_PROMPT.c.identity_key == identity_key))
+        return
+    params = {"key": identity_key, "ref": message_ref, "now": now}
+    if connection.execute(_UPDATE_PROMPT, params).rowcount == 0:
+        connection.execute(
+            insert(_PROMPT),
+            {"identity_key": identity_key, "message_ref": message_ref, "updated_at": now},
         )
 
 

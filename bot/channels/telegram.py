@@ -1,0 +1,405 @@
+"""The Telegram channel: python-telegram-bot in, the shared dispatcher in the middle, Bot API
+calls out. It only translates: who is talking, what they typed or pressed, and how each reply
+looks in Telegram (plain text, inline keyboards, documents).
+
+Updates of different people are handled at the same time (`PerSenderOrder`), one person's in
+order; the dispatcher is synchronous, so it runs on a thread pool and never blocks the loop.
+"""
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager, suppress
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    InputFile,
+    LinkPreviewOptions,
+    Update,
+)
+from telegram import Message as TelegramMessage
+from telegram.constants import ChatAction, ChatType
+from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts
+from bot.channels.ordering import PerSenderOrder
+from bot.channels.telegram_format import (
+    MAX_CAPTION,
+    checked_labels,
+    chosen_numbers,
+    keyboard,
+    parse_press,
+    pressed_label,
+    reply_text,
+    split_text,
+    toggled,
+    utf16_length,
+)
+from bot.dispatcher import Dispatcher
+from bot.report_commands import is_report_command
+from conversations.events import Reply
+from conversations.service import Message
+from storage import queries, writes
+from storage.db import session_scope
+from storage.enums import Role
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
+MAX_UPLOAD_BYTES = 50_000_000
+MAX_DOWNLOAD_BYTES = 20_000_000
+CHAT_ACTION_EVERY = 4.0
+T = TypeVar("T")
+Context = ContextTypes.DEFAULT_TYPE
+
+
+class TelegramChannel:
+    """Handlers for one bot; `build` wires them into a PTB `Application`."""
+
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        db: Engine,
+        *,
+        workers: int = 16,
+        clock: Callable[[], datetime] = utcnow,
+        on_handled: Callable[[int], None] | None = None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.db = db
+        self.clock = clock
+        self.on_handled = on_handled
+        self.username: str | None = None
+        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-dispatch")
+        self._admin_chats: set[int] = set()
+
+    def build(
+        self, *, token: str, api_base_url: str, updater: bool = True, max_retries: int = 5
+    ) -> Application:  # type: ignore[type-arg]
+        """A PTB Application talking to `api_base_url` (Telegram's, or a stand-in)."""
+        root = api_base_url.rstrip("/")
+        builder = (
+            Application.builder()
+            .token(token)
+            .base_url(f"{root}/bot")
+            .base_file_url(f"{root}/file/bot")
+            .rate_limiter(AIORateLimiter(max_retries=max_retries))
+            .concurrent_updates(PerSenderOrder())
+            .post_init(self._post_init)
+            .post_shutdown(self._post_shutdown)
+        )
+        if not updater:
+            builder = builder.updater(None)
+        application = builder.build()
+        private = filters.ChatType.PRIVATE
+        application.add_handler(CallbackQueryHandler(self.on_press))
+        application.add_handler(
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, self.on_edited)
+        )
+        application.add_handler(MessageHandler(filters.ChatType.GROUPS, self.on_group))
+        application.add_handler(MessageHandler(private, self.on_message))
+        application.add_error_handler(self.on_error)
+        return application
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    async def _post_init(self, application: Application) -> None:  # type: ignore[type-arg]
+        """Learn the bot's username and publish the command menus."""
+        self.username = application.bot.username
+        member = [BotCommand(name, text) for name, text in texts.MEMBER_COMMANDS]
+        await application.bot.set_my_commands(member, scope=BotCommandScopeAllPrivateChats())
+        for key in await self._db(self._admin_identities):
+            await self._publish_admin_commands(application, int(key.split(":", 1)[1]))
+
+    async def _post_shutdown(self, _application: Application) -> None:  # type: ignore[type-arg]
+        self._executor.shutdown(wait=True)
+
+    async def _publish_admin_commands(self, application: Any, chat_id: int) -> None:
+        admin = [BotCommand(name, text) for name, text in texts.ADMIN_COMMANDS]
+        await application.bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id))
+        self._admin_chats.add(chat_id)
+
+    # --- handlers ------------------------------------------------------------------------
+
+    async def on_message(self, update: Update, context: Context) -> None:
+        """A private message: text goes to the conversation, a PDF may be verified."""
+        try:
+            message, user = update.effective_message, update.effective_user
+            if message is None or user is None:
+                return
+            if message.document is not None:
+                await self._document(update, context, message)
+            elif message.text:
+                await self._converse(context, message.chat_id, self._inbound(update, message.text))
+            else:
+                await context.bot.send_message(message.chat_id, texts.TG_TEXT_ONLY)
+        finally:
+            self._handled(update)
+
+    async def on_press(self, update: Update, context: Context) -> None:
+        """A button press: answered at once; live buttons answer, stale ones say so."""
+        try:
+            await self._press(update, context)
+        finally:
+            self._handled(update)
+
+    async def on_edited(self, update: Update, context: Context) -> None:
+        """An edited message is not re-read (the answer it gave is already stored)."""
+        try:
+            if update.effective_chat is not None:
+                await context.bot.send_message(update.effective_chat.id, texts.TG_EDITED)
+        finally:
+            self._handled(update)
+
+    async def on_group(self, update: Update, context: Context) -> None:
+        """In groups nothing is read; people are asked to talk privately."""
+        try:
+            chat = update.effective_chat
+            if chat is not None and update.message is not None:
+                text = texts.TG_GROUP.format(username=self.username or context.bot.username)
+                await context.bot.send_message(chat.id, text)
+        finally:
+            self._handled(update)
+
+    async def on_error(self, update: object, context: Context) -> None:
+        """The one error handler: log it, apologise in a private chat, never show a traceback."""
+        error = context.error
+        if isinstance(error, NetworkError) and not isinstance(update, Update):
+            logger.warning("network problem talking to Telegram: %s", error)
+            return
+        update_id = update.update_id if isinstance(update, Update) else None
+        logger.error("update %s failed", update_id, exc_info=error)
+        if not isinstance(update, Update) or update.effective_chat is None:
+            return
+        if update.effective_chat.type != ChatType.PRIVATE:
+            return
+        try:
+            await context.bot.send_message(update.effective_chat.id, texts.APOLOGY)
+        except TelegramError:
+            logger.warning("could not apologise for update %s", update_id)
+
+    # --- conversation --------------------------------------------------------------------
+
+    def _inbound(self, update: Update, text: str) -> Message:
+        user = update.effective_user
+        assert user is not None
+        return Message(
+            f"telegram:{user.id}",
+            text,
+            message_id=str(update.update_id),
+            display_name=user.full_name,
+        )
+
+    async def _converse(self, context: Context, chat_id: int, message: Message) -> None:
+        """Run a message through the dispatcher and send what it answers."""
+        live = await self._db(self._open_prompt, message.identity)
+        async with self._showing_upload(context, chat_id, is_report_command(message.text)):
+            replies = await self._run(self.dispatcher.handle, message)
+        if not replies:
+            return
+        if live is not None:
+            await self._clear_buttons(context, chat_id, int(live))
+        await self._deliver(context, chat_id, message.identity, replies)
+        joining = message.text.strip().startswith("/start") and chat_id not in self._admin_chats
+        if joining and await self._db(self._is_admin, message.identity):
+            await self._publish_admin_commands(context.application, chat_id)
+
+    async def _press(self, update: Update, context: Context) -> None:
+        query = update.callback_query
+        if query is None:
+            return
+        identity = f"telegram:{query.from_user.id}"
+        press = parse_press(query.data)
+        shown = query.message if isinstance(query.message, TelegramMessage) else None
+        live = await self._db(self._open_prompt, identity)
+        if press is None or shown is None or live != str(shown.message_id):
+            await query.answer(texts.TG_STALE_BUTTON)
+            if shown is not None:
+                await self._clear_buttons(context, shown.chat_id, shown.message_id)
+            return
+        markup = shown.reply_markup
+        if press.kind == "toggle":
+            await query.answer()
+            if markup is not None:
+                await query.edit_message_reply_markup(toggled(markup, int(press.value)))
+            return
+        if press.kind == "done":
+            numbers = chosen_numbers(markup)
+            if not numbers:
+                await query.answer(texts.TG_CHOOSE_FIRST)
+                return
+            text = ",".join(str(n) for n in numbers)
+            label = ", ".join(checked_labels(markup))
+        else:
+            text = press.value
+            label = pressed_label(markup, query.data or "") or text
+        await query.answer()
+        await self._mark_chosen(shown, label)
+        await self._db(self._forget_prompt, identity)
+        await self._converse(context, shown.chat_id, self._inbound(update, text))
+
+    async def _document(self, update: Update, context: Context, message: TelegramMessage) -> None:
+        """A PDF from an admin is checked against the stored finals; anything else is declined."""
+        document = message.document
+        assert document is not None
+        reports = self.dispatcher.reports
+        is_pdf = document.mime_type == "application/pdf" or (
+            document.file_name or ""
+        ).lower().endswith(".pdf")
+        identity = f"telegram:{message.chat_id}"
+        if not is_pdf or reports is None:
+            await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_NOT_PDF)
+            return
+        if not await self._db(self._is_admin, identity):
+            await context.bot.send_message(message.chat_id, texts.DOCUMENT_ADMIN_ONLY)
+            return
+        if (document.file_size or 0) > MAX_DOWNLOAD_BYTES:
+            await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_TOO_LARGE)
+            return
+        async with self._showing_upload(context, message.chat_id, True, ChatAction.TYPING):
+            file = await context.bot.get_file(document.file_id)
+            data = bytes(await file.download_as_bytearray())
+            replies = await self._run(reports.verify, identity, data)
+        await self._deliver(context, message.chat_id, identity, replies)
+
+    # --- sending ---------------------------------------------------------------------------
+
+    async def _deliver(
+        self, context: Context, chat_id: int, identity: str, replies: list[Reply]
+    ) -> None:
+        """Send replies in order; remember the last one's buttons as the live ones."""
+        last: TelegramMessage | None = None
+        live = False
+        for reply in replies:
+            last, live = await self._send(context, chat_id, reply)
+        ref = str(last.message_id) if last is not None and live else None
+        await self._db(self._set_prompt, identity, ref)
+
+    async def _send(
+        self, context: Context, chat_id: int, reply: Reply
+    ) -> tuple[TelegramMessage, bool]:
+        """One reply as Telegram messages; the last message sent and whether it has buttons."""
+        bot = context.bot
+        text = reply_text(reply, self.username)
+        markup = keyboard(reply)
+        no_preview = LinkPreviewOptions(is_disabled=True)
+        document = reply.document
+        if document is not None and len(document.data) > MAX_UPLOAD_BYTES:
+            size = f"{len(document.data) / 1_000_000:.1f} MB"
+            text += "\n\n" + texts.TG_FILE_TOO_LARGE.format(filename=document.filename, size=size)
+            document = None
+        if document is not None:
+            caption: str | None = text
+            if utf16_length(text) > MAX_CAPTION:
+                for piece in split_text(text):
+                    await bot.send_message(chat_id, piece, link_preview_options=no_preview)
+                caption = None
+            sent = await bot.send_document(
+                chat_id,
+                InputFile(document.data, filename=document.filename),
+                caption=caption,
+                reply_markup=markup,
+            )
+            return sent, markup is not None
+        pieces = split_text(text)
+        for piece in pieces[:-1]:
+            await bot.send_message(chat_id, piece, link_preview_options=no_preview)
+        sent = await bot.send_message(
+            chat_id, pieces[-1], reply_markup=markup, link_preview_options=no_preview
+        )
+        return sent, markup is not None
+
+    async def _mark_chosen(self, shown: TelegramMessage, label: str) -> None:
+        """Replace the pressed keyboard with the choice, so the chat reads as a record."""
+        text = f"{shown.text}\n\n{texts.TG_CHOSEN.format(label=label)}" if shown.text else None
+        try:
+            if text is not None and utf16_length(text) <= 4096:
+                await shown.edit_text(text, reply_markup=None)
+            else:
+                await shown.edit_reply_markup(None)
+        except BadRequest as error:
+            logger.info("could not mark the choice on message %s: %s", shown.message_id, error)
+
+    async def _clear_buttons(self, context: Context, chat_id: int, message_id: int) -> None:
+        """Take the buttons off an old message (it may be gone or already bare)."""
+        try:
+            await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+        except BadRequest as error:
+            logger.info("could not clear buttons of message %s: %s", message_id, error)
+
+    @asynccontextmanager
+    async def _showing_upload(
+        self,
+        context: Context,
+        chat_id: int,
+        active: bool,
+        action: str = ChatAction.UPLOAD_DOCUMENT,
+    ) -> AsyncIterator[None]:
+        """While the body runs, show 'sending a file…' in the chat (renewed every 4 s)."""
+        if not active:
+            yield
+            return
+
+        async def keep_showing() -> None:
+            with suppress(TelegramError):
+                while True:
+                    await context.bot.send_chat_action(chat_id, action)
+                    await asyncio.sleep(CHAT_ACTION_EVERY)
+
+        task = asyncio.create_task(keep_showing())
+        try:
+            yield
+        finally:
+            task.cancel()
+            with suppress(asyncio.CancelledError):
+                await task
+
+    # --- blocking work, off the event loop -------------------------------------------------
+
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+
+    async def _db(self, function: Callable[..., T], *args: Any) -> T:
+        return await self._run(function, *args)
+
+    def _open_prompt(self, identity: str) -> str | None:
+        with session_scope(self.db) as session:
+            return queries.open_prompt(session, key=identity)
+
+    def _set_prompt(self, identity: str, ref: str | None) -> None:
+        with session_scope(self.db) as session:
+            writes.set_open_prompt(
+                session, identity_key=identity, message_ref=ref, now=self.clock()
+            )
+            session.commit()
+
+    def _forget_prompt(self, identity: str) -> None:
+        self._set_prompt(identity, None)
+
+    def _is_admin(self, identity: str) -> bool:
+        with session_scope(self.db) as session:
+            member = queries.member_by_identity(session, key=identity)
+        return member is not None and member.active and Role.ADMIN in member.roles
+
+    def _admin_identities(self) -> list[str]:
+        with session_scope(self.db) as session:
+            return queries.admin_identities(session, channel="telegram")
+
+    def _handled(self, update: Update) -> None:
+        if self.on_handled is not None:
+            self.on_handled(update.update_id)
