@@ -4,6 +4,7 @@ Usage:
     lsp-bot init                              create or upgrade the database, invite the admin
     lsp-bot invite --role ROLE [--name NAME]  print a one-time invite code (on the last line)
     lsp-bot console --user NAME               talk to the bot from this terminal
+    lsp-bot run                               the Telegram bot (polling, or webhook if set)
     lsp-bot report draft|final [--period P]   the activity report as PDF (path on the last line)
     lsp-bot report list | get N | verify F    stored finals: list, fetch one, check a file
     lsp-bot export --out FILE.xlsx            all data of a period as a spreadsheet
@@ -11,14 +12,19 @@ Usage:
 """
 
 import argparse
+import asyncio
 import sys
 from collections.abc import Sequence
+
+from telegram.error import InvalidToken
 
 from bot import report_cli, texts
 from bot.app import build_dispatcher, build_renderer, configure_logging, open_database
 from bot.channels.console import run_console
+from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
 from bot.reports import ReportDesk
+from bot.runner import SettingsError, check_settings, run_telegram, stop_on_signals
 from conversations.service import create_invite
 from conversations.texts import ROLE_NAMES
 from storage import queries, writes
@@ -36,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--name", default=None, help="nama anggota yang diundang")
     console = commands.add_parser("console", help="bicara dengan bot dari terminal")
     console.add_argument("--user", required=True, help="nama pengguna konsol (identitas)")
+    commands.add_parser("run", help="jalankan bot Telegram (long polling atau webhook)")
     report_cli.add_commands(commands)
     return parser
 
@@ -83,6 +90,39 @@ def cmd_console(settings: Settings, user: str) -> int:
     return 0
 
 
+def cmd_run(settings: Settings) -> int:
+    """Run the Telegram bot until Ctrl-C or SIGTERM."""
+    try:
+        check_settings(settings)
+    except SettingsError as problem:
+        print(problem, file=sys.stderr)
+        return 2
+    engine = open_database(settings)
+    renderer = build_renderer(settings)
+    renderer.warm()
+    channel = TelegramChannel(
+        build_dispatcher(engine, renderer), engine, workers=settings.dispatch_workers
+    )
+    mode = "webhook" if settings.telegram_webhook_url else "long polling"
+
+    def started(username: str) -> None:
+        print(texts.RUN_STARTED.format(mode=mode, username=username), file=sys.stderr, flush=True)
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        stop_on_signals(stop)
+        await run_telegram(settings, channel, engine=engine, stop=stop, started=started)
+
+    try:
+        asyncio.run(main())
+    except InvalidToken:
+        print(texts.TG_TOKEN_REFUSED, file=sys.stderr)
+        return 2
+    finally:
+        renderer.close()
+    return 0
+
+
 def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
     """Report, export and profile commands."""
     engine = open_database(settings)
@@ -104,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_invite(settings, args.role, args.name)
     if args.command == "console":
         return cmd_console(settings, args.user)
+    if args.command == "run":
+        return cmd_run(settings)
     return cmd_reports(settings, args)
 
 

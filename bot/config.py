@@ -17,3 +17,12 @@ class Settings(BaseSettings):
     log_level: str = "WARNING"
     reports_dir: Path = Path("./data/laporan")
     render_workers: int = 0
+
+    telegram_bot_token: str | None = None
+    telegram_api_base_url: str = "https://api.telegram.org"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    telegram_poll_timeout: int = 30
+    host: str = "127.0.0.1"
+    port: int = 8080
+    dispatch_workers: int = 16

@@ -16,6 +16,7 @@ INVITE_MADE = (
     "Undangan untuk peran {role}{name} dibuat (berlaku 7 hari, sekali pakai).\n"
     "Penerima mengirim ke bot: /start {code}\nKode undangan:"
 )
+CONSOLE_MULTIPLE = "Balas dengan nomornya, pisahkan dengan koma (mis. 1,3)."
 CONSOLE_HELLO = "lsp-bot konsol sebagai '{user}'. Ketik pesan lalu Enter; Ctrl-D untuk keluar."
 
 # Reports (/draft, /final, /laporan, /ekspor and `lsp-bot report ...`).
@@ -75,6 +76,7 @@ NO_ADMIN_NAME = "Manajer Administrasi"
 # Telegram (bot/channels/telegram.py).
 TG_INVITE_LINK = "Atau cukup buka tautan ini dari akun Telegram penerima:\n{link}"
 TG_DONE_BUTTON = "✔ Selesai memilih"
+TG_MULTIPLE = "Centang satu atau lebih, lalu tekan ✔ Selesai memilih."
 TG_CHOSEN = "➡️ {label}"
 TG_CHOOSE_FIRST = "Centang minimal satu pilihan, lalu tekan Selesai."
 TG_STALE_BUTTON = "Tombol ini dari pesan lama dan sudah tidak berlaku. Gunakan pesan terakhir."

@@ -61,7 +61,10 @@ INVALID_MESSAGES: dict[Invalid, str] = {
     Invalid.DATE_YEAR: "Tulis tahun lengkap dengan 4 angka, antara 1990 dan 2100.",
     Invalid.DATE_MONTH: 'Bulan "{month}" tidak dikenali. Tulis 1-12 atau nama bulan.',
     Invalid.DATE_NO_SUCH_DAY: "Tanggal {day} tidak ada di bulan {month} {year}.",
-    Invalid.NOT_A_CHOICE: '"{given}" tidak ada di pilihan. Balas dengan nomor 1 sampai {count}.',
+    Invalid.NOT_A_CHOICE: (
+        '"{given}" tidak ada di pilihan. Pilih salah satu pilihan yang tersedia '
+        "(atau ketik nomor urutnya, 1 sampai {count})."
+    ),
     Invalid.NOT_YES_NO: "Jawab dengan ya atau tidak.",
     Invalid.REQUIRED: "Pertanyaan ini wajib dijawab, tidak dapat dilewati.",
 }
@@ -98,7 +101,7 @@ ALREADY_HAS_ROLE = "Anda sudah terdaftar sebagai {role}."
 
 MENU_HEADER = "Periode pelaporan: {period} (batas pengisian data {deadline})."
 MENU_LOCKED = "Batas pengisian data sudah lewat: jawaban hanya dapat dilihat."
-MENU_PROMPT = "Pilih bagian yang ingin diisi (balas dengan nomornya):"
+MENU_PROMPT = "Pilih bagian yang ingin diisi:"
 MENU_NONE = "Peran Anda belum memiliki bagian laporan untuk diisi."
 NOT_IN_MENU = 'Pilihan "{given}" tidak ada di daftar.'
 NOT_YOUR_SECTION = "Bagian {key} bukan tugas peran Anda."

@@ -1,7 +1,8 @@
 """Fixtures: a real, migrated SQLite database per test and a chat against it."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from sqlalchemy import Engine
@@ -9,6 +10,10 @@ from sqlalchemy import Engine
 from render.renderer import Renderer
 from storage.db import create_all, make_engine
 from tests.helpers import NOW, Chat, Clock
+
+if TYPE_CHECKING:
+    from tests.botapi.harness import TelegramBot
+    from tests.botapi.server import BotApiStandIn
 
 
 @pytest.fixture
@@ -42,3 +47,25 @@ def chat(db: Engine, clock: Clock, renderer: Renderer) -> Chat:
     chat = Chat(db, clock, renderer)
     chat.join("admin", Role.ADMIN, "Bu Admin")
     return chat
+
+
+@pytest.fixture
+def api() -> Iterator["BotApiStandIn"]:
+    """The stand-in Bot API; the test fails if the bot made any call the spec refuses."""
+    from tests.botapi.server import BotApiStandIn
+
+    standin = BotApiStandIn().start()
+    yield standin
+    standin.stop()
+    assert standin.violations == [], standin.violations
+
+
+@pytest.fixture
+async def telegram(
+    api: "BotApiStandIn", db: Engine, clock: Clock, renderer: Renderer
+) -> AsyncIterator["TelegramBot"]:
+    """lsp-bot's Telegram Application polling the stand-in, (nobody registered yet)."""
+    from tests.botapi.harness import polling_bot
+
+    async with polling_bot(api, db, clock, renderer) as bot:
+        yield bot

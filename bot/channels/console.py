@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
+from bot import texts
 from bot.dispatcher import Dispatcher
 from conversations.events import Document, Reply
 from conversations.service import Message
@@ -14,6 +15,8 @@ def format_reply(reply: Reply) -> str:
     """A reply as console text: the message, then its options as 'N. Label' lines."""
     lines = [reply.text]
     lines.extend(f"{number}. {option.label}" for number, option in enumerate(reply.options, 1))
+    if reply.multiple:
+        lines.append(texts.CONSOLE_MULTIPLE)
     return "\n".join(lines)
 
 

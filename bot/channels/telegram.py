@@ -100,8 +100,6 @@ class TelegramChannel:
             .base_file_url(f"{root}/file/bot")
             .rate_limiter(AIORateLimiter(max_retries=max_retries))
             .concurrent_updates(PerSenderOrder())
-            .post_init(self._post_init)
-            .post_shutdown(self._post_shutdown)
         )
         if not updater:
             builder = builder.updater(None)
@@ -118,15 +116,16 @@ class TelegramChannel:
 
     # --- lifecycle -----------------------------------------------------------------------
 
-    async def _post_init(self, application: Application) -> None:  # type: ignore[type-arg]
-        """Learn the bot's username and publish the command menus."""
+    async def start(self, application: Application) -> None:  # type: ignore[type-arg]
+        """After `application.initialize()`: learn the bot's username, publish the menus."""
         self.username = application.bot.username
         member = [BotCommand(name, text) for name, text in texts.MEMBER_COMMANDS]
         await application.bot.set_my_commands(member, scope=BotCommandScopeAllPrivateChats())
         for key in await self._db(self._admin_identities):
             await self._publish_admin_commands(application, int(key.split(":", 1)[1]))
 
-    async def _post_shutdown(self, _application: Application) -> None:  # type: ignore[type-arg]
+    def close(self) -> None:
+        """Wait for the dispatcher threads to finish."""
         self._executor.shutdown(wait=True)
 
     async def _publish_admin_commands(self, application: Any, chat_id: int) -> None:

@@ -166,7 +166,10 @@ def listed_options(reply: Reply) -> str:
 def reply_text(reply: Reply, bot_username: str | None) -> str:
     """The text to show for a reply: options listed if they cannot be buttons, the one-tap
     registration link under an invite code."""
-    text = reply.text if keyboard(reply) is not None or not reply.options else listed_options(reply)
+    buttons = keyboard(reply) is not None
+    text = reply.text if buttons or not reply.options else listed_options(reply)
+    if reply.multiple and buttons:
+        text += "\n" + texts.TG_MULTIPLE
     if reply.invite_code and bot_username:
         link = f"https://t.me/{bot_username}?start={reply.invite_code}"
         text += "\n\n" + texts.TG_INVITE_LINK.format(link=link)

@@ -50,7 +50,7 @@ SECTION = Section(
                         "khusus": "Standar khusus",
                     },
                     heading="Standar",
-                    hint="Boleh lebih dari satu, pisahkan dengan koma (mis. 1,3).",
+                    hint="Boleh lebih dari satu.",
                 ),
                 text(
                     "standar_rujukan",

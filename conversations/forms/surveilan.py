@@ -26,14 +26,14 @@ SECTION = Section(
             "Metode surveilan yang digunakan",
             METODE,
             heading="Metode surveilan",
-            hint="Boleh lebih dari satu, pisahkan dengan koma (mis. 1,3).",
+            hint="Boleh lebih dari satu.",
         ),
         some_of(
             "jenis_sertifikat",
             "Jenis sertifikat yang disurveilan",
             JENIS_SKEMA,
             heading="Jenis sertifikat yang disurveilan",
-            hint="Boleh lebih dari satu, pisahkan dengan koma.",
+            hint="Boleh lebih dari satu.",
         ),
         integer(
             "jumlah_pemegang",
