@@ -143,7 +143,7 @@ class ReportCommands:
 def is_report_command(text: str) -> bool:
     """Whether a message asks for a report or export (so a channel can show 'sending a file')."""
     command = parse_command(text.strip())
-    return command is not None and command[0] in COMMANDS
+    return command is not None and command[0].lstrip("?") in COMMANDS
 
 
 def verification(desk: ReportDesk, data: bytes, *, fetch: str) -> tuple[bool, str]:

@@ -506,14 +506,14 @@ async def _form(request: Request) -> dict[str, Any]:
         return dict(request.query_params)
     if not request.headers.get("content-type"):
         return {}
-    form = await request.form()
     raw: dict[str, Any] = {}
-    for name, value in form.multi_items():
-        if isinstance(value, UploadFile):
-            data = await value.read()
-            raw[name] = Upload(value.filename or name, data, value.content_type or "")
-        else:
-            raw[name] = value
+    async with request.form() as form:
+        for name, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                data = await value.read()
+                raw[name] = Upload(value.filename or name, data, value.content_type or "")
+            else:
+                raw[name] = value
     return raw
 
 
