@@ -44,7 +44,7 @@ async def test_tuk_section_with_buttons_a_wrong_answer_review_and_edit(
     assert "TUK ke-1: Nama TUK" in opened
     await telegram.say(SITI, "TUK Bengkel Otomotif")
     kind_question = await telegram.say(SITI, "Jl. Gajah Mada No. 1, Kota Bima")
-    assert [b["text"] for b in kind_question[-1].buttons][0] == "TUK Tempat Kerja"
+    assert kind_question[-1].buttons[0]["text"] == "TUK Tempat Kerja"
     old_view = copy.deepcopy(kind_question[-1])
 
     await telegram.press(SITI, "TUK Sewaktu")

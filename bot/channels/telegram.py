@@ -8,7 +8,8 @@ order; the dispatcher is synchronous, so it runs on a thread pool and never bloc
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager, suppress
 from datetime import datetime
@@ -60,12 +61,20 @@ from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
 
+# PTB 22 reports durations (such as a 429's retry_after) as timedelta when this is set, and
+# warns on every such value otherwise; lsp-bot only ever reads them as timedelta.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 MAX_UPLOAD_BYTES = 50_000_000
 MAX_DOWNLOAD_BYTES = 20_000_000
 CHAT_ACTION_EVERY = 4.0
+# Telegram allows about 30 messages a second overall. One request at a time every 1/28 s keeps
+# every one-second window under that, without the burst a bucket of 30 would allow.
+OVERALL_SPACING = 1 / 28
 T = TypeVar("T")
 Context = ContextTypes.DEFAULT_TYPE
+Handler = Callable[[Update, Context], Awaitable[None]]
 
 
 class TelegramChannel:
@@ -98,19 +107,26 @@ class TelegramChannel:
             .token(token)
             .base_url(f"{root}/bot")
             .base_file_url(f"{root}/file/bot")
-            .rate_limiter(AIORateLimiter(max_retries=max_retries))
+            .rate_limiter(
+                AIORateLimiter(
+                    overall_max_rate=1,
+                    overall_time_period=OVERALL_SPACING,
+                    max_retries=max_retries,
+                )
+            )
             .concurrent_updates(PerSenderOrder())
         )
         if not updater:
             builder = builder.updater(None)
         application = builder.build()
         private = filters.ChatType.PRIVATE
-        application.add_handler(CallbackQueryHandler(self.on_press))
+        guarded = self._guarded
+        application.add_handler(CallbackQueryHandler(guarded(self.on_press)))
         application.add_handler(
-            MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, self.on_edited)
+            MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, guarded(self.on_edited))
         )
-        application.add_handler(MessageHandler(filters.ChatType.GROUPS, self.on_group))
-        application.add_handler(MessageHandler(private, self.on_message))
+        application.add_handler(MessageHandler(filters.ChatType.GROUPS, guarded(self.on_group)))
+        application.add_handler(MessageHandler(private, guarded(self.on_message)))
         application.add_error_handler(self.on_error)
         return application
 
@@ -137,47 +153,52 @@ class TelegramChannel:
 
     async def on_message(self, update: Update, context: Context) -> None:
         """A private message: text goes to the conversation, a PDF may be verified."""
-        try:
-            message, user = update.effective_message, update.effective_user
-            if message is None or user is None:
-                return
-            if message.document is not None:
-                await self._document(update, context, message)
-            elif message.text:
-                await self._converse(context, message.chat_id, self._inbound(update, message.text))
-            else:
-                await context.bot.send_message(message.chat_id, texts.TG_TEXT_ONLY)
-        finally:
-            self._handled(update)
+        message, user = update.effective_message, update.effective_user
+        if message is None or user is None:
+            return
+        if message.document is not None:
+            await self._document(update, context, message)
+        elif message.text:
+            await self._converse(context, message.chat_id, self._inbound(update, message.text))
+        else:
+            await context.bot.send_message(message.chat_id, texts.TG_TEXT_ONLY)
 
     async def on_press(self, update: Update, context: Context) -> None:
         """A button press: answered at once; live buttons answer, stale ones say so."""
-        try:
-            await self._press(update, context)
-        finally:
-            self._handled(update)
+        await self._press(update, context)
 
     async def on_edited(self, update: Update, context: Context) -> None:
         """An edited message is not re-read (the answer it gave is already stored)."""
-        try:
-            if update.effective_chat is not None:
-                await context.bot.send_message(update.effective_chat.id, texts.TG_EDITED)
-        finally:
-            self._handled(update)
+        if update.effective_chat is not None:
+            await context.bot.send_message(update.effective_chat.id, texts.TG_EDITED)
 
     async def on_group(self, update: Update, context: Context) -> None:
         """In groups nothing is read; people are asked to talk privately."""
-        try:
-            chat = update.effective_chat
-            if chat is not None and update.message is not None:
-                text = texts.TG_GROUP.format(username=self.username or context.bot.username)
-                await context.bot.send_message(chat.id, text)
-        finally:
-            self._handled(update)
+        chat = update.effective_chat
+        if chat is not None and update.message is not None:
+            text = texts.TG_GROUP.format(username=self.username or context.bot.username)
+            await context.bot.send_message(chat.id, text)
 
     async def on_error(self, update: object, context: Context) -> None:
-        """The one error handler: log it, apologise in a private chat, never show a traceback."""
-        error = context.error
+        """PTB's error handler (errors outside our handlers, e.g. while polling)."""
+        await self._report(update, context, context.error)
+
+    def _guarded(self, handler: Handler) -> Handler:
+        """The handler, with any failure reported once and the update marked as handled."""
+
+        async def guarded(update: Update, context: Context) -> None:
+            try:
+                await handler(update, context)
+            except Exception as error:
+                await self._report(update, context, error)
+            finally:
+                if self.on_handled is not None:
+                    self.on_handled(update.update_id)
+
+        return guarded
+
+    async def _report(self, update: object, context: Context, error: BaseException | None) -> None:
+        """The one error path: log it, apologise in a private chat, never show a traceback."""
         if isinstance(error, NetworkError) and not isinstance(update, Update):
             logger.warning("network problem talking to Telegram: %s", error)
             return
@@ -398,7 +419,3 @@ class TelegramChannel:
     def _admin_identities(self) -> list[str]:
         with session_scope(self.db) as session:
             return queries.admin_identities(session, channel="telegram")
-
-    def _handled(self, update: Update) -> None:
-        if self.on_handled is not None:
-            self.on_handled(update.update_id)
