@@ -1,0 +1,88 @@
+"""A person's phone for the acceptance run: reads the newest message, presses the button that
+matches what the person would type (or types it), and waits until the bot has gone quiet."""
+
+import time
+
+from tests.botapi.server import BotApiStandIn, Person, Sent
+
+QUIET = 0.35
+
+
+class Phone:
+    """One person talking to a bot that runs elsewhere (another process)."""
+
+    def __init__(self, api: BotApiStandIn, person: Person) -> None:
+        self.api = api
+        self.person = person
+
+    def screen(self) -> list[Sent]:
+        """Every message the bot sent to this person."""
+        return self.api.chat(self.person.id)
+
+    def do(self, line: str, timeout: float = 120) -> list[Sent]:
+        """Press the matching button of the live keyboard, else type the line; new messages."""
+        before = len(self.screen())
+        live = self._live()
+        numbers = line.replace(" ", "").split(",")
+        if live is not None and len(numbers) > 1 and all(n.isdigit() for n in numbers):
+            assert _toggles(live), "a list of numbers answers check boxes"
+            for number in numbers:
+                self._press_and_wait(live, _nth(live, int(number)), timeout)
+                live = self.screen()[-1]
+            self._press_and_wait(live, "d", timeout)
+            return self.screen()[before:]
+        data = _matching(live, line) if live is not None else None
+        if live is not None and data is not None:
+            self._press_and_wait(live, data, timeout)
+        else:
+            self._settle(self.api.send_text(self.person, line), timeout)
+        return self.screen()[before:]
+
+    def send_file(self, name: str, data: bytes, mime: str, timeout: float = 60) -> list[Sent]:
+        """Send a document; new messages."""
+        before = len(self.screen())
+        self._settle(self.api.send_document(self.person, name, data, mime), timeout)
+        return self.screen()[before:]
+
+    def _live(self) -> Sent | None:
+        screen = self.screen()
+        return screen[-1] if screen and screen[-1].buttons else None
+
+    def _press_and_wait(self, sent: Sent, data: str, timeout: float) -> None:
+        self._settle(self.api.press(self.person, sent, data), timeout)
+
+    def _activity(self) -> int:
+        screen = self.screen()
+        return len(screen) + sum(m.edits for m in screen)
+
+    def _settle(self, update_id: int, timeout: float) -> None:
+        start = self._activity()
+        self.api.wait_for(lambda: self.api.delivered(update_id), timeout, "delivery")
+        deadline = time.monotonic() + timeout
+        last, since = self._activity(), time.monotonic()
+        while last == start or time.monotonic() - since < QUIET:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no answer to update {update_id} of {self.person.first_name}")
+            time.sleep(0.02)
+            now = self._activity()
+            if now != last:
+                last, since = now, time.monotonic()
+
+
+def _toggles(sent: Sent) -> bool:
+    return any(b["callback_data"].startswith("t:") for b in sent.buttons)
+
+
+def _nth(sent: Sent, number: int) -> str:
+    return str(sent.buttons[number - 1]["callback_data"])
+
+
+def _matching(sent: Sent, line: str) -> str | None:
+    """The callback data a person presses for what they would type: a number or a label."""
+    buttons = sent.buttons
+    if line.isdigit() and 1 <= int(line) <= len(buttons):
+        return str(buttons[int(line) - 1]["callback_data"])
+    for button in buttons:
+        if button["text"].casefold() == line.casefold():
+            return str(button["callback_data"])
+    return None
