@@ -18,6 +18,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
+from bot.channels.telegram_updates import lenient
+
 logger = logging.getLogger(__name__)
 
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -64,7 +66,7 @@ def _telegram(hook: TelegramWebhook) -> Callable[[Request], Any]:
             return Response(status_code=413)
         try:
             data = json.loads(body)
-            update = Update.de_json(data, hook.application.bot)
+            update = Update.de_json(lenient(data), hook.application.bot)
         except (ValueError, TypeError, KeyError, AttributeError):
             logger.warning("webhook body is not an update")
             return Response(status_code=400)

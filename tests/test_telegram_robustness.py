@@ -2,7 +2,9 @@
 a failing send, many messages from one person at once, and a slow report beside others."""
 
 import asyncio
+import json
 import logging
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +94,21 @@ async def test_others_are_answered_while_a_large_report_renders(telegram: Telegr
     assert draft not in telegram.handled, "Siti was answered while the report was rendering"
     await telegram.wait_handled(draft, timeout=120)
     assert api.chat(ADMIN.id)[-1].document is not None
+
+
+async def test_old_shaped_updates_do_not_stall_polling(telegram: TelegramBot) -> None:
+    """Telegram's own webhook-guide examples lack fields PTB requires; they are still read."""
+    api = telegram.api
+    folder = Path(__file__).parent / "botapi" / "reference" / "telegram"
+    samples = sorted((folder / "official_webhook_guide_examples").glob("*.json"))
+    ids = []
+    for sample in samples:
+        update = json.loads(sample.read_text())
+        update.pop("update_id")
+        ids.append(api.push(update))
+    for update_id in ids:
+        await telegram.wait_handled(update_id)
+    seen = texts_of(api.chat(1111111))
+    assert "belum terdaftar" in seen and texts.TG_EDITED in seen
+    await telegram.join(SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
+    assert "Periode pelaporan" in texts_of(await telegram.say(SITI, "/menu"))

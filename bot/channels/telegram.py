@@ -9,9 +9,8 @@ order; the dispatcher is synchronous, so it runs on a thread pool and never bloc
 import asyncio
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import asynccontextmanager, suppress
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -20,13 +19,11 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
-    InputFile,
-    LinkPreviewOptions,
     Update,
 )
 from telegram import Message as TelegramMessage
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, NetworkError, TelegramError
+from telegram.error import NetworkError, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -39,17 +36,20 @@ from telegram.ext import (
 from bot import texts
 from bot.channels.ordering import PerSenderOrder
 from bot.channels.telegram_format import (
-    MAX_CAPTION,
     checked_labels,
     chosen_numbers,
-    keyboard,
     parse_press,
     pressed_label,
-    reply_text,
-    split_text,
     toggled,
-    utf16_length,
 )
+from bot.channels.telegram_send import (
+    answer_press,
+    clear_buttons,
+    mark_chosen,
+    send_reply,
+    showing,
+)
+from bot.channels.telegram_updates import LenientUpdatesRequest
 from bot.dispatcher import Dispatcher
 from bot.report_commands import is_report_command
 from conversations.events import Reply
@@ -66,9 +66,7 @@ logger = logging.getLogger(__name__)
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
-MAX_UPLOAD_BYTES = 50_000_000
 MAX_DOWNLOAD_BYTES = 20_000_000
-CHAT_ACTION_EVERY = 4.0
 # Telegram allows about 30 messages a second overall. One request at a time every 1/28 s keeps
 # every one-second window under that, without the burst a bucket of 30 would allow.
 OVERALL_SPACING = 1 / 28
@@ -115,6 +113,7 @@ class TelegramChannel:
                 )
             )
             .concurrent_updates(PerSenderOrder())
+            .get_updates_request(LenientUpdatesRequest(connection_pool_size=1))
         )
         if not updater:
             builder = builder.updater(None)
@@ -228,12 +227,12 @@ class TelegramChannel:
     async def _converse(self, context: Context, chat_id: int, message: Message) -> None:
         """Run a message through the dispatcher and send what it answers."""
         live = await self._db(self._open_prompt, message.identity)
-        async with self._showing_upload(context, chat_id, is_report_command(message.text)):
+        async with showing(context.bot, chat_id, is_report_command(message.text)):
             replies = await self._run(self.dispatcher.handle, message)
         if not replies:
             return
         if live is not None:
-            await self._clear_buttons(context, chat_id, int(live))
+            await clear_buttons(context.bot, chat_id, int(live))
         await self._deliver(context, chat_id, message.identity, replies)
         joining = message.text.strip().startswith("/start") and chat_id not in self._admin_chats
         if joining and await self._db(self._is_admin, message.identity):
@@ -248,28 +247,28 @@ class TelegramChannel:
         shown = query.message if isinstance(query.message, TelegramMessage) else None
         live = await self._db(self._open_prompt, identity)
         if press is None or shown is None or live != str(shown.message_id):
-            await query.answer(texts.TG_STALE_BUTTON)
+            await answer_press(query, texts.TG_STALE_BUTTON)
             if shown is not None:
-                await self._clear_buttons(context, shown.chat_id, shown.message_id)
+                await clear_buttons(context.bot, shown.chat_id, shown.message_id)
             return
         markup = shown.reply_markup
         if press.kind == "toggle":
-            await query.answer()
+            await answer_press(query)
             if markup is not None:
                 await query.edit_message_reply_markup(toggled(markup, int(press.value)))
             return
         if press.kind == "done":
             numbers = chosen_numbers(markup)
             if not numbers:
-                await query.answer(texts.TG_CHOOSE_FIRST)
+                await answer_press(query, texts.TG_CHOOSE_FIRST)
                 return
             text = ",".join(str(n) for n in numbers)
             label = ", ".join(checked_labels(markup))
         else:
             text = press.value
             label = pressed_label(markup, query.data or "") or text
-        await query.answer()
-        await self._mark_chosen(shown, label)
+        await answer_press(query)
+        await mark_chosen(shown, label)
         await self._db(self._forget_prompt, identity)
         await self._converse(context, shown.chat_id, self._inbound(update, text))
 
@@ -291,7 +290,7 @@ class TelegramChannel:
         if (document.file_size or 0) > MAX_DOWNLOAD_BYTES:
             await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_TOO_LARGE)
             return
-        async with self._showing_upload(context, message.chat_id, True, ChatAction.TYPING):
+        async with showing(context.bot, message.chat_id, True, ChatAction.TYPING):
             file = await context.bot.get_file(document.file_id)
             data = bytes(await file.download_as_bytearray())
             replies = await self._run(reports.verify, identity, data)
@@ -306,88 +305,9 @@ class TelegramChannel:
         last: TelegramMessage | None = None
         live = False
         for reply in replies:
-            last, live = await self._send(context, chat_id, reply)
+            last, live = await send_reply(context.bot, chat_id, reply, self.username)
         ref = str(last.message_id) if last is not None and live else None
         await self._db(self._set_prompt, identity, ref)
-
-    async def _send(
-        self, context: Context, chat_id: int, reply: Reply
-    ) -> tuple[TelegramMessage, bool]:
-        """One reply as Telegram messages; the last message sent and whether it has buttons."""
-        bot = context.bot
-        text = reply_text(reply, self.username)
-        markup = keyboard(reply)
-        no_preview = LinkPreviewOptions(is_disabled=True)
-        document = reply.document
-        if document is not None and len(document.data) > MAX_UPLOAD_BYTES:
-            size = f"{len(document.data) / 1_000_000:.1f} MB"
-            text += "\n\n" + texts.TG_FILE_TOO_LARGE.format(filename=document.filename, size=size)
-            document = None
-        if document is not None:
-            caption: str | None = text
-            if utf16_length(text) > MAX_CAPTION:
-                for piece in split_text(text):
-                    await bot.send_message(chat_id, piece, link_preview_options=no_preview)
-                caption = None
-            sent = await bot.send_document(
-                chat_id,
-                InputFile(document.data, filename=document.filename),
-                caption=caption,
-                reply_markup=markup,
-            )
-            return sent, markup is not None
-        pieces = split_text(text)
-        for piece in pieces[:-1]:
-            await bot.send_message(chat_id, piece, link_preview_options=no_preview)
-        sent = await bot.send_message(
-            chat_id, pieces[-1], reply_markup=markup, link_preview_options=no_preview
-        )
-        return sent, markup is not None
-
-    async def _mark_chosen(self, shown: TelegramMessage, label: str) -> None:
-        """Replace the pressed keyboard with the choice, so the chat reads as a record."""
-        text = f"{shown.text}\n\n{texts.TG_CHOSEN.format(label=label)}" if shown.text else None
-        try:
-            if text is not None and utf16_length(text) <= 4096:
-                await shown.edit_text(text, reply_markup=None)
-            else:
-                await shown.edit_reply_markup(None)
-        except BadRequest as error:
-            logger.info("could not mark the choice on message %s: %s", shown.message_id, error)
-
-    async def _clear_buttons(self, context: Context, chat_id: int, message_id: int) -> None:
-        """Take the buttons off an old message (it may be gone or already bare)."""
-        try:
-            await context.bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
-        except BadRequest as error:
-            logger.info("could not clear buttons of message %s: %s", message_id, error)
-
-    @asynccontextmanager
-    async def _showing_upload(
-        self,
-        context: Context,
-        chat_id: int,
-        active: bool,
-        action: str = ChatAction.UPLOAD_DOCUMENT,
-    ) -> AsyncIterator[None]:
-        """While the body runs, show 'sending a file…' in the chat (renewed every 4 s)."""
-        if not active:
-            yield
-            return
-
-        async def keep_showing() -> None:
-            with suppress(TelegramError):
-                while True:
-                    await context.bot.send_chat_action(chat_id, action)
-                    await asyncio.sleep(CHAT_ACTION_EVERY)
-
-        task = asyncio.create_task(keep_showing())
-        try:
-            yield
-        finally:
-            task.cancel()
-            with suppress(asyncio.CancelledError):
-                await task
 
     # --- blocking work, off the event loop -------------------------------------------------
 

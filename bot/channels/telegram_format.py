@@ -29,9 +29,10 @@ def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
     rest = text.strip() or "-"
     while utf16_length(rest) > limit:
         head = _prefix_within(rest, limit)
-        cut = max(head.rfind("\n\n"), head.rfind("\n"), head.rfind(" "))
-        if cut < len(head) // 2:
-            cut = len(head)
+        cut = next(
+            (at for sep in ("\n\n", "\n", " ") if (at := head.rfind(sep)) >= len(head) // 2),
+            len(head),
+        )
         pieces.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     pieces.append(rest)
