@@ -280,7 +280,8 @@ class TelegramChannel:
         is_pdf = document.mime_type == "application/pdf" or (
             document.file_name or ""
         ).lower().endswith(".pdf")
-        identity = f"telegram:{message.chat_id}"
+        user = update.effective_user
+        identity = f"telegram:{user.id if user is not None else message.chat_id}"
         if not is_pdf or reports is None:
             await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_NOT_PDF)
             return
