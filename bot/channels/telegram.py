@@ -136,7 +136,7 @@ class TelegramChannel:
         self.username = application.bot.username
         member = [BotCommand(name, text) for name, text in texts.MEMBER_COMMANDS]
         await application.bot.set_my_commands(member, scope=BotCommandScopeAllPrivateChats())
-        for key in await self._db(self._admin_identities):
+        for key in await self._run(self._admin_identities):
             await self._publish_admin_commands(application, int(key.split(":", 1)[1]))
 
     def close(self) -> None:
@@ -226,7 +226,7 @@ class TelegramChannel:
 
     async def _converse(self, context: Context, chat_id: int, message: Message) -> None:
         """Run a message through the dispatcher and send what it answers."""
-        live = await self._db(self._open_prompt, message.identity)
+        live = await self._run(self._open_prompt, message.identity)
         async with showing(context.bot, chat_id, is_report_command(message.text)):
             replies = await self._run(self.dispatcher.handle, message)
         if not replies:
@@ -235,7 +235,7 @@ class TelegramChannel:
             await clear_buttons(context.bot, chat_id, int(live))
         await self._deliver(context, chat_id, message.identity, replies)
         joining = message.text.strip().startswith("/start") and chat_id not in self._admin_chats
-        if joining and await self._db(self._is_admin, message.identity):
+        if joining and await self._run(self._is_admin, message.identity):
             await self._publish_admin_commands(context.application, chat_id)
 
     async def _press(self, update: Update, context: Context) -> None:
@@ -245,7 +245,7 @@ class TelegramChannel:
         identity = f"telegram:{query.from_user.id}"
         press = parse_press(query.data)
         shown = query.message if isinstance(query.message, TelegramMessage) else None
-        live = await self._db(self._open_prompt, identity)
+        live = await self._run(self._open_prompt, identity)
         if press is None or shown is None or live != str(shown.message_id):
             await answer_press(query, texts.TG_STALE_BUTTON)
             if shown is not None:
@@ -269,7 +269,7 @@ class TelegramChannel:
             label = pressed_label(markup, query.data or "") or text
         await answer_press(query)
         await mark_chosen(shown, label)
-        await self._db(self._forget_prompt, identity)
+        await self._run(self._set_prompt, identity, None)
         await self._converse(context, shown.chat_id, self._inbound(update, text))
 
     async def _document(self, update: Update, context: Context, message: TelegramMessage) -> None:
@@ -285,7 +285,7 @@ class TelegramChannel:
         if not is_pdf or reports is None:
             await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_NOT_PDF)
             return
-        if not await self._db(self._is_admin, identity):
+        if not await self._run(self._is_admin, identity):
             await context.bot.send_message(message.chat_id, texts.DOCUMENT_ADMIN_ONLY)
             return
         if (document.file_size or 0) > MAX_DOWNLOAD_BYTES:
@@ -308,15 +308,12 @@ class TelegramChannel:
         for reply in replies:
             last, live = await send_reply(context.bot, chat_id, reply, self.username)
         ref = str(last.message_id) if last is not None and live else None
-        await self._db(self._set_prompt, identity, ref)
+        await self._run(self._set_prompt, identity, ref)
 
     # --- blocking work, off the event loop -------------------------------------------------
 
     async def _run(self, function: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
-
-    async def _db(self, function: Callable[..., T], *args: Any) -> T:
-        return await self._run(function, *args)
 
     def _open_prompt(self, identity: str) -> str | None:
         with session_scope(self.db) as session:
@@ -328,9 +325,6 @@ class TelegramChannel:
                 session, identity_key=identity, message_ref=ref, now=self.clock()
             )
             session.commit()
-
-    def _forget_prompt(self, identity: str) -> None:
-        self._set_prompt(identity, None)
 
     def _is_admin(self, identity: str) -> bool:
         with session_scope(self.db) as session:

@@ -164,10 +164,9 @@ def listed_options(reply: Reply) -> str:
     return "\n".join(lines)
 
 
-def reply_text(reply: Reply, bot_username: str | None) -> str:
-    """The text to show for a reply: options listed if they cannot be buttons, the one-tap
-    registration link under an invite code."""
-    buttons = keyboard(reply) is not None
+def reply_text(reply: Reply, bot_username: str | None, *, buttons: bool) -> str:
+    """The text to show for a reply (`buttons`: its options are shown as buttons): options
+    listed if they cannot be buttons, the one-tap registration link under an invite code."""
     text = reply.text if buttons or not reply.options else listed_options(reply)
     if reply.multiple and buttons:
         text += "\n" + texts.TG_MULTIPLE

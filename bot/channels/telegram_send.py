@@ -34,8 +34,8 @@ async def send_reply(
     bot: Bot, chat_id: int, reply: Reply, username: str | None
 ) -> tuple[TelegramMessage, bool]:
     """One reply as Telegram messages; the last message sent and whether it has buttons."""
-    text = reply_text(reply, username)
     markup = keyboard(reply)
+    text = reply_text(reply, username, buttons=markup is not None)
     document = reply.document
     if document is not None and len(document.data) > MAX_UPLOAD_BYTES:
         size = f"{len(document.data) / 1_000_000:.1f} MB"
