@@ -78,8 +78,8 @@ class ReportCommands:
     def verify(self, identity: str, data: bytes) -> list[Reply]:
         """The answer to a PDF sent in the chat by an admin: is it a stored final?"""
         with session_scope(self.db) as session:
-            member = queries.member_by_identity(session, key=identity)
-        if member is None or not member.active or Role.ADMIN not in member.roles:
+            admin = queries.is_active_admin(session, key=identity)
+        if not admin:
             return [Reply(texts.DOCUMENT_ADMIN_ONLY)]
         return [Reply(verification(self.desk, data, fetch=texts.FETCH_CHAT)[1])]
 

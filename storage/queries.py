@@ -69,6 +69,12 @@ def member_by_identity(session: Session, *, key: str) -> MemberRecord | None:
     return sender(session, key=key)[0]
 
 
+def is_active_admin(session: Session, *, key: str) -> bool:
+    """Whether a channel identity belongs to an active member holding the admin role."""
+    member = sender(session, key=key)[0]
+    return member is not None and member.active and Role.ADMIN in member.roles
+
+
 def active_members(session: Session) -> list[MemberRecord]:
     """Every active member with roles, by name."""
     rows = session.execute(

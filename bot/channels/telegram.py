@@ -56,7 +56,6 @@ from conversations.events import Reply
 from conversations.service import Message
 from storage import queries, writes
 from storage.db import session_scope
-from storage.enums import Role
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -328,8 +327,7 @@ class TelegramChannel:
 
     def _is_admin(self, identity: str) -> bool:
         with session_scope(self.db) as session:
-            member = queries.member_by_identity(session, key=identity)
-        return member is not None and member.active and Role.ADMIN in member.roles
+            return queries.is_active_admin(session, key=identity)
 
     def _admin_identities(self) -> list[str]:
         with session_scope(self.db) as session:
