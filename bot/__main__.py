@@ -5,6 +5,7 @@ Usage:
     lsp-bot invite --role ROLE [--name NAME]  print a one-time invite code (on the last line)
     lsp-bot console --user NAME               talk to the bot from this terminal
     lsp-bot run                               the Telegram bot (polling, or webhook if set)
+    lsp-bot reminders [--at T] [--dry-run]    send (or list) the reminders due at an instant
     lsp-bot report draft|final [--period P]   the activity report as PDF (path on the last line)
     lsp-bot report list | get N | verify F    stored finals: list, fetch one, check a file
     lsp-bot export --out FILE.xlsx            all data of a period as a spreadsheet
@@ -19,10 +20,19 @@ from collections.abc import Sequence
 from telegram.error import InvalidToken
 
 from bot import report_cli, texts
-from bot.app import build_dispatcher, build_renderer, configure_logging, open_database
+from bot.app import (
+    ConfigError,
+    build_dispatcher,
+    build_reminder_desk,
+    build_renderer,
+    configure_logging,
+    deadline_rule,
+    open_database,
+)
 from bot.channels.console import run_console
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
+from bot.reminders import cli as reminder_cli
 from bot.reports import ReportDesk
 from bot.runner import SettingsError, check_settings, run_telegram, stop_on_signals
 from conversations.service import create_invite
@@ -43,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     console = commands.add_parser("console", help="bicara dengan bot dari terminal")
     console.add_argument("--user", required=True, help="nama pengguna konsol (identitas)")
     commands.add_parser("run", help="jalankan bot Telegram (long polling atau webhook)")
+    reminder_cli.add_command(commands)
     report_cli.add_commands(commands)
     return parser
 
@@ -81,7 +92,7 @@ def cmd_console(settings: Settings, user: str) -> int:
         print(texts.CONSOLE_HELLO.format(user=user), file=sys.stderr)
     renderer = build_renderer(settings)
     try:
-        dispatcher = build_dispatcher(engine, renderer)
+        dispatcher = build_dispatcher(engine, renderer, settings)
         run_console(
             dispatcher, user=user, lines=sys.stdin, out=sys.stdout, files=settings.reports_dir
         )
@@ -98,10 +109,13 @@ def cmd_run(settings: Settings) -> int:
         print(problem, file=sys.stderr)
         return 2
     engine = open_database(settings)
+    reminders = build_reminder_desk(settings, engine)
     renderer = build_renderer(settings)
     renderer.warm()
     channel = TelegramChannel(
-        build_dispatcher(engine, renderer), engine, workers=settings.dispatch_workers
+        build_dispatcher(engine, renderer, settings, reminders),
+        engine,
+        workers=settings.dispatch_workers,
     )
     mode = "webhook" if settings.telegram_webhook_url else "long polling"
 
@@ -111,7 +125,9 @@ def cmd_run(settings: Settings) -> int:
     async def main() -> None:
         stop = asyncio.Event()
         stop_on_signals(stop)
-        await run_telegram(settings, channel, engine=engine, stop=stop, started=started)
+        await run_telegram(
+            settings, channel, engine=engine, stop=stop, started=started, reminders=reminders
+        )
 
     try:
         asyncio.run(main())
@@ -128,7 +144,8 @@ def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
     engine = open_database(settings)
     renderer = build_renderer(settings)
     try:
-        return report_cli.run(args, settings, engine, ReportDesk(engine, renderer))
+        desk = ReportDesk(engine, renderer, deadlines=deadline_rule(settings))
+        return report_cli.run(args, settings, engine, desk)
     finally:
         renderer.close()
 
@@ -144,9 +161,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_invite(settings, args.role, args.name)
     if args.command == "console":
         return cmd_console(settings, args.user)
-    if args.command == "run":
-        return cmd_run(settings)
-    return cmd_reports(settings, args)
+    try:
+        if args.command == "run":
+            return cmd_run(settings)
+        if args.command == "reminders":
+            return reminder_cli.run(args, settings, open_database(settings))
+        return cmd_reports(settings, args)
+    except ConfigError as problem:
+        print(problem, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

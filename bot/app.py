@@ -1,16 +1,25 @@
-"""Wiring: settings -> database -> service, report desk -> dispatcher."""
+"""Wiring: settings -> database -> service, report desk, reminder desk -> dispatcher."""
 
 import logging
+from datetime import time
 
 from sqlalchemy import Engine
 
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
+from bot.reminders.commands import ReminderCommands
+from bot.reminders.desk import ReminderDesk
+from bot.reminders.plan import Plan
 from bot.report_commands import ReportCommands
 from bot.reports import ReportDesk
 from conversations.service import ConversationService
 from render.renderer import Renderer
 from storage.db import make_engine, upgrade
+from storage.periods import DeadlineRule
+
+
+class ConfigError(ValueError):
+    """A setting has a value lsp-bot cannot use; the message names it."""
 
 
 def configure_logging(settings: Settings) -> None:
@@ -33,7 +42,51 @@ def build_renderer(settings: Settings) -> Renderer:
     return Renderer(settings.render_workers or None)
 
 
-def build_dispatcher(engine: Engine, renderer: Renderer) -> Dispatcher:
+def deadline_rule(settings: Settings) -> DeadlineRule:
+    """The default deadlines from the settings."""
+    if not 1 <= settings.data_deadline_day <= 31:
+        raise ConfigError("DATA_DEADLINE_DAY harus 1-31.")
+    if not 0 <= settings.final_deadline_day <= 31:
+        raise ConfigError("FINAL_DEADLINE_DAY harus 0-31 (0: hari terakhir bulan laporan).")
+    return DeadlineRule(settings.data_deadline_day, settings.final_deadline_day)
+
+
+def reminder_plan(settings: Settings) -> Plan:
+    """The default reminder plan from the settings."""
+    try:
+        hours, minutes = (int(part) for part in settings.reminder_time.split(":"))
+        send_at = time(hours, minutes)
+    except ValueError as error:
+        raise ConfigError("REMINDER_TIME harus jam:menit WITA, mis. 09:00.") from error
+    parts = settings.reminder_days_before.replace(",", " ").split()
+    if not all(part.isdigit() and int(part) <= 60 for part in parts):
+        raise ConfigError("REMINDER_DAYS_BEFORE harus angka 0-60 dipisah koma, mis. 7,3,1.")
+    if not 0 <= settings.reminder_days_after <= 60 or not 0 <= settings.reminder_digest_days <= 60:
+        raise ConfigError("REMINDER_DAYS_AFTER dan REMINDER_DIGEST_DAYS harus 0-60.")
+    return Plan(
+        days_before=tuple(sorted({int(part) for part in parts}, reverse=True)),
+        days_after=settings.reminder_days_after,
+        digest_days=settings.reminder_digest_days,
+        send_at=send_at,
+    )
+
+
+def build_reminder_desk(settings: Settings, engine: Engine) -> ReminderDesk:
+    """The reminder desk with the configured defaults."""
+    return ReminderDesk(engine, plan=reminder_plan(settings), deadlines=deadline_rule(settings))
+
+
+def build_dispatcher(
+    engine: Engine,
+    renderer: Renderer,
+    settings: Settings,
+    reminders: ReminderDesk | None = None,
+) -> Dispatcher:
     """The dispatcher every channel talks to."""
-    desk = ReportDesk(engine, renderer)
-    return Dispatcher(ConversationService(engine), ReportCommands(engine, desk))
+    rule = deadline_rule(settings)
+    desk = ReportDesk(engine, renderer, deadlines=rule)
+    return Dispatcher(
+        ConversationService(engine, deadlines=rule),
+        ReportCommands(engine, desk),
+        ReminderCommands(engine, reminders or build_reminder_desk(settings, engine)),
+    )

@@ -26,3 +26,13 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 8080
     dispatch_workers: int = 16
+
+    # Deadlines (days of the report month, WITA) and reminders; the admin can change the
+    # deadlines of a period and the reminder days in the chat with /tenggat.
+    data_deadline_day: int = 7
+    final_deadline_day: int = 0  # 0: the last day of the report month
+    reminder_time: str = "09:00"
+    reminder_days_before: str = "7,3,1"
+    reminder_days_after: int = 3
+    reminder_digest_days: int = 3
+    reminder_tick_seconds: float = 60.0

@@ -2,6 +2,7 @@
 
 import logging
 
+from bot.reminders.commands import ReminderCommands
 from bot.report_commands import ReportCommands
 from bot.texts import APOLOGY
 from conversations.events import Reply
@@ -11,20 +12,27 @@ logger = logging.getLogger(__name__)
 
 
 class Dispatcher:
-    """Report commands go to the report desk, everything else to the conversation; the one
-    top-level error handler."""
+    """Report commands go to the report desk, deadline and reminder commands to the reminder
+    desk, everything else to the conversation; the one top-level error handler."""
 
-    def __init__(self, service: ConversationService, reports: ReportCommands | None = None) -> None:
+    def __init__(
+        self,
+        service: ConversationService,
+        reports: ReportCommands | None = None,
+        reminders: ReminderCommands | None = None,
+    ) -> None:
         self.service = service
         self.reports = reports
+        self.reminders = reminders
 
     def handle(self, message: Message) -> list[Reply]:
         """The replies to a message; on any failure, an apology (the traceback goes to the log)."""
         try:
-            if self.reports is not None:
-                replies = self.reports.handle(message)
-                if replies is not None:
-                    return replies
+            for commands in (self.reports, self.reminders):
+                if commands is not None:
+                    replies = commands.handle(message)
+                    if replies is not None:
+                        return replies
             return self.service.handle(message)
         except Exception:
             logger.exception("failed to handle a message of %s", message.identity)

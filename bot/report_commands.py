@@ -36,6 +36,21 @@ COMMANDS = {"draft": "draft", "final": "final", "laporan": "laporan", "ekspor": 
             "export": "ekspor"}  # fmt: skip
 
 
+def command_sender(db: Engine, message: Message, now: datetime) -> tuple[bool, MemberRecord | None]:
+    """(already handled?, who sent it) for an admin command; a redelivered message id is
+    dropped."""
+    with session_scope(db) as session:
+        member = queries.member_by_identity(session, key=message.identity)
+        if member is None:
+            return False, None
+        if message.message_id is not None and not writes.mark_processed(
+            session, identity_key=message.identity, message_id=message.message_id, now=now
+        ):
+            return True, member
+        session.commit()
+    return False, member
+
+
 class ReportCommands:
     """Answers report commands from admins; anything else is left to the conversation."""
 
@@ -50,7 +65,7 @@ class ReportCommands:
         command = parse_command(message.text.strip())
         if command is None or command[0].lstrip("?") not in COMMANDS:
             return None
-        duplicate, member = self._sender(message)
+        duplicate, member = command_sender(self.db, message, self.clock())
         if duplicate:
             return []
         if member is None:
@@ -82,22 +97,6 @@ class ReportCommands:
         if not admin:
             return [Reply(texts.DOCUMENT_ADMIN_ONLY)]
         return [Reply(verification(self.desk, data, fetch=texts.FETCH_CHAT)[1])]
-
-    def _sender(self, message: Message) -> tuple[bool, MemberRecord | None]:
-        """(already handled?, who sent it); a redelivered message id is dropped."""
-        with session_scope(self.db) as session:
-            member = queries.member_by_identity(session, key=message.identity)
-            if member is None:
-                return False, None
-            if message.message_id is not None and not writes.mark_processed(
-                session,
-                identity_key=message.identity,
-                message_id=message.message_id,
-                now=self.clock(),
-            ):
-                return True, member
-            session.commit()
-        return False, member
 
     def _draft(self, period: PeriodRecord, member: MemberRecord) -> list[Reply]:
         ctx, pdf = self.desk.draft(period, prepared_by=member.name)

@@ -22,7 +22,7 @@ from render.renderer import Renderer
 from storage import finals, period_data, queries
 from storage.db import session_scope
 from storage.enums import Semester
-from storage.periods import WITA
+from storage.periods import DEFAULT_RULE, WITA, DeadlineRule
 from storage.queries import PeriodRecord
 from storage.types import utcnow
 
@@ -90,17 +90,23 @@ class ReportDesk:
     """Everything the admin can ask about reports, for chat commands and the CLI alike."""
 
     def __init__(
-        self, db: Engine, renderer: Renderer, *, clock: Callable[[], datetime] = utcnow
+        self,
+        db: Engine,
+        renderer: Renderer,
+        *,
+        clock: Callable[[], datetime] = utcnow,
+        deadlines: DeadlineRule = DEFAULT_RULE,
     ) -> None:
         self.db = db
         self.renderer = renderer
         self.clock = clock
+        self.deadlines = deadlines
         self.sections = report_sections(REPORT)
 
     def period(self, text: str | None = None) -> PeriodRecord | None:
         """The named period ('2026-II'), or the one being reported now."""
         today = self.clock().astimezone(WITA).date()
-        ensure_periods(self.db, today=today)
+        ensure_periods(self.db, today=today, rule=self.deadlines)
         with session_scope(self.db) as session:
             if not text:
                 return reporting_period(session, today=today)

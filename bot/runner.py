@@ -19,6 +19,8 @@ from sqlalchemy import Engine, text
 from bot import texts
 from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
 from bot.config import Settings
+from bot.reminders.desk import ReminderDesk
+from bot.reminders.scheduler import ReminderScheduler
 from bot.web import TelegramWebhook, build_web
 
 logger = logging.getLogger(__name__)
@@ -82,8 +84,10 @@ async def run_telegram(
     engine: Engine,
     stop: asyncio.Event,
     started: Callable[[str], None] | None = None,
+    reminders: ReminderDesk | None = None,
 ) -> None:
-    """Run the bot until `stop` is set."""
+    """Run the bot until `stop` is set; with a reminder desk, reminders are sent as they fall
+    due (and those missed while the bot was down, if still useful, right after start)."""
     assert settings.telegram_bot_token is not None
     webhook = settings.telegram_webhook_url
     application = channel.build(
@@ -94,12 +98,22 @@ async def run_telegram(
     async with application:
         await channel.start(application)
         await application.start()
+        scheduler = None
+        if reminders is not None:
+            scheduler = ReminderScheduler(
+                reminders, channel.pusher(application), every=settings.reminder_tick_seconds
+            )
+            scheduler.start()
+            if channel.dispatcher.reminders is not None:
+                channel.dispatcher.reminders.wake = scheduler.poke
         if started is not None:
             started(application.bot.username)
         if webhook is None:
             await _poll(application, settings, stop)
         else:
             await _serve_webhook(application, settings, engine, stop)
+        if scheduler is not None:
+            await scheduler.stop()
         await application.stop()
     channel.close()
 

@@ -109,6 +109,11 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
             _remind(turn)
         case "undang":
             _invite(turn, argument)
+        case "isi":
+            if argument:
+                turn.choose_from_menu(argument)
+            else:
+                turn.menu()
         case _:
             turn.say(texts.UNKNOWN_COMMAND.format(name=name.lstrip("?")))
             _remind(turn)

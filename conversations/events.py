@@ -103,11 +103,14 @@ class MemberView:
 
 @dataclass(frozen=True)
 class PeriodView:
-    """The period being collected."""
+    """The period being collected. `late`: past its data deadline, this member may still send
+    the sections they owe (until the final deadline, while no final report exists)."""
 
     id: int
     label: str
     data_deadline: date
+    final_deadline: date | None = None
+    late: bool = False
 
 
 @dataclass(frozen=True)

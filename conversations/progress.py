@@ -1,6 +1,6 @@
 """Who still owes what: a section's state across the whole team, from stored statuses."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from conversations.events import SectionProgress
@@ -60,3 +60,24 @@ def team_progress(
     """Progress of every section, in clause order."""
     people = list(people)
     return tuple(section_progress(section, people, statuses) for section in sections)
+
+
+def owed_sections(
+    sections: Iterable[Section],
+    roles: dict[int, set[Role]],
+    closed: Collection[tuple[str, int]],
+    settled: Collection[str],
+) -> dict[int, tuple[Section, ...]]:
+    """For each member, the sections of their roles they have not sent or declared nihil,
+    leaving out sections an admin has settled. Members who owe nothing are left out."""
+    open_sections = tuple(section for section in sections if section.key not in settled)
+    owed: dict[int, tuple[Section, ...]] = {}
+    for member_id, member_roles in roles.items():
+        mine = tuple(
+            section
+            for section in open_sections
+            if section.role in member_roles and (section.key, member_id) not in closed
+        )
+        if mine:
+            owed[member_id] = mine
+    return owed

@@ -28,12 +28,19 @@ from conversations.events import (
     SubmissionView,
 )
 from conversations.forms.registry import SECTIONS
-from conversations.progress import Person, team_progress
+from conversations.progress import Person, owed_sections, team_progress
 from conversations.state import State
-from storage import queries, writes
+from storage import queries, reminders, writes
 from storage.db import session_scope
 from storage.enums import Role, Semester, SubmissionStatus
-from storage.periods import WITA, default_deadlines, previous_semester, semester_of
+from storage.periods import (
+    DEFAULT_RULE,
+    WITA,
+    DeadlineRule,
+    default_deadlines,
+    previous_semester,
+    semester_of,
+)
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -77,10 +84,12 @@ class ConversationService:
         *,
         clock: Callable[[], datetime] = utcnow,
         code_factory: Callable[[], str] = new_invite_code,
+        deadlines: DeadlineRule = DEFAULT_RULE,
     ) -> None:
         self.db = db
         self.clock = clock
         self.code_factory = code_factory
+        self.deadlines = deadlines
         self._periods_ensured_on: date | None = None
 
     def handle(self, message: Message) -> list[Reply]:
@@ -88,7 +97,7 @@ class ConversationService:
         now = self.clock()
         today = now.astimezone(WITA).date()
         if self._periods_ensured_on != today:
-            ensure_periods(self.db, today=today)
+            ensure_periods(self.db, today=today, rule=self.deadlines)
             self._periods_ensured_on = today
         try:
             with session_scope(self.db) as session:
@@ -120,6 +129,8 @@ class ConversationService:
         member, state_json = queries.sender(session, key=message.identity)
         if member is None:
             return replies or [Reply(texts.UNKNOWN_PERSON)]
+        if reminders.clear_unreachable(session, key=message.identity):
+            logger.info("%s wrote again: reachable", message.identity)
         if not member.active:
             return [Reply(texts.INACTIVE)]
         state = State.from_json(state_json)
@@ -135,10 +146,10 @@ class ConversationService:
         now: datetime,
     ) -> list[Reply]:
         view = MemberView(member.id, member.name, member.roles)
-        period = collecting_period(session, today=now.astimezone(WITA).date())
+        period, late = member_period(session, member, today=now.astimezone(WITA).date())
         inbound = engine.Inbound(text)
         records = queries.member_submissions(session, member_id=member.id, period_id=period.id)
-        ctx = self._context(session, inbound, view, period, records)
+        ctx = self._context(session, inbound, view, period, records, late=late)
         step = engine.handle(state, inbound, ctx, now)
         for effect in step.effects:
             self._apply(session, effect, member.id, period.id, message.channel, now, records)
@@ -154,6 +165,8 @@ class ConversationService:
         member: MemberView,
         period: queries.PeriodRecord,
         records: dict[str, queries.SubmissionRecord],
+        *,
+        late: bool = False,
     ) -> Context:
         wanted = engine.needs(inbound, member)
         team = None
@@ -163,7 +176,9 @@ class ConversationService:
             team = team_progress(SECTIONS, people, statuses)
         return Context(
             member=member,
-            period=PeriodView(period.id, period_label(period), period.data_deadline),
+            period=PeriodView(
+                period.id, period_label(period), period.data_deadline, period.final_deadline, late
+            ),
             submissions={
                 key: SubmissionView(record.status, record.answers)
                 for key, record in records.items()
@@ -286,13 +301,24 @@ def _period_keys(today: date) -> list[tuple[int, Semester]]:
     return [previous_semester(*current), current]
 
 
-def ensure_periods(db: Engine, *, today: date) -> None:
-    """Create the previous and the current semester with default deadlines if missing."""
+def ensure_periods(db: Engine, *, today: date, rule: DeadlineRule = DEFAULT_RULE) -> None:
+    """Create the previous and the current semester with the default deadlines if missing;
+    deadlines nobody set by hand follow the defaults (they may have been reconfigured)."""
     keys = _period_keys(today)
     with session_scope(db) as session:
         found = queries.periods(session, keys=keys)
+        for period in found.values():
+            data_deadline, final_deadline = default_deadlines(period.year, period.semester, rule)
+            if reminders.follow_default_deadlines(
+                session,
+                period_id=period.id,
+                data_deadline=data_deadline,
+                final_deadline=final_deadline,
+            ):
+                logger.info("%s %s follows the configured deadlines", period.year, period.semester)
+        session.commit()
     for year, semester in (key for key in keys if key not in found):
-        data_deadline, final_deadline = default_deadlines(year, semester)
+        data_deadline, final_deadline = default_deadlines(year, semester, rule)
         try:
             with session_scope(db) as session:
                 writes.add_period(
@@ -314,6 +340,37 @@ def collecting_period(session: Session, *, today: date) -> queries.PeriodRecord:
     found = queries.periods(session, keys=keys)
     previous = found[keys[0]]
     return previous if today <= previous.data_deadline else found[keys[1]]
+
+
+def member_period(
+    session: Session, member: queries.MemberRecord, *, today: date
+) -> tuple[queries.PeriodRecord, bool]:
+    """The period a member is filling in, and whether they are late.
+
+    After the data deadline of the previous semester, people move on to the current one. A
+    member who still owes sections of the previous semester stays there ("late") until they
+    have sent them, the final deadline passes, or a final report exists: an admin while any
+    section of it is still open, anyone else while a section of their own roles is.
+    """
+    keys = _period_keys(today)
+    found = queries.periods(session, keys=keys)
+    previous, current = found[keys[0]], found[keys[1]]
+    if today <= previous.data_deadline:
+        return previous, False
+    if today > previous.final_deadline or reminders.has_final(session, period_id=previous.id):
+        return current, False
+    if Role.ADMIN in member.roles:
+        work = reminders.open_work(session, period_id=previous.id)
+        owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
+        team_owes = bool(owed) or any(
+            section.key not in work.settled
+            and not any(section.role in roles for roles in work.roles.values())
+            for section in SECTIONS
+        )
+        return (previous, False) if team_owes else (current, False)
+    work = reminders.open_work(session, period_id=previous.id, member_ids=[member.id])
+    mine = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
+    return (previous, True) if mine else (current, False)
 
 
 def reporting_period(session: Session, *, today: date) -> queries.PeriodRecord:

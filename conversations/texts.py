@@ -77,6 +77,7 @@ COMMANDS: dict[str, str] = {
     "lewati": "lewati", "skip": "lewati",
     "status": "status", "nihil": "nihil",
     "undang": "undang", "invite": "undang",
+    "isi": "isi", "lanjut": "isi",
 }  # fmt: skip
 
 YES_WORDS = frozenset({"ya", "y", "iya", "yes", "ok", "oke", "benar", "betul", "ada", "sudah"})
@@ -101,6 +102,10 @@ ALREADY_HAS_ROLE = "Anda sudah terdaftar sebagai {role}."
 
 MENU_HEADER = "Periode pelaporan: {period} (batas pengisian data {deadline})."
 MENU_LOCKED = "Batas pengisian data sudah lewat: jawaban hanya dapat dilihat."
+MENU_LATE = (
+    "Batas pengisian data sudah lewat, tetapi bagian yang belum Anda kirim masih dapat diisi "
+    "sampai {final} agar masuk laporan final."
+)
 MENU_PROMPT = "Pilih bagian yang ingin diisi:"
 MENU_NONE = "Peran Anda belum memiliki bagian laporan untuk diisi."
 NOT_IN_MENU = 'Pilihan "{given}" tidak ada di daftar.'
@@ -149,6 +154,10 @@ SUBMITTED = (
     "Terima kasih, bagian {key} {title} sudah terkirim. "
     "Anda masih dapat mengubahnya sampai {deadline}."
 )
+SUBMITTED_LATE = (
+    "Terima kasih, bagian {key} {title} sudah terkirim (setelah batas {deadline}). "
+    "Bila ada yang perlu diperbaiki, hubungi Manajer Administrasi."
+)
 
 NIHIL_CONFIRM = (
     "Nyatakan bagian {key} {title} NIHIL (tidak ada yang dilaporkan) untuk {period}? "
@@ -194,6 +203,7 @@ HELP = (
     "Setiap jawaban langsung tersimpan, lengkap dengan siapa dan kapan mengisinya.\n\n"
     "Perintah:\n"
     "/menu - daftar bagian laporan yang menjadi tugas Anda\n"
+    "/isi KODE - langsung buka satu bagian, mis. /isi 2.5\n"
     "/status - bagian mana yang sudah dan belum selesai\n"
     "/lewati - lewati pertanyaan yang tidak wajib\n"
     "/nihil - nyatakan bagian yang sedang dibuka nihil (tidak ada yang dilaporkan)\n"
@@ -207,6 +217,8 @@ HELP_ADMIN = (
     "/final - laporan final bernomor (hanya bila semua bagian lengkap/nihil)\n"
     "/laporan [VERSI] - daftar laporan final, atau kirim versi tertentu\n"
     "/ekspor - semua data periode ini sebagai berkas Excel\n"
+    "/tenggat - lihat atau ubah tenggat dan jadwal pengingat\n"
+    "/ingatkan [KODE] - ingatkan sekarang yang belum mengisi\n"
     "(tambahkan periode bila perlu, mis. /draft 2026-I)"
 )
 

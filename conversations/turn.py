@@ -34,6 +34,8 @@ from conversations.state import Mode, State
 from storage.enums import SubmissionStatus
 from storage.periods import WITA
 
+CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
+
 YES_NO_OPTIONS = (Option("ya", texts.YES), Option("tidak", texts.NO))
 
 
@@ -84,12 +86,21 @@ class Turn:
 
     @property
     def locked(self) -> bool:
-        """Past the data deadline, members may only look; the admin may still correct."""
-        return self.today > self.ctx.period.data_deadline and not self.ctx.member.is_admin
+        """Whether the open section (or the menu) may only be looked at."""
+        return self.locked_for(self.state.section)
 
-    def refused_as_locked(self) -> bool:
+    def locked_for(self, key: str | None) -> bool:
+        """Past the data deadline, members may only look; the admin may still correct. A late
+        member may still fill the sections they have not sent."""
+        if self.ctx.member.is_admin or self.today <= self.ctx.period.data_deadline:
+            return False
+        if not self.ctx.period.late:
+            return True
+        return key is not None and self.statuses.get(key) in CLOSED
+
+    def refused_as_locked(self, key: str | None = None) -> bool:
         """Past the data deadline: say so, go back to the menu, and tell the caller to stop."""
-        if not self.locked:
+        if not self.locked_for(key or self.state.section):
             return False
         self.say(texts.LOCKED.format(deadline=self.deadline))
         self.menu()
@@ -104,7 +115,11 @@ class Turn:
         if not sections:
             self.say(f"{header}\n{texts.MENU_NONE}")
             return
-        lines = [header, texts.MENU_LOCKED] if self.locked else [header]
+        lines = [header]
+        if self.locked:
+            lines.append(texts.MENU_LOCKED)
+        elif self.ctx.period.late and self.ctx.period.final_deadline is not None:
+            lines.append(texts.MENU_LATE.format(final=format_date(self.ctx.period.final_deadline)))
         lines.append(texts.MENU_PROMPT)
         options = tuple(
             Option(s.key, f"{texts.STATUS_MARKS[self.statuses.get(s.key)]} {s.key} {s.title}")
@@ -373,9 +388,9 @@ class Turn:
         if self.refused_as_locked():
             return
         self.store(SetStatus(section.key, SubmissionStatus.SUBMITTED))
-        self.say(
-            texts.SUBMITTED.format(key=section.key, title=section.title, deadline=self.deadline)
-        )
+        late = self.today > self.ctx.period.data_deadline and not self.ctx.member.is_admin
+        thanks = texts.SUBMITTED_LATE if late else texts.SUBMITTED
+        self.say(thanks.format(key=section.key, title=section.title, deadline=self.deadline))
         self.menu()
 
     # ----- nihil ---------------------------------------------------------------------------
@@ -388,7 +403,7 @@ class Turn:
             self.say(refusal or texts.NIHIL_NO_SECTION)
             self.menu()
             return
-        if self.refused_as_locked():
+        if self.refused_as_locked(key):
             return
         section = BY_KEY[key]
         self.state = State(Mode.CONFIRM_NIHIL, period=self.ctx.period.id, section=key)

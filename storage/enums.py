@@ -31,3 +31,25 @@ class SubmissionStatus(StrEnum):
 # The reserved answer field that marks a repeated entry as deleted (value True); the entry's
 # other answers stay stored for the trail, and reports skip the entry.
 DELETED_ENTRY = "_dihapus"
+
+
+class ReminderKind(StrEnum):
+    """Why people are reminded at an occasion."""
+
+    BEFORE = "before"  # days before the data deadline
+    AFTER = "after"  # days after the data deadline, to those still missing
+    DIGEST = "digest"  # the admin's daily digest before the final report is due
+    MANUAL = "manual"  # an admin's /ingatkan
+
+
+class ReminderState(StrEnum):
+    """Where one reminder stands; only PENDING (when due) and an expired CLAIMED are picked up."""
+
+    PENDING = "pending"
+    CLAIMED = "claimed"  # taken by one sender, not yet attempted
+    SENDING = "sending"  # handed to the channel; if its sender died, nobody knows: never resent
+    SENT = "sent"
+    NOT_NEEDED = "not_needed"  # everything was sent or declared nihil before it went out
+    EXPIRED = "expired"  # no longer useful (the deadline it warned about passed)
+    UNREACHABLE = "unreachable"  # the person blocked the bot, or has no channel to push to
+    UNCERTAIN = "uncertain"  # its sender stopped mid-send: perhaps delivered, never repeated

@@ -61,6 +61,10 @@ class Identity(SQLModel, table=True):
     key: str = Field(primary_key=True)
     member_id: int = Field(foreign_key="member.id", index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Set when the channel refused to deliver (the person blocked the bot); cleared when the
+    # person writes again. Reminders are not sent to an unreachable identity.
+    unreachable_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    unreachable_reason: str | None = None
 
 
 class Invite(SQLModel, table=True):
@@ -90,6 +94,9 @@ class Period(SQLModel, table=True):
     data_deadline: date
     final_deadline: date
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Who last set the deadlines by hand (None: they follow the configured defaults).
+    deadlines_set_by: int | None = Field(default=None, foreign_key="member.id")
+    deadlines_set_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class Submission(SQLModel, table=True):
@@ -207,3 +214,58 @@ class FinalReport(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="member.id")
     channel: str
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ReminderPlan(SQLModel, table=True):
+    """The reminder offsets the admin chose in the chat (None: the configured default)."""
+
+    __tablename__ = "reminder_plan"
+
+    id: int | None = Field(default=None, primary_key=True)
+    days_before: list[int] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    days_after: int | None = None
+    digest_days: int | None = None
+    updated_by: int | None = Field(default=None, foreign_key="member.id")
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class ReminderOccasion(SQLModel, table=True):
+    """One moment at which a group of people is reminded (7 days before a deadline, a daily
+    digest, an admin's /ingatkan). Its key is unique, so only one process ever plans it."""
+
+    __tablename__ = "reminder_occasion"
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True)
+    period_id: int = Field(foreign_key="period.id", index=True)
+    kind: str = Field(sa_type=String(16))
+    section: str | None = None
+    due_at: datetime = Field(sa_type=UTCDateTime)
+    useful_until: datetime = Field(sa_type=UTCDateTime)
+    state: str = Field(sa_type=String(16))  # "planned" or "skipped"
+    note: str = ""
+    created_by: int | None = Field(default=None, foreign_key="member.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder to one member: claimed before it is sent, marked sent after."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (
+        UniqueConstraint("occasion_id", "member_id"),
+        Index("ix_reminder_state_next", "state", "next_attempt_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    occasion_id: int = Field(foreign_key="reminder_occasion.id")
+    member_id: int = Field(foreign_key="member.id", index=True)
+    state: str = Field(sa_type=String(16))
+    attempts: int = 0
+    next_attempt_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_by: str | None = Field(default=None, sa_type=String(64))
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    identity_key: str | None = None
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    last_error: str | None = None
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -1,6 +1,7 @@
 """The reporting calendar: semesters, their report months and default deadlines (WITA dates)."""
 
 import calendar
+from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -25,8 +26,35 @@ def report_month(year: int, semester: Semester) -> tuple[int, int]:
     return (year, 7) if semester is Semester.I else (year + 1, 1)
 
 
-def default_deadlines(year: int, semester: Semester) -> tuple[date, date]:
-    """Data due on the 7th of the report month, the final report on its last day."""
+@dataclass(frozen=True)
+class DeadlineRule:
+    """The days of the report month on which data and the final report are due (a final day
+    of 0, or one past the month's end, means its last day)."""
+
+    data_day: int = DATA_DEADLINE_DAY
+    final_day: int = 0
+
+
+DEFAULT_RULE = DeadlineRule()
+
+
+def default_deadlines(
+    year: int, semester: Semester, rule: DeadlineRule = DEFAULT_RULE
+) -> tuple[date, date]:
+    """By default data is due on the 7th of the report month, the final report on its last
+    day."""
     ryear, rmonth = report_month(year, semester)
     last_day = calendar.monthrange(ryear, rmonth)[1]
-    return date(ryear, rmonth, DATA_DEADLINE_DAY), date(ryear, rmonth, last_day)
+    final_day = last_day if rule.final_day <= 0 else min(rule.final_day, last_day)
+    data_day = max(1, min(rule.data_day, final_day))
+    return date(ryear, rmonth, data_day), date(ryear, rmonth, final_day)
+
+
+def semester_end(year: int, semester: Semester) -> date:
+    """The last day of a semester."""
+    return date(year, 6, 30) if semester is Semester.I else date(year, 12, 31)
+
+
+def period_code(year: int, semester: Semester) -> str:
+    """'2026-II', as people type it after /draft or /tenggat."""
+    return f"{year}-{semester}"

@@ -109,9 +109,38 @@ def test_edits_end_with_the_data_deadline(chat: Chat, clock: Clock) -> None:
 
 
 def test_after_the_deadline_a_new_semester_is_collected(chat: Chat, clock: Clock) -> None:
-    clock.now = datetime(2027, 1, 8, 2, 0, tzinfo=UTC)
     chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
+    chat.script("siti", ["/nihil 2.5", "ya"])
+    clock.now = datetime(2027, 1, 8, 2, 0, tzinfo=UTC)
     assert "Semester I Tahun 2027 (batas pengisian data 7 Juli 2027)" in chat.say("siti", "/menu")
+
+
+def test_a_late_member_may_still_send_what_they_owe_until_the_final_deadline(
+    chat: Chat, clock: Clock
+) -> None:
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
+    chat.join("yusuf", Role.ASESOR, "Yusuf")
+    chat.join("rina", Role.ASESOR, "Rina")
+    chat.script("yusuf", ["/nihil 3.2", "ya"])
+    clock.now = datetime(2027, 1, 8, 2, 0, tzinfo=UTC)  # 10:00 WITA, the day after the deadline
+    assert "Semester I Tahun 2027" in chat.say("yusuf", "/menu")  # nothing owed: moved on
+    menu = chat.say("siti", "/menu")
+    assert "Semester II Tahun 2026" in menu
+    assert "masih dapat diisi sampai 31 Januari 2027" in menu
+    done = chat.script("siti", [*TUK_ONE[1:], "1"])
+    assert "sudah terkirim (setelah batas 7 Januari 2027)" in done
+    assert submission_status(chat.db, user_name="Siti", section="2.5") == "submitted"
+    assert "Semester I Tahun 2027" in chat.say("siti", "/menu")  # sent: moved on
+    clock.now = datetime(2027, 1, 31, 16, 0, tzinfo=UTC)  # 1 February, 00:00 WITA
+    assert "Semester I Tahun 2027" in chat.say("rina", "/menu")  # too late now
+
+
+def test_isi_opens_a_section_from_anywhere(chat: Chat) -> None:
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
+    chat.join("yusuf", Role.ASESOR, "Yusuf")
+    assert "Nama TUK" in chat.say("siti", "/isi 2.5")
+    assert "bukan tugas peran Anda" in chat.say("siti", "/isi 3.2")
+    assert "Pilih bagian" in chat.say("siti", "/isi")
 
 
 def test_status_shows_own_sections_and_the_admin_sees_everyone(chat: Chat) -> None:

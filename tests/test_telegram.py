@@ -19,10 +19,14 @@ STRANGER = Person(7999, "Orang", "Lain")
 
 async def test_deep_link_registration_and_command_menus(telegram: TelegramBot) -> None:
     api = telegram.api
-    assert [c["command"] for c in api.commands()["all_private_chats"]][:2] == ["menu", "status"]
+    assert [c["command"] for c in api.commands()["all_private_chats"]][:3] == [
+        "menu",
+        "isi",
+        "status",
+    ]
     await telegram.join(ADMIN, Role.ADMIN, "Bu Admin")
     admin_menu = [c["command"] for c in api.commands()[f"chat:{ADMIN.id}"]]
-    assert {"draft", "final", "undang"} <= set(admin_menu)
+    assert {"draft", "final", "undang", "tenggat", "ingatkan"} <= set(admin_menu)
 
     text = texts_of(await telegram.say(ADMIN, "/undang koordinator_tuk Siti Aminah"))
     assert "https://t.me/lsp_uji_bot?start=INVITE01" in text

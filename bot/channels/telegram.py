@@ -42,6 +42,7 @@ from bot.channels.telegram_format import (
     pressed_label,
     toggled,
 )
+from bot.channels.telegram_push import TelegramPusher
 from bot.channels.telegram_send import (
     answer_press,
     clear_buttons,
@@ -74,6 +75,28 @@ Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Awaitable[None]]
 
 
+def application_builder(token: str, api_base_url: str, max_retries: int = 5) -> Any:
+    """A PTB ApplicationBuilder for `api_base_url` (Telegram's, or a stand-in) that keeps under
+    Telegram's overall rate and retries 429s."""
+    root = api_base_url.rstrip("/")
+    return (
+        Application.builder()
+        .token(token)
+        .base_url(f"{root}/bot")
+        .base_file_url(f"{root}/file/bot")
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=1, overall_time_period=OVERALL_SPACING, max_retries=max_retries
+            )
+        )
+    )
+
+
+def sending_application(token: str, api_base_url: str) -> Application:  # type: ignore[type-arg]
+    """An Application that only sends (no updates): for `lsp-bot reminders`."""
+    return application_builder(token, api_base_url).updater(None).build()
+
+
 class TelegramChannel:
     """Handlers for one bot; `build` wires them into a PTB `Application`."""
 
@@ -98,19 +121,8 @@ class TelegramChannel:
         self, *, token: str, api_base_url: str, updater: bool = True, max_retries: int = 5
     ) -> Application:  # type: ignore[type-arg]
         """A PTB Application talking to `api_base_url` (Telegram's, or a stand-in)."""
-        root = api_base_url.rstrip("/")
         builder = (
-            Application.builder()
-            .token(token)
-            .base_url(f"{root}/bot")
-            .base_file_url(f"{root}/file/bot")
-            .rate_limiter(
-                AIORateLimiter(
-                    overall_max_rate=1,
-                    overall_time_period=OVERALL_SPACING,
-                    max_retries=max_retries,
-                )
-            )
+            application_builder(token, api_base_url, max_retries)
             .concurrent_updates(PerSenderOrder())
             .get_updates_request(LenientUpdatesRequest(connection_pool_size=1))
         )
@@ -244,6 +256,11 @@ class TelegramChannel:
         identity = f"telegram:{query.from_user.id}"
         press = parse_press(query.data)
         shown = query.message if isinstance(query.message, TelegramMessage) else None
+        if press is not None and press.kind == "command" and shown is not None:
+            # A command button (in a reminder) is valid whenever it is pressed.
+            await answer_press(query)
+            await self._converse(context, shown.chat_id, self._inbound(update, press.value))
+            return
         live = await self._run(self._open_prompt, identity)
         if press is None or shown is None or live != str(shown.message_id):
             await answer_press(query, texts.TG_STALE_BUTTON)
@@ -328,6 +345,10 @@ class TelegramChannel:
     def _is_admin(self, identity: str) -> bool:
         with session_scope(self.db) as session:
             return queries.is_active_admin(session, key=identity)
+
+    def pusher(self, application: Application) -> "TelegramPusher":  # type: ignore[type-arg]
+        """What sends reminders through this bot."""
+        return TelegramPusher(application.bot, self.username)
 
     def _admin_identities(self) -> list[str]:
         with session_scope(self.db) as session:

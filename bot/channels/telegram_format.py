@@ -51,12 +51,15 @@ def _prefix_within(text: str, limit: int) -> str:
 class Press:
     """What a button press means: an answer to send on, a toggle, or 'done' with a selection."""
 
-    kind: str  # "answer", "toggle", "done"
+    kind: str  # "answer", "toggle", "done", "command"
     value: str = ""
 
 
 def answer_data(option: Option, number: int) -> str:
-    """Callback data of a button: the option's value, or its number if the value is too long."""
+    """Callback data of a button: a command ('/isi 2.5', valid whenever pressed), the option's
+    value, or its number if the value is too long."""
+    if option.value.startswith("/") and len(option.value.encode()) + 2 <= MAX_CALLBACK_BYTES:
+        return f"c:{option.value}"
     data = f"v:{option.value}"
     return data if len(data.encode()) <= MAX_CALLBACK_BYTES else f"n:{number}"
 
@@ -74,6 +77,8 @@ def parse_press(data: str | None) -> Press | None:
         return Press("toggle", value)
     if kind == "d":
         return Press("done")
+    if kind == "c" and value.startswith("/"):
+        return Press("command", value)
     return None
 
 

@@ -1,0 +1,1 @@
+"""Deadlines and reminders: what is due when, the reminders table, the scheduler."""

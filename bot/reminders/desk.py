@@ -1,0 +1,546 @@
+"""The reminder desk: plans due occasions into the reminders table, then claims, sends and
+settles reminders through whatever channel can push messages. One tick does all of it; the
+scheduler (bot/reminders/scheduler.py) runs ticks, `lsp-bot reminders` runs one by hand.
+
+Every database step is synchronous and short; `run` (async) does them on worker threads and
+sends several reminders at once, leaving the pace to the channel's rate limiter.
+"""
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from bot.reminders import messages
+from bot.reminders.plan import DEFAULT_PLAN, Deadlines, Occasion, Plan, due, end_of, occasions
+from conversations.events import Reply
+from conversations.forms.registry import SECTIONS
+from conversations.progress import Person, owed_sections, team_progress
+from conversations.service import ensure_periods, period_label
+from storage import period_data, queries, reminders
+from storage.db import session_scope
+from storage.enums import ReminderKind, ReminderState, Role
+from storage.periods import (
+    DEFAULT_RULE,
+    WITA,
+    DeadlineRule,
+    period_code,
+    previous_semester,
+    semester_of,
+)
+from storage.queries import PeriodRecord
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+RETRY_BACKOFF = (timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
+MAX_RETRY_WAIT = timedelta(hours=3)
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What a channel says about one push: sent, to retry (after some seconds), or the person
+    cannot be reached (why: 'blocked', 'deactivated', 'not_found', ...)."""
+
+    sent: bool
+    retry_after: float | None = None
+    unreachable: str | None = None
+    detail: str = ""
+
+
+class Pusher(Protocol):
+    """A channel that can send a message nobody asked for (Telegram now, WhatsApp later)."""
+
+    channels: tuple[str, ...]
+
+    async def push(self, identity: str, reply: Reply) -> Delivery:
+        """Send one reminder; never raises for delivery problems."""
+        ...
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """A claimed reminder, ready to go."""
+
+    reminder_id: int
+    member_id: int
+    name: str
+    identity: str
+    occasion_key: str
+    reply: Reply
+
+
+@dataclass
+class TickReport:
+    """What one tick did, one line per recipient (for logs and `lsp-bot reminders`)."""
+
+    planned: list[tuple[str, int]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    outcomes: list[tuple[str, str, str, ReminderState]] = field(default_factory=list)
+
+    def count(self, state: ReminderState) -> int:
+        """How many reminders ended in this state."""
+        return sum(1 for outcome in self.outcomes if outcome[3] is state)
+
+
+class ReminderDesk:
+    """Plans, claims and settles reminders against the database."""
+
+    def __init__(
+        self,
+        db: Engine,
+        *,
+        plan: Plan = DEFAULT_PLAN,
+        deadlines: DeadlineRule = DEFAULT_RULE,
+        clock: Callable[[], datetime] = utcnow,
+        claimant: str | None = None,
+        batch: int = 200,
+        lease: timedelta = timedelta(minutes=10),
+        concurrency: int = 8,
+    ) -> None:
+        self.db = db
+        self.defaults = plan
+        self.deadlines = deadlines
+        self.clock = clock
+        self.claimant = claimant or uuid.uuid4().hex
+        self.batch = batch
+        self.lease = lease
+        self.concurrency = concurrency
+        self._stopping = False
+
+    # ----- the plan and the periods -----------------------------------------------------------
+
+    def plan(self, session: Session) -> Plan:
+        """The configured plan with the admin's changes from the chat."""
+        changed = reminders.plan_overrides(session)
+        return Plan(
+            days_before=changed.days_before
+            if changed.days_before is not None
+            else self.defaults.days_before,
+            days_after=changed.days_after
+            if changed.days_after is not None
+            else self.defaults.days_after,
+            digest_days=changed.digest_days
+            if changed.digest_days is not None
+            else self.defaults.digest_days,
+            send_at=self.defaults.send_at,
+        )
+
+    def periods(self, today: date) -> list[PeriodRecord]:
+        """The previous and the current semester (created if missing)."""
+        ensure_periods(self.db, today=today, rule=self.deadlines)
+        current = semester_of(today)
+        keys = [previous_semester(*current), current]
+        with session_scope(self.db) as session:
+            found = queries.periods(session, keys=keys)
+        return [found[key] for key in keys]
+
+    def awaited_period(self, today: date) -> PeriodRecord:
+        """The period whose data is awaited now: the previous semester until its final report
+        exists or is due, then the current one."""
+        previous, current = self.periods(today)
+        with session_scope(self.db) as session:
+            done = reminders.has_final(session, period_id=previous.id)
+        return previous if today <= previous.final_deadline and not done else current
+
+    # ----- planning -------------------------------------------------------------------------
+
+    def due_now(self, now: datetime) -> tuple[list[Occasion], list[tuple[Occasion, str]]]:
+        """Occasions to send now, and those to record as skipped (with why)."""
+        periods = self.periods(now.astimezone(WITA).date())
+        candidates: list[Occasion] = []
+        with session_scope(self.db) as session:
+            plan = self.plan(session)
+            for period in periods:
+                deadlines = Deadlines(
+                    period.id,
+                    period_code(period.year, period.semester),
+                    period.data_deadline,
+                    period.final_deadline,
+                    reminders.has_final(session, period_id=period.id),
+                )
+                candidates.extend(occasions(deadlines, plan))
+            ripe = [occasion.key for occasion in candidates if occasion.due_at <= now]
+            known = reminders.known_occasions(session, keys=ripe)
+        result = due(candidates, now, known=known)
+        return list(result.send), list(result.skip)
+
+    def recipients(
+        self, session: Session, kind: ReminderKind, period_id: int, section: str | None = None
+    ) -> list[int]:
+        """Who an occasion goes to: admins for the digest, otherwise whoever still owes."""
+        work = reminders.open_work(session, period_id=period_id)
+        if kind is ReminderKind.DIGEST:
+            return sorted(m for m, roles in work.roles.items() if Role.ADMIN in roles)
+        owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
+        return sorted(
+            member
+            for member, sections in owed.items()
+            if section is None or any(s.key == section for s in sections)
+        )
+
+    def prepare(self, now: datetime | None = None) -> TickReport:
+        """Record every occasion that came due, with one PENDING reminder per recipient."""
+        now = now or self.clock()
+        report = TickReport()
+        send, skip = self.due_now(now)
+        for occasion, why in skip:
+            with session_scope(self.db) as session:
+                recorded = reminders.add_occasion(
+                    session,
+                    key=occasion.key,
+                    period_id=occasion.period_id,
+                    kind=occasion.kind,
+                    due_at=occasion.due_at,
+                    useful_until=occasion.useful_until,
+                    planned=False,
+                    note=why,
+                    now=now,
+                )
+                session.commit()
+            if recorded is not None:
+                logger.warning("reminder %s skipped: %s", occasion.key, why)
+                report.skipped.append((occasion.key, why))
+        for occasion in send:
+            with session_scope(self.db) as session:
+                occasion_id = reminders.add_occasion(
+                    session,
+                    key=occasion.key,
+                    period_id=occasion.period_id,
+                    kind=occasion.kind,
+                    due_at=occasion.due_at,
+                    useful_until=occasion.useful_until,
+                    planned=True,
+                    now=now,
+                )
+                if occasion_id is None:
+                    continue  # another process planned it
+                members = self.recipients(session, occasion.kind, occasion.period_id)
+                count = reminders.add_reminders(
+                    session, occasion_id=occasion_id, member_ids=members, now=now
+                )
+                session.commit()
+            logger.info("reminder %s planned for %d people", occasion.key, count)
+            report.planned.append((occasion.key, count))
+        return report
+
+    def preview(self, now: datetime, channels: Sequence[str]) -> list[tuple[str, str, str, str]]:
+        """What a tick at `now` would send, writing nothing: (occasion, name, identity, the
+        message's first line) per recipient."""
+        lines: list[tuple[str, str, str, str]] = []
+        today = now.astimezone(WITA).date()
+        for occasion in self.due_now(now)[0]:
+            with session_scope(self.db) as session:
+                members = self.recipients(session, occasion.kind, occasion.period_id)
+                fake = [
+                    reminders.Claimed(
+                        -number,
+                        member,
+                        0,
+                        occasion.key,
+                        occasion.kind,
+                        occasion.period_id,
+                        None,
+                        occasion.due_at,
+                        occasion.useful_until,
+                    )
+                    for number, member in enumerate(members, 1)
+                ]
+                replies = self._replies(session, fake, today)
+                names = reminders.active_names(session, member_ids=members)
+                where = reminders.addresses(session, member_ids=members, channels=channels)
+            for item in fake:
+                reachable = [a for a in where.get(item.member_id, []) if not a.unreachable_since]
+                reply = replies.get(item.id)
+                first = reply.text.splitlines()[0] if reply is not None else ""
+                identity = reachable[0].key if reachable else ""
+                lines.append((occasion.key, names.get(item.member_id, "?"), identity, first))
+        return lines
+
+    def remind_now(
+        self, *, period: PeriodRecord, section: str | None, by: int, now: datetime | None = None
+    ) -> int:
+        """An admin's /ingatkan: remind everyone who still owes (a section of) a period."""
+        now = now or self.clock()
+        code = period_code(period.year, period.semester)
+        today = now.astimezone(WITA).date()
+        until = end_of(
+            period.data_deadline if today <= period.data_deadline else period.final_deadline
+        )
+        with session_scope(self.db) as session:
+            members = self.recipients(session, ReminderKind.MANUAL, period.id, section)
+            if not members:
+                return 0
+            occasion_id = reminders.add_occasion(
+                session,
+                key=f"{code}/manual/{now.isoformat()}/{by}",
+                period_id=period.id,
+                kind=ReminderKind.MANUAL,
+                section=section,
+                due_at=now,
+                useful_until=max(until, now + timedelta(hours=1)),
+                planned=True,
+                created_by=by,
+                now=now,
+            )
+            if occasion_id is None:
+                return 0
+            count = reminders.add_reminders(
+                session, occasion_id=occasion_id, member_ids=members, now=now
+            )
+            session.commit()
+        logger.info("manual reminder of %s by member %s: %d people", code, by, count)
+        return count
+
+    # ----- claiming and composing --------------------------------------------------------------
+
+    def take(
+        self, channels: Sequence[str], now: datetime | None = None
+    ) -> tuple[list[Outgoing], list[tuple[str, str, str, ReminderState]]]:
+        """Claim a batch; the reminders to send, and those settled without sending."""
+        now = now or self.clock()
+        with session_scope(self.db) as session:
+            for reminder_id, member_id, sender in reminders.abandon_stale_sends(session, now=now):
+                logger.warning(
+                    "reminder %s to member %s was being sent by %s, which stopped: "
+                    "it may have arrived, so it is not sent again",
+                    reminder_id,
+                    member_id,
+                    sender,
+                )
+            claimed = reminders.claim(
+                session,
+                claimant=self.claimant,
+                now=now,
+                lease_until=now + self.lease,
+                limit=self.batch,
+            )
+            session.commit()
+        if not claimed:
+            return [], []
+        with session_scope(self.db) as session:
+            outgoing, settled = self._compose(session, claimed, channels, now)
+            session.commit()
+        return outgoing, settled
+
+    def _compose(
+        self,
+        session: Session,
+        claimed: list[reminders.Claimed],
+        channels: Sequence[str],
+        now: datetime,
+    ) -> tuple[list[Outgoing], list[tuple[str, str, str, ReminderState]]]:
+        today = now.astimezone(WITA).date()
+        outgoing: list[Outgoing] = []
+        settled: list[tuple[str, str, str, ReminderState]] = []
+        member_ids = sorted({c.member_id for c in claimed})
+        where = reminders.addresses(session, member_ids=member_ids, channels=channels)
+        replies = self._replies(session, claimed, today)
+        names = reminders.active_names(session, member_ids=member_ids)
+
+        def close(
+            item: reminders.Claimed, state: ReminderState, why: str, identity: str = ""
+        ) -> None:
+            reminders.finish(
+                session,
+                reminder_id=item.id,
+                claimant=self.claimant,
+                state=state,
+                now=now,
+                error=why,
+            )
+            settled.append(
+                (item.occasion_key, names.get(item.member_id, str(item.member_id)), identity, state)
+            )
+            logger.info(
+                "reminder %s to member %s: %s (%s)", item.occasion_key, item.member_id, state, why
+            )
+
+        for item in claimed:
+            reply = replies.get(item.id)
+            if now >= item.useful_until:
+                close(item, ReminderState.EXPIRED, "the deadline it warned about has passed")
+                continue
+            if item.member_id not in names or reply is None:
+                close(item, ReminderState.NOT_NEEDED, "nothing owed any more")
+                continue
+            addresses = where.get(item.member_id, [])
+            reachable = [a for a in addresses if a.unreachable_since is None]
+            if not reachable:
+                why = "marked unreachable" if addresses else "no identity on " + ",".join(channels)
+                close(item, ReminderState.UNREACHABLE, why)
+                continue
+            outgoing.append(
+                Outgoing(
+                    item.id,
+                    item.member_id,
+                    names[item.member_id],
+                    reachable[0].key,
+                    item.occasion_key,
+                    reply,
+                )
+            )
+        return outgoing, settled
+
+    def _replies(
+        self, session: Session, claimed: list[reminders.Claimed], today: date
+    ) -> dict[int, Reply]:
+        """The message of each claimed reminder that is still needed."""
+        found: dict[int, Reply] = {}
+        for period_id in sorted({c.period_id for c in claimed}):
+            period = period_data.period_by_id(session, period_id=period_id)
+            assert period is not None
+            items = [c for c in claimed if c.period_id == period_id]
+            label = period_label(period)
+            digests = [c for c in items if c.kind is ReminderKind.DIGEST]
+            if digests and not reminders.has_final(session, period_id=period_id):
+                work = reminders.open_work(session, period_id=period_id)
+                people = [Person(m, work.names[m], frozenset(r)) for m, r in work.roles.items()]
+                reply = messages.digest(
+                    period=label,
+                    code=period_code(period.year, period.semester),
+                    final_deadline=period.final_deadline,
+                    progress=team_progress(SECTIONS, people, work.closed),
+                    unreachable=reminders.unreachable(session),
+                    today=today,
+                )
+                found.update((c.id, reply) for c in digests)
+            others = [c for c in items if c.kind is not ReminderKind.DIGEST]
+            if not others:
+                continue
+            work = reminders.open_work(
+                session, period_id=period_id, member_ids=sorted({c.member_id for c in others})
+            )
+            owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
+            for item in others:
+                sections = [
+                    s for s in owed.get(item.member_id, ()) if item.section in (None, s.key)
+                ]
+                if sections:
+                    found[item.id] = messages.member_reminder(
+                        item.kind,
+                        period=label,
+                        data_deadline=period.data_deadline,
+                        final_deadline=period.final_deadline,
+                        owed=sections,
+                        today=today,
+                    )
+        return found
+
+    # ----- sending ----------------------------------------------------------------------------
+
+    def begin(self, item: Outgoing) -> int | None:
+        """Mark a reminder as being sent: the attempt's number, or None if this desk no longer
+        holds it."""
+        with session_scope(self.db) as session:
+            attempt = reminders.mark_sending(
+                session,
+                reminder_id=item.reminder_id,
+                claimant=self.claimant,
+                identity_key=item.identity,
+                now=self.clock(),
+            )
+            session.commit()
+        return attempt
+
+    def settle(self, item: Outgoing, delivery: Delivery, attempt: int) -> ReminderState:
+        """Record how a push ended."""
+        now = self.clock()
+        with session_scope(self.db) as session:
+            if delivery.sent:
+                state = ReminderState.SENT
+                reminders.finish(
+                    session,
+                    reminder_id=item.reminder_id,
+                    claimant=self.claimant,
+                    state=state,
+                    now=now,
+                )
+            elif delivery.unreachable is not None:
+                state = ReminderState.UNREACHABLE
+                reminders.mark_unreachable(
+                    session, key=item.identity, reason=delivery.unreachable, now=now
+                )
+                reminders.finish(
+                    session,
+                    reminder_id=item.reminder_id,
+                    claimant=self.claimant,
+                    state=state,
+                    now=now,
+                    error=delivery.detail or delivery.unreachable,
+                )
+            else:
+                state = ReminderState.PENDING
+                wait = RETRY_BACKOFF[min(attempt, len(RETRY_BACKOFF)) - 1]
+                if delivery.retry_after is not None:
+                    wait = max(wait, timedelta(seconds=delivery.retry_after))
+                reminders.finish(
+                    session,
+                    reminder_id=item.reminder_id,
+                    claimant=self.claimant,
+                    state=state,
+                    now=now,
+                    error=delivery.detail,
+                    retry_at=now + min(wait, MAX_RETRY_WAIT),
+                )
+            session.commit()
+        if state is ReminderState.PENDING:
+            logger.warning(
+                "reminder %s to %s failed (%s); retried later",
+                item.occasion_key,
+                item.identity,
+                delivery.detail,
+            )
+        elif state is ReminderState.UNREACHABLE:
+            logger.warning("%s cannot be reached (%s): marked", item.identity, delivery.unreachable)
+        return state
+
+    async def run(self, pusher: Pusher) -> TickReport:
+        """One tick: plan what came due, then send everything claimable, batch by batch."""
+        report = await asyncio.to_thread(self.prepare)
+        gate = asyncio.Semaphore(self.concurrency)
+
+        async def send(item: Outgoing) -> None:
+            async with gate:
+                if self._stopping:
+                    return
+                attempt = await asyncio.to_thread(self.begin, item)
+                if attempt is None:
+                    return
+                try:
+                    delivery = await pusher.push(item.identity, item.reply)
+                except Exception as error:  # a channel bug must not lose the reminder's state
+                    logger.exception("pushing reminder %s failed", item.reminder_id)
+                    delivery = Delivery(False, detail=repr(error))
+                state = await asyncio.to_thread(self.settle, item, delivery, attempt)
+                report.outcomes.append((item.occasion_key, item.name, item.identity, state))
+
+        try:
+            while not self._stopping:
+                outgoing, settled = await asyncio.to_thread(self.take, pusher.channels)
+                report.outcomes.extend(settled)
+                if not outgoing and not settled:
+                    break
+                await asyncio.gather(*(send(item) for item in outgoing))
+        finally:
+            released = await asyncio.to_thread(self.release)
+            if released:
+                logger.info("%d claimed reminders given back", released)
+        return report
+
+    def stop(self) -> None:
+        """Finish the sends under way, start no new ones."""
+        self._stopping = True
+
+    def release(self) -> int:
+        """Give back whatever this desk claimed but did not try."""
+        with session_scope(self.db) as session:
+            count = reminders.release(session, claimant=self.claimant, now=self.clock())
+            session.commit()
+        return count

@@ -1,0 +1,122 @@
+"""What a reminder says: to a member (which sections, the deadline, a button per section) and
+the admin's daily digest (who still owes what, who cannot be reached, what to do next)."""
+
+from collections.abc import Sequence
+from datetime import date
+
+from bot import texts
+from conversations.display import format_date
+from conversations.events import Option, Reply, SectionProgress
+from conversations.forms.registry import BY_KEY
+from conversations.progress import BELUM
+from conversations.schema import Section
+from conversations.texts import ROLE_NAMES
+from storage.enums import ReminderKind
+from storage.periods import WITA
+from storage.reminders import Unreachable
+
+NAMES_SHOWN = 8
+BUTTON_TITLE = 32
+
+
+def when(day: date, today: date) -> str:
+    """'3 hari lagi', 'besok', 'hari ini', 'sudah lewat 2 hari'."""
+    days = (day - today).days
+    if days == 0:
+        return texts.WHEN_TODAY
+    if days == 1:
+        return texts.WHEN_TOMORROW
+    if days > 1:
+        return texts.WHEN_DAYS.format(days=days)
+    return texts.WHEN_OVERDUE.format(days=-days)
+
+
+def member_reminder(
+    kind: ReminderKind,
+    *,
+    period: str,
+    data_deadline: date,
+    final_deadline: date,
+    owed: Sequence[Section],
+    today: date,
+) -> Reply:
+    """A reminder to one member about the sections they still owe."""
+    lines = "\n".join(texts.REMINDER_SECTION.format(key=s.key, title=s.title) for s in owed)
+    late = today > data_deadline
+    template = texts.REMINDER_AFTER if late else texts.REMINDER_BEFORE
+    text = template.format(
+        period=period,
+        deadline=format_date(data_deadline),
+        when=when(data_deadline, today),
+        final=format_date(final_deadline),
+        sections=lines,
+        first=owed[0].key,
+    )
+    if kind is ReminderKind.MANUAL:
+        text = f"{texts.REMINDER_FROM_ADMIN}\n{text}"
+    buttons = tuple(
+        Option(f"/isi {s.key}", texts.REMINDER_BUTTON.format(key=s.key, title=_short(s.title)))
+        for s in owed
+    )
+    return Reply(text, buttons)
+
+
+def digest(
+    *,
+    period: str,
+    code: str,
+    final_deadline: date,
+    progress: Sequence[SectionProgress],
+    unreachable: Sequence[Unreachable],
+    today: date,
+) -> Reply:
+    """The admin's daily digest of a period whose final report is due."""
+    parts = [
+        texts.DIGEST.format(
+            period=period, final=format_date(final_deadline), when=when(final_deadline, today)
+        )
+    ]
+    open_sections = [p for p in progress if p.state == BELUM]
+    if open_sections:
+        lines = [_digest_line(p) for p in open_sections]
+        parts.append(
+            texts.DIGEST_OPEN.format(
+                count=len(open_sections), total=len(progress), lines="\n".join(lines)
+            )
+        )
+    if unreachable:
+        lines = [
+            texts.DIGEST_UNREACHABLE_LINE.format(
+                name=person.name,
+                reason=texts.UNREACHABLE_REASONS.get(person.reason, texts.UNREACHABLE_OTHER),
+                since=format_date(person.since.astimezone(WITA).date()),
+            )
+            for person in unreachable
+        ]
+        parts.append(texts.DIGEST_UNREACHABLE.format(lines="\n".join(lines)))
+    if open_sections:
+        parts.append(texts.DIGEST_ASK.format(code=code))
+        options = (
+            Option(f"/ingatkan {code}", texts.BUTTON_REMIND),
+            Option(f"/draft {code}", texts.BUTTON_DRAFT),
+        )
+    else:
+        parts.append(texts.DIGEST_COMPLETE.format(code=code))
+        options = (Option(f"/final {code}", texts.BUTTON_FINAL),)
+    return Reply("\n\n".join(parts), options)
+
+
+def _digest_line(progress: SectionProgress) -> str:
+    section = BY_KEY[progress.section]
+    if progress.nobody_holds_role:
+        return texts.DIGEST_LINE_NOBODY.format(
+            key=section.key, title=section.title, role=ROLE_NAMES[section.role]
+        )
+    names = ", ".join(progress.owed_by[:NAMES_SHOWN])
+    if len(progress.owed_by) > NAMES_SHOWN:
+        names = texts.DIGEST_MORE.format(names=names, more=len(progress.owed_by) - NAMES_SHOWN)
+    return texts.DIGEST_LINE.format(key=section.key, title=section.title, names=names)
+
+
+def _short(title: str) -> str:
+    return title if len(title) <= BUTTON_TITLE else title[: BUTTON_TITLE - 1].rstrip() + "…"

@@ -1,0 +1,94 @@
+"""The reminder tick inside `lsp-bot run`: APScheduler's AsyncIOScheduler (Asia/Makassar) runs
+`ReminderDesk.run` every minute, at once after start (catching up on what fell due while the
+bot was down), and soon after an admin's /ingatkan or /tenggat.
+
+APScheduler only says *when* to look; *what* is due and whether it was sent lives in our
+database (storage/reminders.py), so restarts, crashes and a second running instance neither
+lose nor repeat a reminder.
+"""
+
+import asyncio
+import logging
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.reminders.desk import Pusher, ReminderDesk
+from storage.enums import ReminderState
+from storage.periods import WITA
+
+logger = logging.getLogger(__name__)
+
+JOB_ID = "reminders"
+STOP_WAIT = 30.0
+
+
+class ReminderScheduler:
+    """Runs reminder ticks on the running event loop."""
+
+    def __init__(self, desk: ReminderDesk, pusher: Pusher, *, every: float = 60.0) -> None:
+        self.desk = desk
+        self.pusher = pusher
+        self.every = every
+        self.ticks = 0
+        self._scheduler = AsyncIOScheduler(timezone=WITA)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._running: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        """Start ticking (the first tick runs at once)."""
+        self._loop = asyncio.get_running_loop()
+        self._scheduler.add_job(
+            self._tick,
+            IntervalTrigger(seconds=self.every, timezone=WITA),
+            id=JOB_ID,
+            next_run_time=datetime.now(WITA),
+            coalesce=True,
+            max_instances=1,
+            misfire_grace_time=None,
+        )
+        self._scheduler.start()
+
+    def poke(self) -> None:
+        """Run a tick soon; safe to call from any thread (the dispatcher's workers)."""
+        if self._loop is None or self._loop.is_closed():
+            return
+        self._loop.call_soon_threadsafe(self._poke_now)
+
+    def _poke_now(self) -> None:
+        if self._scheduler.running and self._scheduler.get_job(JOB_ID) is not None:
+            self._scheduler.modify_job(JOB_ID, next_run_time=datetime.now(WITA))
+
+    async def _tick(self) -> None:
+        self._running = asyncio.current_task()
+        try:
+            report = await self.desk.run(self.pusher)
+        except Exception:
+            logger.exception("reminder tick failed; the next one tries again")
+            return
+        finally:
+            self._running = None
+            self.ticks += 1
+        if report.planned or report.outcomes:
+            logger.info(
+                "reminders: planned %s; sent %d, retry %d, unreachable %d",
+                report.planned,
+                report.count(ReminderState.SENT),
+                report.count(ReminderState.PENDING),
+                report.count(ReminderState.UNREACHABLE),
+            )
+
+    async def stop(self) -> None:
+        """Let the sends under way finish (no new ones), then stop ticking."""
+        self.desk.stop()
+        running = self._running
+        if running is not None and not running.done():
+            try:
+                await asyncio.wait_for(asyncio.shield(running), STOP_WAIT)
+            except TimeoutError:
+                logger.warning(
+                    "reminder tick still running after %.0f s; stopping anyway", STOP_WAIT
+                )
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=False)
