@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 
 RETRY_BACKOFF = (timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
 MAX_RETRY_WAIT = timedelta(hours=3)
+RECENTLY_MISSED = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,15 @@ class ReminderDesk:
                 )
                 session.commit()
             if recorded is not None:
-                logger.warning("reminder %s skipped: %s", occasion.key, why)
+                # Missed lately (the bot was down): worth a warning; older ones (before lsp-bot
+                # was installed, or long ago) are only noted.
+                recent = now - occasion.due_at < RECENTLY_MISSED
+                logger.log(
+                    logging.WARNING if recent else logging.INFO,
+                    "reminder %s skipped: %s",
+                    occasion.key,
+                    why,
+                )
                 report.skipped.append((occasion.key, why))
         for occasion in send:
             with session_scope(self.db) as session:
@@ -279,7 +288,7 @@ class ReminderDesk:
                 return 0
             occasion_id = reminders.add_occasion(
                 session,
-                key=f"{code}/manual/{now.isoformat()}/{by}",
+                key=f"{code}/manual/{now:%Y%m%dT%H%M%S}/{by}/{uuid.uuid4().hex[:8]}",
                 period_id=period.id,
                 kind=ReminderKind.MANUAL,
                 section=section,

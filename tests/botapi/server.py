@@ -50,6 +50,7 @@ class _State:
     quiet_until: dict[int | None, float] = field(default_factory=dict)
     recent_sends: deque[float] = field(default_factory=deque)
     chats: set[int] = field(default_factory=set)
+    blocked: set[int] = field(default_factory=set)
     webhook_url: str = ""
     commands: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
@@ -128,6 +129,16 @@ class BotApiStandIn:
         """Telegram knows this person's chat (they wrote to the bot, e.g. through a webhook)."""
         with self._lock:
             self._state.chats.add(person.id)
+
+    def block(self, person: Person) -> None:
+        """The person blocks the bot: sending to them gets Telegram's 403."""
+        with self._lock:
+            self._state.blocked.add(person.id)
+
+    def unblock(self, person: Person) -> None:
+        """The person unblocks the bot."""
+        with self._lock:
+            self._state.blocked.discard(person.id)
 
     def send_text(self, person: Person, text: str) -> int:
         """The person types a message (commands get their entity, as Telegram adds it)."""
@@ -346,6 +357,8 @@ class BotApiStandIn:
         chat_id = _int(params["chat_id"])
         if chat_id not in self._state.chats:
             return _error(400, "Bad Request: chat not found")
+        if chat_id in self._state.blocked:
+            return _error(403, "Forbidden: bot was blocked by the user")
         sent = Sent(next(self._message_ids), chat_id, text, params.get("reply_markup"), document)
         self._state.messages.setdefault(chat_id, []).append(sent)
         return _ok(self._message(sent))
