@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
-from bot.reminders.commands import ReminderCommands
+from bot.reminders.commands import MAX_DAYS, ReminderCommands
 from bot.reminders.desk import ReminderDesk
 from bot.reminders.plan import Plan
 from bot.report_commands import ReportCommands
@@ -59,10 +59,11 @@ def reminder_plan(settings: Settings) -> Plan:
     except ValueError as error:
         raise ConfigError("REMINDER_TIME harus jam:menit WITA, mis. 09:00.") from error
     parts = settings.reminder_days_before.replace(",", " ").split()
-    if not all(part.isdigit() and int(part) <= 60 for part in parts):
-        raise ConfigError("REMINDER_DAYS_BEFORE harus angka 0-60 dipisah koma, mis. 7,3,1.")
-    if not 0 <= settings.reminder_days_after <= 60 or not 0 <= settings.reminder_digest_days <= 60:
-        raise ConfigError("REMINDER_DAYS_AFTER dan REMINDER_DIGEST_DAYS harus 0-60.")
+    if not all(part.isdigit() and int(part) <= MAX_DAYS for part in parts):
+        raise ConfigError("REMINDER_DAYS_BEFORE harus angka 0-200 dipisah koma, mis. 7,3,1.")
+    after, digest = settings.reminder_days_after, settings.reminder_digest_days
+    if not (0 <= after <= MAX_DAYS and 0 <= digest <= MAX_DAYS):
+        raise ConfigError("REMINDER_DAYS_AFTER dan REMINDER_DIGEST_DAYS harus 0-200.")
     return Plan(
         days_before=tuple(sorted({int(part) for part in parts}, reverse=True)),
         days_after=settings.reminder_days_after,

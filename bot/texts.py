@@ -221,7 +221,7 @@ DEADLINE_ORDER = (
 DEADLINE_TOO_FAR = "Tenggat paling lambat {latest} (enam bulan setelah semester berakhir)."
 PLAN_CHANGED = "Jadwal pengingat diubah. Berlaku mulai sekarang, tanpa perlu memulai ulang bot."
 PLAN_BAD_DAYS = (
-    "Tulis jumlah hari sebagai angka 0-60, dipisah koma untuk beberapa, mis. /tenggat pengingat "
+    "Tulis jumlah hari sebagai angka 0-200, dipisah koma untuk beberapa, mis. /tenggat pengingat "
     "7,3,1."
 )
 REMIND_QUEUED = (

@@ -26,6 +26,7 @@ from storage.models import Identity, Reminder, ReminderOccasion
 from tests.botapi.records import BOT, Failure, Person, Sent
 from tests.botapi.server import TOKEN, BotApiStandIn
 from tests.helpers import Clock
+from tests.test_postgres import pg  # noqa: F401  (the PostgreSQL fixture)
 
 ADMIN = Person(7001, "Admin")
 SITI = Person(7002, "Siti")
@@ -274,7 +275,7 @@ async def test_a_deadline_moved_in_the_chat_moves_its_reminders(
     assert "14 Januari 2027 (7 hari lagi)" in office.received(SITI)[0].text
 
     assert "Jadwal pengingat diubah" in office.say(ADMIN, "/tenggat pengingat 5,2")
-    assert "angka 0-60" in office.say(ADMIN, "/tenggat pengingat besok")
+    assert "angka 0-200" in office.say(ADMIN, "/tenggat pengingat besok")
     clock.now = wita(2027, 1, 9, 9, 0)  # 5 days before 14 January
     await office.tick()
     assert "(5 hari lagi)" in office.received(SITI)[-1].text
@@ -376,3 +377,25 @@ def test_reminders_to_the_timetable_in_wita() -> None:
     assert at(datetime(2027, 1, 4).date(), datetime(2027, 1, 4, 9).time()) == datetime(
         2027, 1, 4, 1, 0, tzinfo=UTC
     )
+
+
+async def test_many_people_many_desks_on_postgresql_each_reminded_once(
+    pg: Engine,  # noqa: F811
+    api: BotApiStandIn,
+    clock: Clock,
+) -> None:
+    people = [Person(8000 + n, f"TUK {n}") for n in range(40)]
+    service = ConversationService(pg, clock=clock)
+    for person in people:
+        code = create_invite(pg, role=Role.KOORDINATOR_TUK, name=person.first_name, now=clock.now)
+        service.handle(Message(f"telegram:{person.id}", f"/start {code}"))
+        api.meet(person)
+    clock.now = wita(2026, 12, 31, 9, 0)
+    application = sending_application(TOKEN, api.url)
+    async with application:
+        pusher = TelegramPusher(application.bot, BOT["username"], per_chat_gap=0.0)
+        desks = [ReminderDesk(pg, clock=clock, batch=batch) for batch in (1, 3, 7, 200)]
+        await asyncio.gather(*(desk.run(pusher) for desk in desks))
+    for person in people:
+        assert len(api.chat(person.id)) == 1, person
+    assert len(api.calls("sendMessage")) == len(people)

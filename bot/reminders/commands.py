@@ -29,7 +29,7 @@ logger = logging.getLogger(__name__)
 COMMANDS = {"tenggat": "tenggat", "deadline": "tenggat", "ingatkan": "ingatkan",
             "remind": "ingatkan"}  # fmt: skip
 PLAN_WORDS = {"pengingat": "days_before", "susulan": "days_after", "ringkasan": "digest_days"}
-MAX_DAYS = 60
+MAX_DAYS = 200  # a semester's data deadline is at most about 190 days away
 LATEST_AFTER_SEMESTER = timedelta(days=183)
 
 
