@@ -234,6 +234,10 @@ REMIND_UNKNOWN_SECTION = "Bagian '{text}' tidak dikenal. Contoh: /ingatkan 2.5"
 REMINDERS_NONE = "Tidak ada pengingat yang jatuh tempo pada {at}."
 REMINDERS_LINE = "{occasion}\t{name}\t{identity}\t{outcome}"
 REMINDERS_SKIPPED = "{occasion}\t(dilewati: {why})"
+SKIP_REASONS = {
+    "superseded": "ada pengingat yang lebih baru dari rangkaian yang sama",
+    "expired": "tenggat yang diingatkannya sudah lewat",
+}
 REMINDERS_NEED_TOKEN = (
     "Untuk mengirim pengingat, TELEGRAM_BOT_TOKEN harus diisi. Gunakan --dry-run untuk melihat "
     "daftarnya saja."

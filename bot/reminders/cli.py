@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from bot import texts
 from bot.app import build_reminder_desk
 from bot.config import Settings
-from bot.reminders.desk import ReminderDesk, TickReport
+from bot.reminders.desk import RECENTLY_MISSED, ReminderDesk, TickReport
 from storage.periods import WITA
 from storage.types import utcnow
 
@@ -72,7 +72,8 @@ def preview(desk: ReminderDesk, at: datetime) -> list[str]:
     """What a tick at `at` would send, writing nothing but the periods' rows."""
     lines: list[str] = []
     for occasion, why in desk.due_now(at)[1]:
-        lines.append(texts.REMINDERS_SKIPPED.format(occasion=occasion.key, why=why))
+        if at - occasion.due_at < RECENTLY_MISSED:
+            lines.append(_skipped(occasion.key, why))
     for occasion, name, identity, first_line in desk.preview(at, ("telegram",)):
         lines.append(
             texts.REMINDERS_LINE.format(
@@ -84,7 +85,7 @@ def preview(desk: ReminderDesk, at: datetime) -> list[str]:
 
 def report_lines(report: TickReport) -> list[str]:
     """One line per recipient of a tick that sent."""
-    lines = [texts.REMINDERS_SKIPPED.format(occasion=key, why=why) for key, why in report.skipped]
+    lines = [_skipped(key, why) for key, why in report.recent_skips]
     for occasion, name, identity, state in report.outcomes:
         lines.append(
             texts.REMINDERS_LINE.format(
@@ -95,6 +96,10 @@ def report_lines(report: TickReport) -> list[str]:
             )
         )
     return lines
+
+
+def _skipped(key: str, why: str) -> str:
+    return texts.REMINDERS_SKIPPED.format(occasion=key, why=texts.SKIP_REASONS.get(why, why))
 
 
 async def _send(desk: ReminderDesk, settings: Settings) -> TickReport:

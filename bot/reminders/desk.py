@@ -83,6 +83,7 @@ class TickReport:
 
     planned: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    recent_skips: list[tuple[str, str]] = field(default_factory=list)  # missed lately
     outcomes: list[tuple[str, str, str, ReminderState]] = field(default_factory=list)
 
     def count(self, state: ReminderState) -> int:
@@ -211,11 +212,13 @@ class ReminderDesk:
                 recent = now - occasion.due_at < RECENTLY_MISSED
                 logger.log(
                     logging.WARNING if recent else logging.INFO,
-                    "reminder %s skipped: %s",
+                    "reminder %s skipped (%s)",
                     occasion.key,
                     why,
                 )
                 report.skipped.append((occasion.key, why))
+                if recent:
+                    report.recent_skips.append((occasion.key, why))
         for occasion in send:
             with session_scope(self.db) as session:
                 occasion_id = reminders.add_occasion(

@@ -14,6 +14,8 @@ from storage.enums import ReminderKind
 from storage.periods import WITA
 
 DIGEST_DAYS_OVERDUE = 7
+SUPERSEDED = "superseded"  # a newer occasion of the same series is due too
+EXPIRED = "expired"  # the deadline it warns about has passed
 
 
 @dataclass(frozen=True)
@@ -114,7 +116,7 @@ class Due:
     """What to do at an instant: occasions to send now, and those to record as skipped."""
 
     send: tuple[Occasion, ...]
-    skip: tuple[tuple[Occasion, str], ...]  # with why, in Indonesian-free log words
+    skip: tuple[tuple[Occasion, str], ...]  # with why: SUPERSEDED or EXPIRED
 
 
 def due(candidates: list[Occasion], now: datetime, *, known: set[str]) -> Due:
@@ -132,9 +134,9 @@ def due(candidates: list[Occasion], now: datetime, *, known: set[str]) -> Due:
         if occasion.due_at > now or occasion.key in known:
             continue
         if newest[occasion.series] is not occasion:
-            skip.append((occasion, "superseded by a newer reminder of the same series"))
+            skip.append((occasion, SUPERSEDED))
         elif now >= occasion.useful_until:
-            skip.append((occasion, "no longer useful: the deadline it warns about has passed"))
+            skip.append((occasion, EXPIRED))
         else:
             send.append(occasion)
     return Due(tuple(send), tuple(skip))
