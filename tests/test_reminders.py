@@ -17,6 +17,7 @@ from bot.reminders.desk import ReminderDesk, TickReport
 from bot.reminders.plan import at
 from bot.report_commands import ReportCommands
 from bot.reports import ReportDesk
+from conversations.events import Reply
 from conversations.service import ConversationService, Message, create_invite
 from render.renderer import Renderer
 from storage import reminders
@@ -397,3 +398,49 @@ async def test_many_people_many_desks_on_postgresql_each_reminded_once(
     for person in people:
         assert len(api.chat(person.id)) == 1, person
     assert len(api.calls("sendMessage")) == len(people)
+
+
+async def test_delivery_waits_out_429_and_spaces_messages_to_one_chat(
+    office: Office, clock: Clock, api: BotApiStandIn
+) -> None:
+    api.fail(Failure("sendMessage", times=1, status=429, retry_after=1))
+    clock.now = wita(2026, 12, 31, 9, 0)
+    report = await office.tick()  # the stand-in records any send before retry_after ended
+    assert report.count(ReminderState.SENT) == 3
+    assert [c.status for c in api.calls("sendMessage")].count(429) == 1
+
+    paced = TelegramPusher(office.pusher.bot, BOT["username"])  # one second per chat
+    for _ in range(2):
+        assert (await paced.push(f"telegram:{SITI.id}", Reply("Pengingat"))).sent
+    to_siti = [c.at for c in api.calls("sendMessage") if c.params["chat_id"] == SITI.id]
+    assert to_siti[-1] - to_siti[-2] >= 0.99
+
+
+def test_default_deadlines_follow_the_settings_unless_set_by_hand(db: Engine) -> None:
+    from bot.app import deadline_rule
+    from bot.config import Settings
+    from conversations.service import ensure_periods
+    from storage import period_data
+    from storage.enums import Semester
+
+    today = datetime(2026, 11, 24).date()
+    ensure_periods(db, today=today)
+    rule = deadline_rule(Settings(data_deadline_day=10, final_deadline_day=25))
+    ensure_periods(db, today=today, rule=rule)
+    with session_scope(db) as session:
+        current = period_data.period(session, year=2026, semester=Semester.II)
+        assert current is not None
+        assert (current.data_deadline.day, current.final_deadline.day) == (10, 25)
+        reminders.set_deadlines(
+            session,
+            period_id=current.id,
+            data_deadline=current.data_deadline.replace(day=12),
+            final_deadline=current.final_deadline,
+            member_id=None,
+            now=datetime.now(UTC),
+        )
+        session.commit()
+    ensure_periods(db, today=today)  # the default rule again: the hand-set date stays
+    with session_scope(db) as session:
+        current = period_data.period(session, year=2026, semester=Semester.II)
+        assert current is not None and current.data_deadline.day == 12
