@@ -51,6 +51,27 @@ def command_sender(db: Engine, message: Message, now: datetime) -> tuple[bool, M
     return False, member
 
 
+def admin_command(
+    db: Engine, message: Message, now: datetime, commands: dict[str, str], refusal: str
+) -> tuple[str, str, MemberRecord] | list[Reply] | None:
+    """(command, argument, admin) when an active admin sent one of `commands`; the replies
+    that end it otherwise (`refusal` for others, [] for a redelivery); None when the message is
+    none of them or its sender is unknown (the conversation answers those)."""
+    command = parse_command(message.text.strip())
+    if command is None or command[0].lstrip("?") not in commands:
+        return None
+    duplicate, member = command_sender(db, message, now)
+    if duplicate:
+        return []
+    if member is None:
+        return None
+    if not member.active:
+        return [Reply(conversation_texts.INACTIVE)]
+    if Role.ADMIN not in member.roles:
+        return [Reply(refusal)]
+    return commands[command[0].lstrip("?")], command[1], member
+
+
 class ReportCommands:
     """Answers report commands from admins; anything else is left to the conversation."""
 
@@ -62,20 +83,11 @@ class ReportCommands:
     def handle(self, message: Message) -> list[Reply] | None:
         """Replies to a report command; None when the message is not one (or the sender is
         unknown, which the conversation answers)."""
-        command = parse_command(message.text.strip())
-        if command is None or command[0].lstrip("?") not in COMMANDS:
-            return None
-        duplicate, member = command_sender(self.db, message, self.clock())
-        if duplicate:
-            return []
-        if member is None:
-            return None
-        if not member.active:
-            return [Reply(conversation_texts.INACTIVE)]
-        if Role.ADMIN not in member.roles:
-            return [Reply(texts.REPORT_ADMIN_ONLY)]
-        name = COMMANDS[command[0].lstrip("?")]
-        words = command[1].split()
+        found = admin_command(self.db, message, self.clock(), COMMANDS, texts.REPORT_ADMIN_ONLY)
+        if not isinstance(found, tuple):
+            return found
+        name, argument, member = found
+        words = argument.split()
         period_words = [w for w in words if parse_period(w)]
         period = self.desk.period(period_words[0] if period_words else None)
         if period is None:

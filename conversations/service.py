@@ -28,7 +28,7 @@ from conversations.events import (
     SubmissionView,
 )
 from conversations.forms.registry import SECTIONS
-from conversations.progress import Person, owed_sections, team_progress
+from conversations.progress import BELUM, Person, owed_sections, team_progress
 from conversations.state import State
 from storage import queries, reminders, writes
 from storage.db import session_scope
@@ -333,13 +333,20 @@ def ensure_periods(db: Engine, *, today: date, rule: DeadlineRule = DEFAULT_RULE
             logger.info("period %s %s created by another process", year, semester)
 
 
+def semester_pair(
+    session: Session, *, today: date
+) -> tuple[queries.PeriodRecord, queries.PeriodRecord]:
+    """The previous and the current semester (made by `ensure_periods`)."""
+    keys = _period_keys(today)
+    found = queries.periods(session, keys=keys)
+    return found[keys[0]], found[keys[1]]
+
+
 def collecting_period(session: Session, *, today: date) -> queries.PeriodRecord:
     """The period being collected: the previous semester until its data deadline, then the
     current one."""
-    keys = _period_keys(today)
-    found = queries.periods(session, keys=keys)
-    previous = found[keys[0]]
-    return previous if today <= previous.data_deadline else found[keys[1]]
+    previous, current = semester_pair(session, today=today)
+    return previous if today <= previous.data_deadline else current
 
 
 def member_period(
@@ -352,22 +359,16 @@ def member_period(
     have sent them, the final deadline passes, or a final report exists: an admin while any
     section of it is still open, anyone else while a section of their own roles is.
     """
-    keys = _period_keys(today)
-    found = queries.periods(session, keys=keys)
-    previous, current = found[keys[0]], found[keys[1]]
+    previous, current = semester_pair(session, today=today)
     if today <= previous.data_deadline:
         return previous, False
     if today > previous.final_deadline or reminders.has_final(session, period_id=previous.id):
         return current, False
     if Role.ADMIN in member.roles:
         work = reminders.open_work(session, period_id=previous.id)
-        owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
-        team_owes = bool(owed) or any(
-            section.key not in work.settled
-            and not any(section.role in roles for roles in work.roles.values())
-            for section in SECTIONS
-        )
-        return (previous, False) if team_owes else (current, False)
+        people = [Person(m, work.names[m], frozenset(r)) for m, r in work.roles.items()]
+        progress = team_progress(SECTIONS, people, work.closed)
+        return (previous if any(p.state == BELUM for p in progress) else current), False
     work = reminders.open_work(session, period_id=previous.id, member_ids=[member.id])
     mine = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
     return (previous, True) if mine else (current, False)
@@ -376,7 +377,5 @@ def member_period(
 def reporting_period(session: Session, *, today: date) -> queries.PeriodRecord:
     """The period whose report is being prepared: the previous semester until its final
     report is due, then the current one."""
-    keys = _period_keys(today)
-    found = queries.periods(session, keys=keys)
-    previous = found[keys[0]]
-    return previous if today <= previous.final_deadline else found[keys[1]]
+    previous, current = semester_pair(session, today=today)
+    return previous if today <= previous.final_deadline else current

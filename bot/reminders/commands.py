@@ -8,11 +8,10 @@ from sqlalchemy import Engine
 
 from bot import texts
 from bot.reminders.desk import ReminderDesk
-from bot.report_commands import command_sender
+from bot.report_commands import admin_command
 from bot.reports import parse_period
 from conversations import texts as conversation_texts
 from conversations.display import format_date
-from conversations.engine import parse_command
 from conversations.events import Reply
 from conversations.forms.registry import BY_KEY
 from conversations.parsing import Rejected, parse_date
@@ -20,7 +19,6 @@ from conversations.service import Message, period_label
 from render.filters import wita_long
 from storage import period_data, reminders
 from storage.db import session_scope
-from storage.enums import Role
 from storage.periods import WITA, semester_end
 from storage.queries import MemberRecord, PeriodRecord
 
@@ -43,25 +41,19 @@ class ReminderCommands:
 
     def handle(self, message: Message) -> list[Reply] | None:
         """Replies to /tenggat or /ingatkan; None for any other message."""
-        command = parse_command(message.text.strip())
-        if command is None or command[0].lstrip("?") not in COMMANDS:
-            return None
-        duplicate, member = command_sender(self.db, message, self.desk.clock())
-        if duplicate:
-            return []
-        if member is None:
-            return None
-        if not member.active:
-            return [Reply(conversation_texts.INACTIVE)]
-        if Role.ADMIN not in member.roles:
-            return [Reply(conversation_texts.ADMIN_ONLY)]
-        words = command[1].split()
+        found = admin_command(
+            self.db, message, self.desk.clock(), COMMANDS, conversation_texts.ADMIN_ONLY
+        )
+        if not isinstance(found, tuple):
+            return found
+        name, argument, member = found
+        words = argument.split()
         period = self._period(words)
         if period is None:
             return [Reply(texts.REPORT_UNKNOWN_PERIOD.format(text=words[0]))]
         if parse_period(words[0] if words else ""):
             words = words[1:]
-        if COMMANDS[command[0].lstrip("?")] == "ingatkan":
+        if name == "ingatkan":
             return [self._remind(member, period, words)]
         return [self._deadlines(member, period, words)]
 

@@ -22,8 +22,8 @@ from bot.reminders.plan import DEFAULT_PLAN, Deadlines, Occasion, Plan, due, end
 from conversations.events import Reply
 from conversations.forms.registry import SECTIONS
 from conversations.progress import Person, owed_sections, team_progress
-from conversations.service import ensure_periods, period_label
-from storage import period_data, queries, reminders
+from conversations.service import ensure_periods, period_label, semester_pair
+from storage import period_data, reminders
 from storage.db import session_scope
 from storage.enums import ReminderKind, ReminderState, Role
 from storage.periods import (
@@ -31,8 +31,6 @@ from storage.periods import (
     WITA,
     DeadlineRule,
     period_code,
-    previous_semester,
-    semester_of,
 )
 from storage.queries import PeriodRecord
 from storage.types import utcnow
@@ -137,11 +135,8 @@ class ReminderDesk:
     def periods(self, today: date) -> list[PeriodRecord]:
         """The previous and the current semester (created if missing)."""
         ensure_periods(self.db, today=today, rule=self.deadlines)
-        current = semester_of(today)
-        keys = [previous_semester(*current), current]
         with session_scope(self.db) as session:
-            found = queries.periods(session, keys=keys)
-        return [found[key] for key in keys]
+            return list(semester_pair(session, today=today))
 
     def awaited_period(self, today: date) -> PeriodRecord:
         """The period whose data is awaited now: the previous semester until its final report
@@ -356,9 +351,7 @@ class ReminderDesk:
         replies = self._replies(session, claimed, today)
         names = reminders.active_names(session, member_ids=member_ids)
 
-        def close(
-            item: reminders.Claimed, state: ReminderState, why: str, identity: str = ""
-        ) -> None:
+        def close(item: reminders.Claimed, state: ReminderState, why: str) -> None:
             reminders.finish(
                 session,
                 reminder_id=item.id,
@@ -367,9 +360,8 @@ class ReminderDesk:
                 now=now,
                 error=why,
             )
-            settled.append(
-                (item.occasion_key, names.get(item.member_id, str(item.member_id)), identity, state)
-            )
+            name = names.get(item.member_id, str(item.member_id))
+            settled.append((item.occasion_key, name, "", state))
             logger.info(
                 "reminder %s to member %s: %s (%s)", item.occasion_key, item.member_id, state, why
             )
