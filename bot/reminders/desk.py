@@ -189,17 +189,7 @@ class ReminderDesk:
         send, skip = self.due_now(now)
         for occasion, why in skip:
             with session_scope(self.db) as session:
-                recorded = reminders.add_occasion(
-                    session,
-                    key=occasion.key,
-                    period_id=occasion.period_id,
-                    kind=occasion.kind,
-                    due_at=occasion.due_at,
-                    useful_until=occasion.useful_until,
-                    planned=False,
-                    note=why,
-                    now=now,
-                )
+                recorded = _record(session, occasion, now, planned=False, note=why)
                 session.commit()
             if recorded is not None:
                 # Missed lately (the bot was down): worth a warning; older ones (before lsp-bot
@@ -216,16 +206,7 @@ class ReminderDesk:
                     report.recent_skips.append((occasion.key, why))
         for occasion in send:
             with session_scope(self.db) as session:
-                occasion_id = reminders.add_occasion(
-                    session,
-                    key=occasion.key,
-                    period_id=occasion.period_id,
-                    kind=occasion.kind,
-                    due_at=occasion.due_at,
-                    useful_until=occasion.useful_until,
-                    planned=True,
-                    now=now,
-                )
+                occasion_id = _record(session, occasion, now, planned=True)
                 if occasion_id is None:
                     continue  # another process planned it
                 members = self.recipients(session, occasion.kind, occasion.period_id)
@@ -548,3 +529,20 @@ class ReminderDesk:
             count = reminders.release(session, claimant=self.claimant, now=self.clock())
             session.commit()
         return count
+
+
+def _record(
+    session: Session, occasion: Occasion, now: datetime, *, planned: bool, note: str = ""
+) -> int | None:
+    """Record a scheduled occasion (None: another process did)."""
+    return reminders.add_occasion(
+        session,
+        key=occasion.key,
+        period_id=occasion.period_id,
+        kind=occasion.kind,
+        due_at=occasion.due_at,
+        useful_until=occasion.useful_until,
+        planned=planned,
+        note=note,
+        now=now,
+    )
