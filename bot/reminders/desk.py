@@ -437,43 +437,33 @@ class ReminderDesk:
     def settle(self, item: Outgoing, delivery: Delivery, attempt: int) -> ReminderState:
         """Record how a push ended."""
         now = self.clock()
+        error: str | None = delivery.detail or None
+        retry_at: datetime | None = None
+        if delivery.sent:
+            state = ReminderState.SENT
+        elif delivery.unreachable is not None:
+            state = ReminderState.UNREACHABLE
+            error = delivery.detail or delivery.unreachable
+        else:
+            state = ReminderState.PENDING
+            wait = RETRY_BACKOFF[min(attempt, len(RETRY_BACKOFF)) - 1]
+            if delivery.retry_after is not None:
+                wait = max(wait, timedelta(seconds=delivery.retry_after))
+            retry_at = now + min(wait, MAX_RETRY_WAIT)
         with session_scope(self.db) as session:
-            if delivery.sent:
-                state = ReminderState.SENT
-                reminders.finish(
-                    session,
-                    reminder_id=item.reminder_id,
-                    claimant=self.claimant,
-                    state=state,
-                    now=now,
-                )
-            elif delivery.unreachable is not None:
-                state = ReminderState.UNREACHABLE
+            if delivery.unreachable is not None:
                 reminders.mark_unreachable(
                     session, key=item.identity, reason=delivery.unreachable, now=now
                 )
-                reminders.finish(
-                    session,
-                    reminder_id=item.reminder_id,
-                    claimant=self.claimant,
-                    state=state,
-                    now=now,
-                    error=delivery.detail or delivery.unreachable,
-                )
-            else:
-                state = ReminderState.PENDING
-                wait = RETRY_BACKOFF[min(attempt, len(RETRY_BACKOFF)) - 1]
-                if delivery.retry_after is not None:
-                    wait = max(wait, timedelta(seconds=delivery.retry_after))
-                reminders.finish(
-                    session,
-                    reminder_id=item.reminder_id,
-                    claimant=self.claimant,
-                    state=state,
-                    now=now,
-                    error=delivery.detail,
-                    retry_at=now + min(wait, MAX_RETRY_WAIT),
-                )
+            reminders.finish(
+                session,
+                reminder_id=item.reminder_id,
+                claimant=self.claimant,
+                state=state,
+                now=now,
+                error=error,
+                retry_at=retry_at,
+            )
             session.commit()
         if state is ReminderState.PENDING:
             logger.warning(
