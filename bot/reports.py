@@ -65,9 +65,9 @@ def parse_period(text: str) -> tuple[int, Semester] | None:
 
 
 def draft_filename(period: PeriodRecord, now: datetime) -> str:
-    """Laporan-Kegiatan-LSP_2026-II_DRAFT_20261124-1005.pdf."""
+    """Laporan-Kegiatan-LSP_2026-II_DRAF_20261124-1005.pdf."""
     stamp = now.astimezone(WITA).strftime("%Y%m%d-%H%M")
-    return f"{FILE_STEM}_{period.year}-{period.semester}_DRAFT_{stamp}.pdf"
+    return f"{FILE_STEM}_{period.year}-{period.semester}_DRAF_{stamp}.pdf"
 
 
 def final_filename(period: PeriodRecord, version: int) -> str:
@@ -186,7 +186,7 @@ class ReportDesk:
                 pdf=pdf,
                 created_by=member_id,
                 channel=channel,
-                now=self.clock(),
+                now=datetime.fromisoformat(ctx["document"]["frozen_at"]),
             )
             session.commit()
         logger.info("final report %s stored for period %s", info.id, period.id)

@@ -250,7 +250,12 @@ class ConversationService:
 def register(session: Session, message: Message, *, code: str, now: datetime) -> list[Reply]:
     """Use an invite: a new member for an unknown identity, or one more role for a known one."""
     invite = queries.invite(session, code=code.strip().upper())
-    if invite is None or invite.used_at is not None or invite.expires_at <= now:
+    if (
+        invite is None
+        or invite.used_at is not None
+        or invite.withdrawn_at is not None
+        or invite.expires_at <= now
+    ):
         return [Reply(texts.INVITE_INVALID)]
     role = Role(invite.role)
     member = queries.member_by_identity(session, key=message.identity)

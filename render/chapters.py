@@ -98,6 +98,7 @@ def chapter(
     """A section's chapter: state, who still owes it, contributions and the entries table."""
     state = progress.state if progress else "belum"
     repeat = section.repeat
+    parts = [_contribution(item) for item in items]
     return {
         "clause": section.clause,
         "title": section.title,
@@ -106,7 +107,8 @@ def chapter(
         "state_label": texts.STATE_NAMES.get(state, state),
         "owed_by": _owed(section, progress),
         "done_by": ", ".join(progress.done_by) if progress else "",
-        "contributions": [_contribution(item) for item in items],
+        "nihil_by": ", ".join(part["name"] for part in parts if part["nihil"]) or texts.EMPTY,
+        "contributions": parts,
         "table": _table(repeat, items) if repeat is not None else None,
     }
 
@@ -124,10 +126,16 @@ def _contribution(item: Contribution) -> dict[str, Any]:
     top = item.values(0)
     plain = {key: answer.value for key, answer in top.items()}
     fields = [
-        {"label": q.report_label, "value": display(q, top[q.key].value if q.key in top else None)}
+        {
+            "label": q.report_label,
+            "value": display(q, top[q.key].value if q.key in top else None),
+            "kind": q.type,
+        }
         for q in item.section.top_questions
         if q.key in top or applies(q, plain)
     ]
+    if all(answer.value is None for answer in top.values()):
+        fields = []  # nothing but skipped optional fields: no empty table
     return {
         "name": item.owner_name,
         "role": role_in(item.owner, item.section),
@@ -149,6 +157,7 @@ def _table(repeat: RepeatLike, items: list[Contribution]) -> dict[str, Any]:
     return {
         "label": repeat.label,
         "columns": [q.report_label for q in columns],
+        "kinds": [q.type for q in columns],
         "sources": len({id(item) for item in items if not item.nihil}) > 1,
         "rows": rows,
         "tally": _tally(repeat, items) if repeat.tally else None,

@@ -66,6 +66,10 @@ def load(session: Session, *, period_id: int) -> StoredPeriod:
         "city": profile.city if profile else "",
         "prefix": profile.document_prefix if profile else "LSP",
         "distribution": list(profile.distribution if profile else DEFAULT_DISTRIBUTION),
+        "manager_name": profile.manager_name if profile else "",
+        "manager_number": profile.manager_number if profile else "",
+        "chair_name": profile.chair_name if profile else "",
+        "chair_number": profile.chair_number if profile else "",
     }
     return StoredPeriod(answers, submissions, period_data.members(session, ids=ids), lsp)
 
@@ -83,17 +87,31 @@ def assemble(request: ReportRequest, stored: StoredPeriod) -> dict[str, Any]:
         chapter(section, contributions.get(section.key, []), progress.get(section.key))
         for section in request.sections
     ]
+    signatories = _signatories(request, stored.lsp)
     content = {
         "report": request.report,
         "title": texts.REPORT_TITLES[request.report],
         "period": _period(request.period),
-        "lsp": {k: v for k, v in stored.lsp.items() if k not in ("prefix", "distribution")},
+        "lsp": {k: stored.lsp[k] for k in ("name", "address", "licence_number", "city")},
         "distribution": stored.lsp["distribution"],
-        "team": _team(request, contributions),
+        "signatories": signatories,
+        "team": _team(contributions, signatories["manager"]["name"]),
         "chapters": chapters,
         "trail": trail_rows(request.sections, contributions),
     }
     return {"content": content, "document": _document(request, stored, content)}
+
+
+def _signatories(request: ReportRequest, lsp: dict[str, Any]) -> dict[str, Any]:
+    """Who signs: the Manajer Administrasi (from the profile, else the admin who made the
+    report) and the Ketua LSP (from the profile, else a line to write the name on)."""
+    return {
+        "manager": {
+            "name": lsp["manager_name"] or request.prepared_by,
+            "number_label": lsp["manager_number"],
+        },
+        "chair": {"name": lsp["chair_name"], "number_label": lsp["chair_number"]},
+    }
 
 
 def content_hash(content: dict[str, Any]) -> str:
@@ -120,6 +138,7 @@ def _document(
         "issued_on": long_date(wita_date(request.now)),
         "issued_at": wita_long(request.now),
         "prepared_by": request.prepared_by,
+        "frozen_at": request.now.isoformat(),
         "content_sha256": content_hash(content),
     }
 
@@ -147,9 +166,7 @@ def _contributions(request: ReportRequest, stored: StoredPeriod) -> dict[str, li
     )
 
 
-def _team(
-    request: ReportRequest, contributions: dict[str, list[Contribution]]
-) -> list[dict[str, Any]]:
+def _team(contributions: dict[str, list[Contribution]], preparer: str) -> list[dict[str, Any]]:
     """Tim penyusun: everyone whose data is in the report, with roles and sections."""
     people: dict[int, tuple[MemberRecord, set[str]]] = {}
     for section_key, items in contributions.items():
@@ -165,10 +182,10 @@ def _team(
         }
         for member, keys in people.values()
     ]
-    if all(row["name"] != request.prepared_by for row in rows):
+    if all(row["name"] != preparer for row in rows):
         rows.append(
             {
-                "name": request.prepared_by,
+                "name": preparer,
                 "roles": texts.ROLE_NAMES[Role.ADMIN],
                 "sections": texts.PREPARER_SECTIONS,
                 "is_admin": True,

@@ -1,51 +1,54 @@
 """The one Jinja2 environment: autoescaped, strict, templates from this package only."""
 
-import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-FONTS_DIR = Path(__file__).parent / "fonts"
-BREAK_EVERY = 12
-FONTS = {
-    "regular": str(FONTS_DIR / "DejaVuSans.ttf"),
-    "bold": str(FONTS_DIR / "DejaVuSans-Bold.ttf"),
-    "italic": str(FONTS_DIR / "DejaVuSans-Oblique.ttf"),
-}
-# Our own paths, printed into the stylesheet as they are (never split by `breakable`).
+from render.layout import column_widths
+from render.typeface import FONTS, FONTS_DIR
+from render.values import printable
+
+__all__ = ["FONTS", "FONTS_DIR", "environment", "report_html", "trail_html"]
+
+# Our own paths, printed into the stylesheet as they are.
 _FONT_URLS = {name: Markup(path) for name, path in FONTS.items()}
 
 
-LONG_WORD = re.compile(r"\S{" + str(BREAK_EVERY + 8) + ",}")
-
-
-def breakable(value: Any) -> Any:
-    """Text with a space every few characters inside very long words, so a pasted link or a
-    run of characters wraps inside its cell instead of running off the page."""
-    if not isinstance(value, str) or isinstance(value, Markup):
+def _finalize(value: Any) -> Any:
+    """Every printed value as text a reader can see: invisible or unprintable characters are
+    written as [U+XXXX]; markup of our own templates passes unchanged."""
+    if isinstance(value, Markup) or not isinstance(value, str):
         return value
-    return LONG_WORD.sub(
-        lambda m: " ".join(
-            m.group(0)[i : i + BREAK_EVERY] for i in range(0, len(m.group(0)), BREAK_EVERY)
-        ),
-        value,
-    )
+    return printable(value)
+
+
+def _table_widths(table: dict[str, Any]) -> list[float]:
+    """Column shares of an entries table: No., the source when shown, then its columns."""
+    header = ["No.", *(["Sumber"] if table["sources"] else []), *table["columns"]]
+    kinds = ["integer", *(["text"] if table["sources"] else []), *table["kinds"]]
+    rows = [
+        [str(row["no"]), *([row["source"]] if table["sources"] else []), *row["cells"]]
+        for row in table["rows"]
+    ]
+    return column_widths(header, rows, kinds)
 
 
 @cache
 def environment() -> Environment:
     """Answers are text, never markup: autoescape everything; a typo in a template fails."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
-        finalize=breakable,
+        finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["table_widths"] = _table_widths
+    env.globals["column_widths"] = column_widths
+    return env
 
 
 def report_html(context: dict[str, Any]) -> str:

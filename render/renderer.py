@@ -17,16 +17,36 @@ from typing import Any
 
 from render import texts
 from render.html import report_html, trail_html
-from render.pdf import Stamp, html_to_pdf, join_and_stamp
+from datetime import datetime
+
+from render.pdf import Metadata, Stamp, html_to_pdf, join_and_stamp
 
 logger = logging.getLogger(__name__)
 
 TRAIL_ROWS_PER_PART = 400
 
 
+def metadata_for(context: dict[str, Any]) -> Metadata:
+    """Title, author (the LSP), subject and keywords of a report's PDF."""
+    content, document = context["content"], context["document"]
+    final = document["kind"] == "final"
+    kind = texts.META_FINAL.format(version=document["version"]) if final else texts.META_DRAFT
+    return Metadata(
+        title=f"{content['title']} {content['period']['label']}",
+        author=content["lsp"]["name"],
+        subject=texts.META_SUBJECT.format(
+            title=content["title"], period=content["period"]["label"], kind=kind,
+            number=document["number"],
+        ),
+        keywords=(content["lsp"]["name"], "BNSP", content["period"]["label"], kind),
+        created=datetime.fromisoformat(document["frozen_at"]),
+    )
+
+
 def stamp_for(context: dict[str, Any]) -> Stamp:
     """The footer (and for a draft, the watermark) every page of this report carries."""
     document = context["document"]
+    metadata = metadata_for(context)
     if document["kind"] == "final":
         footer = texts.FOOTER_FINAL.format(
             number=document["number"],
@@ -35,11 +55,11 @@ def stamp_for(context: dict[str, Any]) -> Stamp:
             page="{page}",
             pages="{pages}",
         )
-        return Stamp(footer)
+        return Stamp(footer, metadata=metadata)
     footer = texts.FOOTER_DRAFT.format(
         issued_at=document["issued_at"], page="{page}", pages="{pages}"
     )
-    return Stamp(footer, watermark=texts.WATERMARK)
+    return Stamp(footer, watermark=texts.WATERMARK, metadata=metadata)
 
 
 def parts(context: dict[str, Any], workers: int) -> list[tuple[int, int] | None]:

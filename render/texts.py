@@ -31,8 +31,7 @@ STATUS_NAMES = {
 
 YES, NO = "Ya", "Tidak"
 EMPTY = "—"
-KIND_DRAFT = "DRAFT"
-DRAFT_NUMBER = "(draft, belum bernomor)"
+DRAFT_NUMBER = "(draf, belum bernomor)"
 NIHIL_STATEMENT = "Tidak ada kegiatan untuk dilaporkan pada semester ini (dinyatakan nihil)."
 NOBODY_OWES = "—"
 NOBODY_HOLDS_ROLE = "{names} (belum ada {role})"
@@ -43,9 +42,12 @@ TRAIL_SECTION_LEVEL = "umum"
 TALLY_TOTAL = "Jumlah"
 PREPARER_SECTIONS = "penyusunan laporan"
 
-FOOTER_DRAFT = "DRAFT · dibuat {issued_at} · Halaman {page} dari {pages}"
+FOOTER_DRAFT = "DRAF · data per {issued_at} · Halaman {page} dari {pages}"
 FOOTER_FINAL = "{number} · Versi {version} · Sidik data {short_hash} · Halaman {page} dari {pages}"
-WATERMARK = "DRAFT"
+WATERMARK = "DRAF"
+META_DRAFT = "draf"
+META_FINAL = "final versi {version}"
+META_SUBJECT = "{title}, {period} ({kind}), {number}"
 
 EXPORT_COLUMNS_BEFORE = ("Anggota", "Peran", "Status", "Entri")
 EXPORT_COLUMNS_AFTER = ("Terakhir diisi oleh", "Kanal", "Waktu (WITA)", "Revisi")

@@ -1,16 +1,53 @@
 """Stored answers as the report prints them; an odd value is printed as text, never fatal."""
 
 import logging
+import re
+import unicodedata
 from datetime import date
 from typing import Any
 
 from render import texts
 from render.filters import long_date, number
 from render.outline import QuestionLike
+from render.typeface import covered as fonts_cover
 
 logger = logging.getLogger(__name__)
 
 TRAIL_VALUE_LIMIT = 120
+# What XML 1.0 (so xhtml2pdf and every spreadsheet) cannot carry: C0 controls but tab and
+# newlines, noncharacters, and lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_KEPT = {"\n", "\t", "\r"}
+
+
+def code_point(ch: str) -> str:
+    """'[U+0000]': how a character that cannot be shown is written instead."""
+    return f"[U+{ord(ch):04X}]"
+
+
+def safe_text(text: str) -> str:
+    """Text with the characters XML cannot carry written as [U+XXXX] (for spreadsheets)."""
+    return _UNSAFE.sub(lambda m: code_point(m.group(0)), text)
+
+
+def printable(text: str, covered: frozenset[int] | None = None) -> str:
+    """Text as a page can show it: control characters, and characters none of the report's
+    fonts can draw, written as [U+XXXX]; everything else exactly as stored."""
+    if covered is None:
+        covered = fonts_cover()
+    if text.isascii() and text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch in _KEPT:
+            out.append(ch)
+        elif _UNSAFE.match(ch) or unicodedata.category(ch) == "Cc":
+            out.append(code_point(ch))
+        elif ord(ch) in covered or ch.isspace():
+            out.append(ch)
+        else:
+            out.append(code_point(ch))
+    return "".join(out)
 
 
 def display(question: QuestionLike | None, value: Any) -> str:
@@ -19,7 +56,7 @@ def display(question: QuestionLike | None, value: Any) -> str:
         return texts.EMPTY
     try:
         return _display(question, value)
-    except (TypeError, ValueError, AttributeError):
+    except (TypeError, ValueError, AttributeError, OverflowError):
         logger.warning("unexpected stored value for %s", question.key if question else "?")
         return str(value)
 

@@ -30,6 +30,12 @@ class LspProfile(SQLModel, table=True):
     distribution: list[str] = Field(
         default_factory=lambda: list(DEFAULT_DISTRIBUTION), sa_column=Column(JSON, nullable=False)
     )
+    # The signatories of every report: the Manajer Administrasi, who prepares it, and the
+    # Ketua LSP, who acknowledges it; each with an optional NIP or registration number.
+    manager_name: str = ""
+    manager_number: str = ""
+    chair_name: str = ""
+    chair_number: str = ""
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -80,6 +86,26 @@ class Invite(SQLModel, table=True):
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_by: int | None = Field(default=None, foreign_key="member.id")
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    withdrawn_by: int | None = Field(default=None, foreign_key="member.id")
+    withdrawn_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Change(SQLModel, table=True):
+    """One change to a member, an invite or the LSP profile: what, from what to what, who
+    made it (None: at the server), through which channel, when. Kept for ever."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (Index("ix_change_log_subject", "subject", "subject_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    subject: str = Field(sa_type=String(16))  # "member", "invite", "profile"
+    subject_key: str
+    action: str = Field(sa_type=String(32))
+    old_value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    new_value: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    changed_by: int | None = Field(default=None, foreign_key="member.id")
+    channel: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class Period(SQLModel, table=True):

@@ -1,0 +1,41 @@
+"""The fonts reports print with, registered once per process, and text widths in points."""
+
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont as FontFile
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONTS_DIR = Path(__file__).parent / "fonts"
+FONTS = {
+    "regular": str(FONTS_DIR / "DejaVuSans.ttf"),
+    "bold": str(FONTS_DIR / "DejaVuSans-Bold.ttf"),
+    "italic": str(FONTS_DIR / "DejaVuSans-Oblique.ttf"),
+    "emoji": str(FONTS_DIR / "NotoEmoji-Regular.ttf"),
+}
+BASE_FONT = "LspBotSans"
+BOLD_FONT = "LspBotSansBold"
+
+
+def register() -> None:
+    """Make our fonts known to reportlab under fixed names (idempotent)."""
+    known = pdfmetrics.getRegisteredFontNames()
+    for name, key in ((BASE_FONT, "regular"), (BOLD_FONT, "bold")):
+        if name not in known:
+            pdfmetrics.registerFont(TTFont(name, FONTS[key]))
+
+
+def text_width(text: str, size: float, *, bold: bool = False) -> float:
+    """How wide `text` prints, in points."""
+    register()
+    return float(pdfmetrics.stringWidth(text, BOLD_FONT if bold else BASE_FONT, size))
+
+
+@cache
+def covered() -> frozenset[int]:
+    """Every code point one of our fonts has a glyph for."""
+    points: set[int] = set()
+    for key in ("regular", "emoji"):
+        points |= set(FontFile(FONTS[key], lazy=True).getBestCmap())
+    return frozenset(points)
