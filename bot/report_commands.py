@@ -22,7 +22,7 @@ from conversations import texts as conversation_texts
 from conversations.engine import parse_command
 from conversations.events import Document, Reply
 from conversations.service import Message, period_label
-from render.filters import wita_long
+from render.filters import long_date, wita_long
 from render.pdf_text import footer_claims
 from render.texts import REPORT_TITLES
 from storage import queries, writes
@@ -185,6 +185,8 @@ def verification(desk: ReportDesk, data: bytes, *, fetch: str) -> tuple[bool, st
 def final_reply(period: PeriodRecord, outcome: FinalOutcome) -> Reply:
     """The answer to /final: the refusal with what is missing, or the document."""
     label = period_label(period)
+    if outcome.opens_on is not None:
+        return Reply(texts.FINAL_TOO_EARLY.format(period=label, date=long_date(outcome.opens_on)))
     if outcome.info is None:
         missing = "\n".join(
             texts.FINAL_MISSING_LINE.format(clause=m.clause, title=m.title, owed=m.owed_by or "—")

@@ -6,7 +6,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
@@ -22,7 +22,7 @@ from render.renderer import Renderer
 from storage import finals, period_data, queries
 from storage.db import session_scope
 from storage.enums import Semester
-from storage.periods import DEFAULT_RULE, WITA, DeadlineRule
+from storage.periods import DEFAULT_RULE, WITA, DeadlineRule, semester_end
 from storage.queries import PeriodRecord
 from storage.types import utcnow
 
@@ -46,12 +46,14 @@ class Missing:
 
 @dataclass(frozen=True)
 class FinalOutcome:
-    """A final report: refused (`missing`), or stored (`info`, `pdf`; `created` if new)."""
+    """A final report: refused (`opens_on`: its semester has not ended; `missing`), or stored
+    (`info`, `pdf`; `created` if new)."""
 
     missing: tuple[Missing, ...] = ()
     info: finals.FinalInfo | None = None
     pdf: bytes = b""
     created: bool = False
+    opens_on: date | None = None
 
 
 def parse_period(text: str) -> tuple[int, Semester] | None:
@@ -139,8 +141,11 @@ class ReportDesk:
     def final(
         self, period: PeriodRecord, *, prepared_by: str, member_id: int | None, channel: str
     ) -> FinalOutcome:
-        """A final: refused while a section is missing; the latest one again if nothing
-        changed; otherwise a new version, frozen and stored."""
+        """A final: refused before its semester has ended and while a section is missing;
+        the latest one again if nothing changed; otherwise a new version, frozen and stored."""
+        opens_on = semester_end(period.year, period.semester) + timedelta(days=1)
+        if self.clock().astimezone(WITA).date() < opens_on:
+            return FinalOutcome(opens_on=opens_on)
         with session_scope(self.db) as session:
             ctx = self.context(session, period, kind=report_context.FINAL, prepared_by=prepared_by)
             existing = finals.finals(session, period_id=period.id, report=REPORT)

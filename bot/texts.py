@@ -28,13 +28,17 @@ REPORT_UNKNOWN_PERIOD = (
     "Periode '{text}' tidak dikenal. Tulis tahun dan semester, misalnya: 2026-II atau 2027-I."
 )
 DRAFT_READY = (
-    "Draft {title} {period} (dibuat {at}).\n"
+    "Draf {title} {period} (data per {at}).\n"
     "Kelengkapan: {complete} dari {total} bagian lengkap/nihil."
 )
 FINAL_REFUSED = (
     "Laporan final {period} belum dapat dibuat: bagian berikut belum lengkap.\n{missing}\n"
     "Minta yang bersangkutan mengisi, atau nyatakan nihil bila memang tidak ada kegiatan. "
     "Kirim /draft untuk melihat isinya."
+)
+FINAL_TOO_EARLY = (
+    "Laporan final {period} baru dapat dibuat mulai {date}, setelah semester berakhir. "
+    "Sampai saat itu kirim /draft untuk melihat isinya."
 )
 FINAL_MISSING_LINE = "- {clause} {title}: ditunggu dari {owed}"
 FINAL_MADE = (
@@ -132,7 +136,7 @@ MEMBER_COMMANDS = (
 ADMIN_COMMANDS = (
     *MEMBER_COMMANDS,
     ("undang", "Buat kode undangan anggota baru: /undang PERAN NAMA"),
-    ("draft", "Draft laporan kegiatan (PDF)"),
+    ("draft", "Draf laporan kegiatan (PDF)"),
     ("final", "Laporan final bernomor (PDF)"),
     ("laporan", "Daftar laporan final, atau kirim versi tertentu"),
     ("ekspor", "Semua data periode ini sebagai Excel"),
@@ -182,7 +186,7 @@ DIGEST_COMPLETE = (
     "Semua bagian sudah lengkap atau nihil. Kirim /final {code} untuk membuat laporan final."
 )
 BUTTON_REMIND = "📣 Ingatkan sekarang"
-BUTTON_DRAFT = "📄 Lihat draft"
+BUTTON_DRAFT = "📄 Lihat draf"
 BUTTON_FINAL = "✅ Buat laporan final"
 
 DEADLINES_SHOWN = (

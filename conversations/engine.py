@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from conversations import texts
 from conversations.display import format_date
-from conversations.events import Context, CreateInvite, Inbound, MemberView, Step
+from conversations.events import Context, CreateInvite, Inbound, MemberView, SetName, Step
 from conversations.forms.registry import BY_KEY, sections_for
 from conversations.parsing import match_choice
 from conversations.schema import Choice
@@ -39,13 +39,15 @@ def parse_command(text: str) -> tuple[str, str] | None:
 
 
 def needs(inbound: Inbound, member: MemberView) -> frozenset[Need]:
-    """What the context for this message must carry beyond the member's own data."""
-    command = parse_command(inbound.text.strip())
-    if command is None or not member.is_admin:
+    """What the context for this message must carry beyond the member's own data: for an
+    admin, the team (the menu shows each section's team state, and opening a section shows
+    what others sent)."""
+    if not member.is_admin:
         return frozenset()
-    return {"status": frozenset({Need.TEAM}), "undang": frozenset({Need.INVITE_CODE})}.get(
-        command[0], frozenset()
-    )
+    command = parse_command(inbound.text.strip())
+    if command is not None and command[0] == "undang":
+        return frozenset({Need.TEAM, Need.INVITE_CODE})
+    return frozenset({Need.TEAM})
 
 
 def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
@@ -86,6 +88,8 @@ def _on_text(turn: Turn, text: str) -> None:
             turn.confirm_nihil(text)
         case Mode.NIHIL_VIEW:
             turn.nihil_view(text)
+        case Mode.CONFIRM_VALUE if turn.current_question() is not None:
+            turn.confirm_value(text)
         case _:
             turn.menu()
 
@@ -109,6 +113,8 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
             _remind(turn)
         case "undang":
             _invite(turn, argument)
+        case "nama":
+            _rename_self(turn, argument)
         case "isi":
             if argument:
                 turn.choose_from_menu(argument)
@@ -170,6 +176,22 @@ def _names(names: tuple[str, ...]) -> str:
     if len(names) > TEAM_NAMES_SHOWN:
         shown = texts.STATUS_MORE.format(names=shown, more=len(names) - TEAM_NAMES_SHOWN)
     return shown
+
+
+NAME_LENGTH = (2, 100)
+
+
+def _rename_self(turn: Turn, argument: str) -> None:
+    """/nama Nama Lengkap: the member's own full name, as reports print it."""
+    name = " ".join(argument.split())
+    if not name:
+        turn.say(texts.NAME_USAGE.format(name=turn.ctx.member.name))
+    elif not NAME_LENGTH[0] <= len(name) <= NAME_LENGTH[1] or not name.isprintable():
+        turn.say(texts.NAME_INVALID.format(low=NAME_LENGTH[0], high=NAME_LENGTH[1]))
+    else:
+        turn.store(SetName(name))
+        turn.say(texts.NAME_SET.format(name=name))
+    _remind(turn)
 
 
 def _invite(turn: Turn, argument: str) -> None:

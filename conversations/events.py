@@ -75,7 +75,14 @@ class CreateInvite:
     expires_at: datetime
 
 
-Effect = SaveAnswer | SetStatus | CreateInvite
+@dataclass(frozen=True)
+class SetName:
+    """The member gives their own full name."""
+
+    name: str
+
+
+Effect = SaveAnswer | SetStatus | CreateInvite | SetName
 
 
 @dataclass(frozen=True)
@@ -111,12 +118,24 @@ class PeriodView:
     data_deadline: date
     final_deadline: date | None = None
     late: bool = False
+    starts: date | None = None
+    ends: date | None = None
 
 
 @dataclass(frozen=True)
 class SubmissionView:
     """The member's own part of one section."""
 
+    status: SubmissionStatus
+    answers: dict[tuple[int, str], Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OtherPart:
+    """Another member's part of a section, as the admin sees it before adding to it."""
+
+    name: str
+    role: str
     status: SubmissionStatus
     answers: dict[tuple[int, str], Any] = field(default_factory=dict)
 
@@ -141,3 +160,4 @@ class Context:
     submissions: dict[str, SubmissionView]
     team: tuple[SectionProgress, ...] | None = None
     invite_code: str | None = None
+    others: dict[str, tuple[OtherPart, ...]] = field(default_factory=dict)

@@ -22,6 +22,10 @@ _NUMERIC_DATE = re.compile(r"^(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d+)$")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _WORD_DATE = re.compile(r"^(\d{1,2})\s*[-/ ]\s*([a-z]+)\.?\s*[-/ ]\s*(\d+)$")
 _INTEGER = re.compile(r"^([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:\s+[a-z]+)?$")
+# A whole number is stored exactly; past this many digits it is above any maximum anyway
+# (and would not survive every database's JSON as a number).
+MAX_DIGITS = 15
+DEFAULT_MAX = 1_000_000
 _SPLIT = re.compile(r"\s*(?:[,;]|\bdan\b)\s*")
 
 
@@ -52,14 +56,24 @@ def _parse_integer(question: Question, _raw: str, cleaned: str) -> Any:
     match = _INTEGER.match(cleaned.lower())
     if not match:
         return Rejected(Invalid.NOT_INTEGER)
-    value = int(match.group(2).replace(".", ""))
+    digits = match.group(2).replace(".", "")
+    highest = question.max_value if question.max_value is not None else DEFAULT_MAX
+    if len(digits.lstrip("0")) > MAX_DIGITS:
+        if match.group(1) == "-":
+            return Rejected(Invalid.BELOW_MIN, {"min": _number(question.min_value or 0)})
+        return Rejected(Invalid.ABOVE_MAX, {"max": _number(highest)})
+    value = int(digits)
     if match.group(1) == "-":
         value = -value
     if question.min_value is not None and value < question.min_value:
-        return Rejected(Invalid.BELOW_MIN, {"min": question.min_value})
-    if question.max_value is not None and value > question.max_value:
-        return Rejected(Invalid.ABOVE_MAX, {"max": question.max_value})
+        return Rejected(Invalid.BELOW_MIN, {"min": _number(question.min_value)})
+    if value > highest:
+        return Rejected(Invalid.ABOVE_MAX, {"max": _number(highest)})
     return value
+
+
+def _number(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
 
 
 def parse_date(cleaned: str) -> date | Rejected:
@@ -90,6 +104,9 @@ def parse_date(cleaned: str) -> date | Rejected:
 
 
 def _year(text: str) -> int:
+    """'2026' and '26' (read as 2026); any other length is not a year."""
+    if len(text) == 2:
+        return 2000 + int(text)
     return int(text) if len(text) == 4 else 0
 
 

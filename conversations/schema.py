@@ -68,6 +68,29 @@ Condition = Equals | OneOf | Includes
 
 
 @dataclass(frozen=True)
+class NotBefore:
+    """A constraint between answers (XLSForm's `constraint`): this date may not be earlier
+    than the date in another field of the same entry. A breach is refused with a message."""
+
+    field: str
+
+    def breached(self, value: Any, answers: dict[str, Any]) -> bool:
+        """Whether `value` lies before the other field's answer (ISO dates compare as text)."""
+        other = answers.get(self.field)
+        return isinstance(value, str) and isinstance(other, str) and value < other
+
+
+@dataclass(frozen=True)
+class InPeriod:
+    """A check that asks instead of refusing: a date outside the reported semester may be
+    right (a verification carried over), so the person confirms it with Ya/Tidak."""
+
+    def breached(self, value: Any, starts: str, ends: str) -> bool:
+        """Whether the ISO date `value` lies outside [starts, ends]."""
+        return isinstance(value, str) and not starts <= value <= ends
+
+
+@dataclass(frozen=True)
 class Question:
     """One prompt and the rules its answer must meet."""
 
@@ -81,6 +104,8 @@ class Question:
     max_value: int | None = None
     relevant: Condition | None = None
     heading: str | None = None
+    constraint: NotBefore | None = None
+    confirm: InPeriod | None = None
 
     @property
     def report_label(self) -> str:

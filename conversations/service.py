@@ -21,16 +21,18 @@ from conversations.events import (
     Effect,
     Inbound,
     MemberView,
+    OtherPart,
     PeriodView,
     Reply,
     SaveAnswer,
+    SetName,
     SetStatus,
     SubmissionView,
 )
-from conversations.forms.registry import SECTIONS
+from conversations.forms.registry import BY_KEY, SECTIONS
 from conversations.progress import BELUM, Person, owed_sections, team_progress
 from conversations.state import State
-from storage import queries, reminders, writes
+from storage import members, queries, reminders, writes
 from storage.db import session_scope
 from storage.enums import Role, Semester, SubmissionStatus
 from storage.periods import (
@@ -39,7 +41,9 @@ from storage.periods import (
     DeadlineRule,
     default_deadlines,
     previous_semester,
+    semester_end,
     semester_of,
+    semester_start,
 )
 from storage.types import utcnow
 
@@ -170,14 +174,23 @@ class ConversationService:
     ) -> Context:
         wanted = engine.needs(inbound, member)
         team = None
+        others: dict[str, tuple[OtherPart, ...]] = {}
         if engine.Need.TEAM in wanted:
-            people = [Person(m.id, m.name, m.roles) for m in queries.active_members(session)]
+            active = queries.active_members(session)
+            people = [Person(m.id, m.name, m.roles) for m in active]
             statuses = queries.period_statuses(session, period_id=period.id)
             team = team_progress(SECTIONS, people, statuses)
+            others = _others(session, period.id, member.id, {m.id: m.roles for m in active})
         return Context(
             member=member,
             period=PeriodView(
-                period.id, period_label(period), period.data_deadline, period.final_deadline, late
+                period.id,
+                period_label(period),
+                period.data_deadline,
+                period.final_deadline,
+                late,
+                starts=semester_start(period.year, period.semester),
+                ends=semester_end(period.year, period.semester),
             ),
             submissions={
                 key: SubmissionView(record.status, record.answers)
@@ -185,6 +198,7 @@ class ConversationService:
             },
             team=team,
             invite_code=self.code_factory() if engine.Need.INVITE_CODE in wanted else None,
+            others=others,
         )
 
     def _apply(
@@ -197,6 +211,12 @@ class ConversationService:
         now: datetime,
         records: dict[str, queries.SubmissionRecord],
     ) -> None:
+        if isinstance(effect, SetName):
+            old = members.rename(session, member_id=member_id, name=effect.name)
+            members.record_change(session, subject="member", key=str(member_id),
+                                  action="rename", old=old, new=effect.name, by=member_id,
+                                  channel=channel, now=now)  # fmt: skip
+            return
         if isinstance(effect, CreateInvite):
             writes.create_invite(
                 session,
@@ -245,6 +265,23 @@ class ConversationService:
                 channel=channel,
                 now=now,
             )
+
+
+def _others(
+    session: Session, period_id: int, member_id: int, roles: dict[int, frozenset[Role]]
+) -> dict[str, tuple[OtherPart, ...]]:
+    """Per section, what members other than this one have stored for the period."""
+    found: dict[str, list[OtherPart]] = {}
+    for part in queries.others_parts(session, period_id=period_id, member_id=member_id):
+        section = BY_KEY.get(part.section)
+        if section is None or (not part.answers and part.status is SubmissionStatus.DRAFT):
+            continue
+        held = roles.get(part.member_id, frozenset())
+        role = section.role if section.role in held or Role.ADMIN not in held else Role.ADMIN
+        found.setdefault(part.section, []).append(
+            OtherPart(part.name, texts.ROLE_NAMES[role], part.status, part.answers)
+        )
+    return {key: tuple(parts) for key, parts in found.items()}
 
 
 def register(session: Session, message: Message, *, code: str, now: datetime) -> list[Reply]:

@@ -3,6 +3,7 @@
 import json
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 STATE_VERSION = 1
 
@@ -20,6 +21,7 @@ class Mode(StrEnum):
     EDITING = "editing"
     CONFIRM_NIHIL = "confirm_nihil"
     NIHIL_VIEW = "nihil_view"
+    CONFIRM_VALUE = "confirm_value"
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,8 @@ class State:
     entry: int = 0
     field: str | None = None
     closed: bool = False
+    pending: Any = None  # an answer waiting for Ya/Tidak (CONFIRM_VALUE)
+    editing: bool = False  # the pending answer replaces an earlier one
 
     def to_json(self) -> str:
         """Compact JSON for storage."""

@@ -19,9 +19,9 @@ ROLE_NAMES: dict[Role, str] = {
 
 STATUS_NAMES: dict[SubmissionStatus | None, str] = {
     None: "belum diisi",
-    SubmissionStatus.DRAFT: "sedang diisi",
+    SubmissionStatus.DRAFT: "belum dikirim",
     SubmissionStatus.SUBMITTED: "terkirim",
-    SubmissionStatus.NIHIL: "nihil",
+    SubmissionStatus.NIHIL: "dinyatakan nihil",
 }
 
 STATUS_MARKS: dict[SubmissionStatus | None, str] = {
@@ -78,6 +78,7 @@ COMMANDS: dict[str, str] = {
     "status": "status", "nihil": "nihil",
     "undang": "undang", "invite": "undang",
     "isi": "isi", "lanjut": "isi",
+    "nama": "nama", "name": "nama",
 }  # fmt: skip
 
 YES_WORDS = frozenset({"ya", "y", "iya", "yes", "ok", "oke", "benar", "betul", "ada", "sudah"})
@@ -87,7 +88,7 @@ NO_WORDS = frozenset(
 YES, NO = "Ya", "Tidak"
 
 UNKNOWN_PERSON = (
-    "Maaf, nomor/akun ini belum terdaftar di lsp-bot.\n"
+    "Maaf, nomor/akun ini belum terdaftar sebagai anggota tim pelaporan LSP.\n"
     "Untuk bergabung, mintalah kode undangan kepada Manajer Administrasi LSP, "
     "lalu kirim: /start KODE"
 )
@@ -107,6 +108,17 @@ MENU_LATE = (
     "sampai {final} agar masuk laporan final."
 )
 MENU_PROMPT = "Pilih bagian yang ingin diisi:"
+MENU_TEAM_LEGEND = (
+    "Tanda menunjukkan keadaan seluruh tim: ✅ lengkap, ➖ dinyatakan nihil, ⬜ belum lengkap."
+)
+OTHERS_HEADER = "Data yang sudah ada dari anggota lain di bagian ini:"
+OTHERS_LINE = "- {name} ({role}), {status}: {what}"
+OTHERS_ENTRIES = "{count} {repeat} ({names})"
+OTHERS_ANSWERS = "{count} jawaban"
+OTHERS_FOOTER = "Isian Anda ditambahkan di samping data mereka; data mereka tidak berubah."
+NIHIL_REFUSED_OTHERS = (
+    "Bagian {key} {title} tidak dapat dinyatakan nihil: anggota berikut sudah mengirim data."
+)
 MENU_NONE = "Peran Anda belum memiliki bagian laporan untuk diisi."
 NOT_IN_MENU = 'Pilihan "{given}" tidak ada di daftar.'
 NOT_YOUR_SECTION = "Bagian {key} bukan tugas peran Anda."
@@ -123,6 +135,8 @@ CURRENT_VALUE = "Jawaban sekarang: {value}"
 SAVED_SKIPPED = "Dilewati."
 ADD_ANOTHER = "Tambah {repeat} lain?"
 CANNOT_SKIP_HERE = "Tidak ada pertanyaan yang dapat dilewati saat ini."
+DATE_ORDER = "{later} ({later_value}) tidak boleh sebelum {earlier} ({earlier_value})."
+CONFIRM_OUT_OF_PERIOD = "{label}: {value} berada di luar {period} ({starts} sampai {ends}). Benar?"
 
 REVIEW_HEADER = "Ringkasan bagian {key} {title} ({status}):"
 REVIEW_ENTRY = "{repeat} ke-{entry}"
@@ -163,7 +177,7 @@ NIHIL_CONFIRM = (
     "Nyatakan bagian {key} {title} NIHIL (tidak ada yang dilaporkan) untuk {period}? "
     "Jawaban yang sudah diisi tetap tersimpan, tetapi tidak dimasukkan ke laporan."
 )
-NIHIL_DONE = "Bagian {key} dicatat NIHIL untuk {period}."
+NIHIL_DONE = "Bagian {key} dinyatakan nihil untuk {period}."
 NIHIL_NOT_DONE = "Tidak jadi. Bagian {key} tidak diubah."
 NIHIL_NO_SECTION = "Pilih dulu bagian yang ingin dinyatakan nihil dari menu, lalu ketik /nihil."
 NIHIL_SECTION = "Bagian {key} {title} dinyatakan NIHIL untuk periode ini."
@@ -188,6 +202,13 @@ STATUS_DONE = "   sudah: {names}"
 STATUS_NOBODY = "   belum ada anggota dengan peran {role}: menjadi tugas Manajer Administrasi"
 STATUS_MORE = "{names} dan {more} lainnya"
 
+NAME_USAGE = (
+    "Nama Anda di laporan: {name}\n"
+    "Untuk mengubahnya, kirim nama lengkap Anda, mis.: /nama Siti Aminah, S.Pd."
+)
+NAME_INVALID = "Tulis nama lengkap {low}-{high} karakter, mis.: /nama Siti Aminah, S.Pd."
+NAME_SET = "Nama Anda di laporan sekarang: {name}"
+
 INVITE_USAGE = (
     "Cara membuat undangan: /undang PERAN [NAMA]\n"
     "Peran: admin, komite_skema, koordinator_tuk, asesor, surveilan.\n"
@@ -199,12 +220,13 @@ INVITE_MADE = (
 )
 
 HELP = (
-    "lsp-bot membantu menghimpun data laporan kegiatan LSP kepada BNSP. "
+    "Bot ini membantu menghimpun data laporan kegiatan LSP kepada BNSP. "
     "Setiap jawaban langsung tersimpan, lengkap dengan siapa dan kapan mengisinya.\n\n"
     "Perintah:\n"
     "/menu - daftar bagian laporan yang menjadi tugas Anda\n"
     "/isi KODE - langsung buka satu bagian, mis. /isi 2.5\n"
     "/status - bagian mana yang sudah dan belum selesai\n"
+    "/nama NAMA LENGKAP - nama Anda seperti tercetak di laporan\n"
     "/lewati - lewati pertanyaan yang tidak wajib\n"
     "/nihil - nyatakan bagian yang sedang dibuka nihil (tidak ada yang dilaporkan)\n"
     "/batal - kembali ke menu; jawaban yang tersimpan tetap aman\n"
@@ -213,7 +235,9 @@ HELP = (
 HELP_ADMIN = (
     "\n\nUntuk Manajer Administrasi:\n"
     "/undang PERAN [NAMA] - buat kode undangan anggota baru\n"
-    "/draft - draft laporan kegiatan (PDF) dengan tabel kelengkapan\n"
+    "/anggota - daftar anggota; ganti nama, peran, nonaktifkan, batalkan undangan\n"
+    "/profil - profil LSP dan penanda tangan laporan\n"
+    "/draft - draf laporan kegiatan (PDF) dengan tabel kelengkapan\n"
     "/final - laporan final bernomor (hanya bila semua bagian lengkap/nihil)\n"
     "/laporan [VERSI] - daftar laporan final, atau kirim versi tertentu\n"
     "/ekspor - semua data periode ini sebagai berkas Excel\n"
@@ -223,5 +247,5 @@ HELP_ADMIN = (
 )
 
 # Section states across the team (see conversations.progress).
-STATE_NAMES = {"lengkap": "lengkap", "nihil": "nihil", "belum": "belum lengkap"}
+STATE_NAMES = {"lengkap": "lengkap", "nihil": "dinyatakan nihil", "belum": "belum lengkap"}
 STATE_MARKS = {"lengkap": "✅", "nihil": "➖", "belum": "⬜"}

@@ -10,6 +10,7 @@ from conversations.events import (
     Context,
     Effect,
     Option,
+    OtherPart,
     Reply,
     SaveAnswer,
     SetStatus,
@@ -120,12 +121,26 @@ class Turn:
             lines.append(texts.MENU_LOCKED)
         elif self.ctx.period.late and self.ctx.period.final_deadline is not None:
             lines.append(texts.MENU_LATE.format(final=format_date(self.ctx.period.final_deadline)))
+        team = self.team_states()
+        if team:
+            lines.append(texts.MENU_TEAM_LEGEND)
         lines.append(texts.MENU_PROMPT)
         options = tuple(
-            Option(s.key, f"{texts.STATUS_MARKS[self.statuses.get(s.key)]} {s.key} {s.title}")
-            for s in sections
+            Option(s.key, f"{self.mark(s.key, team)} {s.key} {s.title}") for s in sections
         )
         self.say("\n".join(lines), options)
+
+    def team_states(self) -> dict[str, str]:
+        """For an admin, each section's state across the team ('lengkap', 'nihil', 'belum')."""
+        if not self.ctx.member.is_admin or self.ctx.team is None:
+            return {}
+        return {progress.section: progress.state for progress in self.ctx.team}
+
+    def mark(self, key: str, team: dict[str, str]) -> str:
+        """The menu mark of a section: the team's state for an admin, else one's own."""
+        if key in team:
+            return texts.STATE_MARKS[team[key]]
+        return texts.STATUS_MARKS[self.statuses.get(key)]
 
     def choose_from_menu(self, text: str) -> None:
         """Open the section the person picked."""
@@ -152,6 +167,7 @@ class Turn:
             self.say(title, (*options, Option("menu", texts.OPT_MENU)))
             return
         if self.locked or status is SubmissionStatus.SUBMITTED:
+            self.show_others(section)
             self.review()
             return
         if not self.section_answers(section):
@@ -160,7 +176,18 @@ class Turn:
                     key=section.key, title=section.title, intro=section.intro
                 )
             )
+        self.show_others(section)
         self.advance()
+
+    def show_others(self, section: Section) -> None:
+        """For an admin: what other members already gave for this section."""
+        parts = self.ctx.others.get(section.key, ())
+        if not parts:
+            return
+        lines = [texts.OTHERS_HEADER]
+        lines += [_other_line(section, part) for part in parts]
+        lines.append(texts.OTHERS_FOOTER)
+        self.say("\n".join(lines))
 
     # ----- filling -------------------------------------------------------------------------
     def advance(self) -> None:
@@ -197,7 +224,55 @@ class Turn:
             self.say(texts.INVALID_MESSAGES[value.code].format(**value.params))
             self.ask(Ask(question, self.state.entry))
             return
+        self.accept(section, question, value)
+
+    def accept(self, section: Section, question: Question, value: Any) -> None:
+        """Check a parsed answer against the other answers of its entry (refused with a
+        message), and against the period (confirmed with Ya/Tidak); then save it."""
+        problem = breached_order(section, self.section_answers(section), self.state.entry,
+                                 question, value)  # fmt: skip
+        if problem is not None:
+            self.say(problem)
+            self.ask(Ask(question, self.state.entry))
+            return
+        period = self.ctx.period
+        if question.confirm is not None and period.starts and period.ends:
+            starts, ends = period.starts.isoformat(), period.ends.isoformat()
+            if question.confirm.breached(value, starts, ends):
+                editing = self.state.mode is Mode.EDITING
+                self.state = self.state.at(Mode.CONFIRM_VALUE, pending=value, editing=editing)
+                self.say(self.out_of_period(question, value), YES_NO_OPTIONS)
+                return
         self.save(section, question, value)
+
+    def out_of_period(self, question: Question, value: Any) -> str:
+        """'12 Agustus 2025 di luar Semester II Tahun 2026 (...), benar?'."""
+        period = self.ctx.period
+        assert period.starts is not None and period.ends is not None
+        return texts.CONFIRM_OUT_OF_PERIOD.format(
+            label=question.report_label,
+            value=display_value(question, value),
+            period=period.label,
+            starts=format_date(period.starts),
+            ends=format_date(period.ends),
+        )
+
+    def confirm_value(self, text: str) -> None:
+        """Ya/Tidak to an answer outside the period."""
+        section, question = self.section, self.current_question()
+        assert section is not None and question is not None
+        pending = self.state.pending
+        sure = self.yes_or_no(
+            text, lambda: self.say(self.out_of_period(question, pending), YES_NO_OPTIONS)
+        )
+        if sure is None:
+            return
+        mode = Mode.EDITING if self.state.editing else Mode.FILLING
+        self.state = self.state.at(mode, pending=None, editing=False)
+        if sure:
+            self.save(section, question, pending)
+        else:
+            self.ask(Ask(question, self.state.entry))
 
     def save(self, section: Section, question: Question, value: Any) -> None:
         """Store an answer and move on."""
@@ -284,14 +359,17 @@ class Turn:
     ) -> tuple[str, tuple[Option, ...]]:
         """The question under the summary and its options."""
         submitted = status is SubmissionStatus.SUBMITTED
-        options = [] if submitted else [Option("kirim", texts.OPT_SUBMIT)]
-        options.append(Option("ubah", texts.OPT_EDIT))
+        # The same numbers before and after sending: 1 leaves the section (sending it first
+        # while it is a draft), then change, add, delete; "back" only while unsent.
+        first = Option("menu", texts.OPT_DONE) if submitted else Option("kirim", texts.OPT_SUBMIT)
+        options = [first, Option("ubah", texts.OPT_EDIT)]
         if section.repeat is not None:
             options.append(Option("tambah", texts.OPT_ADD.format(repeat=section.repeat.label)))
             if live_entries(section, self.section_answers(section)):
                 label = texts.OPT_DELETE.format(repeat=section.repeat.label)
                 options.append(Option("hapus", label))
-        options.append(Option("menu", texts.OPT_DONE if submitted else texts.OPT_MENU))
+        if not submitted:
+            options.append(Option("menu", texts.OPT_MENU))
         prompt = (
             texts.REVIEW_PROMPT_SENT.format(deadline=self.deadline)
             if submitted
@@ -406,6 +484,13 @@ class Turn:
         if self.refused_as_locked(key):
             return
         section = BY_KEY[key]
+        sent = [p for p in self.ctx.others.get(key, ()) if p.status is SubmissionStatus.SUBMITTED]
+        if self.ctx.member.is_admin and sent:
+            lines = [texts.NIHIL_REFUSED_OTHERS.format(key=key, title=section.title)]
+            lines += [_other_line(section, part) for part in sent]
+            self.say("\n".join(lines))
+            self.menu()
+            return
         self.state = State(Mode.CONFIRM_NIHIL, period=self.ctx.period.id, section=key)
         self.say(
             texts.NIHIL_CONFIRM.format(key=key, title=section.title, period=self.ctx.period.label),
@@ -456,6 +541,10 @@ class Turn:
                 self.review()
             case Mode.CONFIRM_NIHIL | Mode.NIHIL_VIEW if section is not None:
                 self.open_section(section)
+            case Mode.CONFIRM_VALUE if self.current_question() is not None:
+                question = self.current_question()
+                assert question is not None
+                self.say(self.out_of_period(question, self.state.pending), YES_NO_OPTIONS)
             case _:
                 self.menu()
 
@@ -515,6 +604,50 @@ def _summary(
         last_entry = line.entry
         value = display_value(line.question, line.value) if line.answered else "-"
         lines.append(
-            texts.REVIEW_LINE.format(number=number, label=line.question.label, value=value)
+            texts.REVIEW_LINE.format(number=number, label=line.question.report_label, value=value)
         )
     return "\n".join(lines)
+
+
+def _other_line(section: Section, part: OtherPart) -> str:
+    """'- Siti Aminah (Koordinator TUK), terkirim: 2 TUK (TUK Boga; TUK Otomotif)'."""
+    status = texts.STATUS_NAMES[part.status]
+    repeat = section.repeat
+    if repeat is None:
+        count = sum(1 for value in part.answers.values() if value is not None)
+        what = texts.OTHERS_ANSWERS.format(count=count)
+    else:
+        entries = live_entries(section, part.answers)
+        first = repeat.questions[0]
+        names = [
+            display_value(first, part.answers[(entry, first.key)])
+            for entry in entries
+            if (entry, first.key) in part.answers
+        ]
+        what = texts.OTHERS_ENTRIES.format(
+            count=len(entries), repeat=repeat.label, names="; ".join(names) or "-"
+        )
+    return texts.OTHERS_LINE.format(name=part.name, role=part.role, status=status, what=what)
+
+
+def breached_order(
+    section: Section, answers: dict[tuple[int, str], Any], entry: int, question: Question,
+    value: Any,
+) -> str | None:  # fmt: skip
+    """Why `value` for `question` breaks a date order of its entry (its own, or one a later
+    field holds against it), or None."""
+    group = section.repeat.questions if entry and section.repeat else section.top_questions
+    values = {**entry_answers(answers, entry), question.key: value}
+    for other in group:
+        rule = other.constraint
+        if rule is None or question.key not in (other.key, rule.field):
+            continue
+        if other.key in values and rule.breached(values[other.key], values):
+            earlier = section.question(rule.field, entry=entry)
+            return texts.DATE_ORDER.format(
+                later=other.label,
+                later_value=display_value(other, values[other.key]),
+                earlier=earlier.label.lower(),
+                earlier_value=display_value(earlier, values[rule.field]),
+            )
+    return None

@@ -13,12 +13,11 @@ import os
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
 from typing import Any
 
 from render import texts
 from render.html import report_html, trail_html
-from datetime import datetime
-
 from render.pdf import Metadata, Stamp, html_to_pdf, join_and_stamp
 
 logger = logging.getLogger(__name__)
@@ -35,7 +34,9 @@ def metadata_for(context: dict[str, Any]) -> Metadata:
         title=f"{content['title']} {content['period']['label']}",
         author=content["lsp"]["name"],
         subject=texts.META_SUBJECT.format(
-            title=content["title"], period=content["period"]["label"], kind=kind,
+            title=content["title"],
+            period=content["period"]["label"],
+            kind=kind,
             number=document["number"],
         ),
         keywords=(content["lsp"]["name"], "BNSP", content["period"]["label"], kind),

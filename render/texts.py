@@ -22,22 +22,21 @@ CHANNEL_NAMES = {
     "console": "Konsol",
     "cli": "Server (CLI)",
 }
-STATE_NAMES = {"lengkap": "Lengkap", "nihil": "Nihil", "belum": "Belum diisi"}
+# One vocabulary with the chat (conversations/texts.py); a test keeps them equal.
+STATE_NAMES = {"lengkap": "lengkap", "nihil": "dinyatakan nihil", "belum": "belum lengkap"}
 STATUS_NAMES = {
     SubmissionStatus.DRAFT: "belum dikirim",
-    SubmissionStatus.SUBMITTED: "dikirim",
-    SubmissionStatus.NIHIL: "nihil",
+    SubmissionStatus.SUBMITTED: "terkirim",
+    SubmissionStatus.NIHIL: "dinyatakan nihil",
 }
 
 YES, NO = "Ya", "Tidak"
 EMPTY = "—"
 DRAFT_NUMBER = "(draf, belum bernomor)"
-NIHIL_STATEMENT = "Tidak ada kegiatan untuk dilaporkan pada semester ini (dinyatakan nihil)."
-NOBODY_OWES = "—"
 NOBODY_HOLDS_ROLE = "{names} (belum ada {role})"
 TRAIL_STATUS = "Status bagian"
-TRAIL_NIHIL = "Dinyatakan nihil"
-TRAIL_SUBMITTED = "Dikirim"
+TRAIL_NIHIL = "dinyatakan nihil"
+TRAIL_SUBMITTED = "terkirim"
 TRAIL_SECTION_LEVEL = "umum"
 TALLY_TOTAL = "Jumlah"
 PREPARER_SECTIONS = "penyusunan laporan"

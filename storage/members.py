@@ -123,8 +123,16 @@ def record_change(
 ) -> None:
     """Write one change to the change log."""
     session.add(
-        Change(subject=subject, subject_key=key, action=action, old_value=old, new_value=new,
-               changed_by=by, channel=channel, created_at=now)  # fmt: skip
+        Change(
+            subject=subject,
+            subject_key=key,
+            action=action,
+            old_value=old,
+            new_value=new,
+            changed_by=by,
+            channel=channel,
+            created_at=now,
+        )
     )
     session.flush()
 
@@ -139,9 +147,7 @@ def rename(session: Session, *, member_id: int, name: str) -> str | None:
 
 def set_active(session: Session, *, member_id: int, active: bool) -> bool | None:
     """Activate or deactivate a member; the previous state (None if no such member)."""
-    old = session.execute(
-        select(Member.active).where(Member.id == member_id)
-    ).scalar_one_or_none()
+    old = session.execute(select(Member.active).where(Member.id == member_id)).scalar_one_or_none()
     if old is not None:
         session.execute(update(Member).where(Member.id == member_id).values(active=active))
     return old

@@ -50,6 +50,11 @@ def default_deadlines(
     return date(ryear, rmonth, data_day), date(ryear, rmonth, final_day)
 
 
+def semester_start(year: int, semester: Semester) -> date:
+    """The first day of a semester."""
+    return date(year, 1, 1) if semester is Semester.I else date(year, 7, 1)
+
+
 def semester_end(year: int, semester: Semester) -> date:
     """The last day of a semester."""
     return date(year, 6, 30) if semester is Semester.I else date(year, 12, 31)

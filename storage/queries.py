@@ -217,3 +217,46 @@ def admin_identities(session: Session, *, channel: str) -> list[str]:
         .order_by(Identity.key)
     ).all()
     return [row.key for row in rows]
+
+
+@dataclass(frozen=True)
+class PartRecord:
+    """One member's submission for a section with its current answers (for the admin's
+    view of what others gave)."""
+
+    section: str
+    member_id: int
+    name: str
+    status: SubmissionStatus
+    answers: dict[tuple[int, str], Any]
+
+
+def others_parts(session: Session, *, period_id: int, member_id: int) -> list[PartRecord]:
+    """Every other member's submission of a period with answers, by section and name."""
+    rows = session.execute(
+        select(
+            Submission.section,
+            Submission.member_id,
+            Member.name,
+            Submission.status,
+            Answer.entry_no,
+            Answer.field,
+            Answer.value,
+        )
+        .join(Member, Member.id == Submission.member_id)
+        .outerjoin(Answer, Answer.submission_id == Submission.id)
+        .where(Submission.period_id == period_id, Submission.member_id != member_id)
+        .order_by(Submission.section, Member.name, Submission.member_id)
+    ).all()
+    found: dict[tuple[str, int], PartRecord] = {}
+    for row in rows:
+        key = (row.section, row.member_id)
+        part = found.get(key)
+        if part is None:
+            part = PartRecord(
+                row.section, row.member_id, row.name, SubmissionStatus(row.status), {}
+            )
+            found[key] = part
+        if row.field is not None:
+            part.answers[(row.entry_no, row.field)] = row.value
+    return list(found.values())

@@ -114,7 +114,9 @@ def test_a_state_from_another_period_is_not_answered_into_this_one() -> None:
     assert "sudah berganti" in step.replies[0].text
 
 
-def test_only_admin_status_needs_the_team() -> None:
+def test_only_the_admin_needs_the_team() -> None:
     assert needs(Inbound("/status"), COORDINATOR) == frozenset()
+    assert needs(Inbound("1"), COORDINATOR) == frozenset()
     assert {str(n) for n in needs(Inbound("/status"), ADMIN)} == {"team"}
-    assert {str(n) for n in needs(Inbound("/undang asesor"), ADMIN)} == {"invite_code"}
+    assert {str(n) for n in needs(Inbound("1"), ADMIN)} == {"team"}
+    assert {str(n) for n in needs(Inbound("/undang asesor"), ADMIN)} == {"team", "invite_code"}

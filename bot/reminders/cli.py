@@ -13,6 +13,7 @@ from bot import texts
 from bot.app import build_reminder_desk
 from bot.config import Settings
 from bot.reminders.desk import RECENTLY_MISSED, ReminderDesk, TickReport
+from render.filters import wita_long
 from storage.periods import WITA
 from storage.types import utcnow
 
@@ -64,7 +65,7 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
     for line in lines:
         print(line)
     if not lines:
-        print(texts.REMINDERS_NONE.format(at=at.astimezone(WITA).isoformat(timespec="minutes")))
+        print(texts.REMINDERS_NONE.format(at=wita_long(at)))
     return 0
 
 

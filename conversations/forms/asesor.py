@@ -24,7 +24,7 @@ SECTION = Section(
         ),
         long_text(
             "ruang_lingkup",
-            "Ruang lingkup kompetensi / bidang uji kompetensi yang Anda laksanakan",
+            "Ruang lingkup kompetensi/bidang uji kompetensi yang Anda laksanakan",
             heading="Ruang lingkup kompetensi",
             hint="Skema atau bidang yang Anda ujikan, pisahkan dengan koma.",
         ),
@@ -35,13 +35,13 @@ SECTION = Section(
         ),
         yes_no(
             "pengembangan",
-            "Apakah Anda mengikuti pelatihan / RCC asesor pada semester ini?",
-            heading="Pelatihan / RCC",
+            "Apakah Anda mengikuti pelatihan/RCC asesor pada semester ini?",
+            heading="Pelatihan/RCC",
         ),
         long_text(
             "pengembangan_rincian",
-            "Sebutkan pelatihan / RCC yang diikuti",
-            heading="Rincian pelatihan / RCC",
+            "Sebutkan pelatihan/RCC yang diikuti",
+            heading="Rincian pelatihan/RCC",
             relevant=Equals("pengembangan", True),
         ),
         long_text(

@@ -17,7 +17,7 @@ SECTION = Section(
             label="lembaga penyedia uji profisiensi",
             questions=(
                 text("nama", "Nama lembaga penyedia uji profisiensi", heading="Nama lembaga"),
-                text("bidang", "Bidang / ruang lingkup uji profisiensi", heading="Bidang"),
+                text("bidang", "Bidang/ruang lingkup uji profisiensi", heading="Bidang"),
                 long_text(
                     "keterlibatan", "Bentuk keterlibatan lembaga ini", heading="Bentuk keterlibatan"
                 ),

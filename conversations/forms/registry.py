@@ -45,7 +45,7 @@ def check(sections: tuple[Section, ...]) -> None:
 
 
 def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
-    seen: set[str] = set()
+    seen: dict[str, QuestionType] = {}
     for question in questions:
         if question.key in seen or question.key.startswith("_"):
             raise ValueError(f"{where}: bad or duplicate key {question.key!r}")
@@ -54,7 +54,14 @@ def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
             raise ValueError(f"{where}.{question.key}: choices do not match the type")
         if question.relevant is not None and question.relevant.field not in seen:
             raise ValueError(f"{where}.{question.key}: condition on a later or unknown field")
-        seen.add(question.key)
+        if question.constraint is not None and (
+            question.type is not QuestionType.DATE
+            or seen.get(question.constraint.field) is not QuestionType.DATE
+        ):
+            raise ValueError(f"{where}.{question.key}: a date order needs two date fields")
+        if question.confirm is not None and question.type is not QuestionType.DATE:
+            raise ValueError(f"{where}.{question.key}: only dates are checked against the period")
+        seen[question.key] = question.type
 
 
 def _check_tally(where: str, repeat: Repeat) -> None:

@@ -7,7 +7,7 @@ from storage.enums import Role
 JENIS_SKEMA = {
     "kualifikasi": "Kualifikasi (KKNI)",
     "okupasi": "Okupasi",
-    "klaster": "Klaster / paket",
+    "klaster": "Klaster/paket",
     "unit": "Unit kompetensi",
 }
 
@@ -36,7 +36,7 @@ SECTION = Section(
                     "Tahap pengembangan skema ini",
                     {
                         "baru": "Skema baru",
-                        "revisi": "Kaji ulang / revisi",
+                        "revisi": "Kaji ulang/revisi",
                         "tetap": "Sudah ada, tidak berubah",
                     },
                     heading="Tahap",
@@ -70,7 +70,7 @@ SECTION = Section(
         ),
         long_text(
             "komunikasi",
-            "Komunikasi / harmonisasi pengembangan skema dengan pemangku kepentingan",
+            "Komunikasi/harmonisasi pengembangan skema dengan pemangku kepentingan",
             heading="Komunikasi dengan pemangku kepentingan",
             hint="Siapa yang dilibatkan (industri, asosiasi, dinas) dan hasilnya.",
         ),

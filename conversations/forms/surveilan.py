@@ -2,14 +2,14 @@
 
 from conversations.forms.build import day, integer, long_text, plan, some_of, yes_no
 from conversations.forms.skema import JENIS_SKEMA
-from conversations.schema import Equals, Section
+from conversations.schema import Equals, InPeriod, NotBefore, Section
 from storage.enums import Role
 
 METODE = {
     "kunjungan": "Kunjungan ke tempat kerja",
-    "wawancara": "Wawancara / telepon",
-    "kuesioner": "Kuesioner / angket",
-    "portofolio": "Portofolio / bukti kerja",
+    "wawancara": "Wawancara/telepon",
+    "kuesioner": "Kuesioner/angket",
+    "portofolio": "Portofolio/bukti kerja",
     "pemberi_kerja": "Laporan dari pemberi kerja",
 }
 
@@ -40,8 +40,19 @@ SECTION = Section(
             "Jumlah pemegang sertifikat yang disurveilan",
             heading="Pemegang sertifikat yang disurveilan",
         ),
-        day("jadwal_mulai", "Tanggal mulai pelaksanaan surveilan", heading="Mulai"),
-        day("jadwal_selesai", "Tanggal selesai pelaksanaan surveilan", heading="Selesai"),
+        day(
+            "jadwal_mulai",
+            "Tanggal mulai pelaksanaan surveilan",
+            heading="Tanggal mulai",
+            confirm=InPeriod(),
+        ),
+        day(
+            "jadwal_selesai",
+            "Tanggal selesai pelaksanaan surveilan",
+            heading="Tanggal selesai",
+            constraint=NotBefore("jadwal_mulai"),
+            confirm=InPeriod(),
+        ),
         yes_no(
             "ada_belum_memenuhi",
             "Adakah pemegang sertifikat yang tidak mencapai keberterimaan?",

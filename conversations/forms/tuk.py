@@ -1,13 +1,13 @@
 """Clause 2.5: pengembangan dan verifikasi TUK, one entry per TUK."""
 
 from conversations.forms.build import day, integer, long_text, one_of, plan, text
-from conversations.schema import Equals, Repeat, Section
+from conversations.schema import Equals, InPeriod, Repeat, Section
 from storage.enums import Role
 
 JENIS_TUK = {
     "tempat_kerja": "TUK Tempat Kerja",
-    "sewaktu": "TUK Sewaktu (simulasi tempat kerja)",
-    "mandiri": "TUK Mandiri (simulasi tempat kerja)",
+    "sewaktu": "TUK Sewaktu (disiapkan sementara untuk uji)",
+    "mandiri": "TUK Mandiri (fasilitas tetap milik lembaga)",
 }
 
 STATUS_VERIFIKASI = {
@@ -48,6 +48,7 @@ SECTION = Section(
                     heading="Tanggal verifikasi",
                     hint="Contoh: 24-11-2026 atau 24 November 2026.",
                     relevant=Equals("status_verifikasi", "terverifikasi"),
+                    confirm=InPeriod(),
                 ),
                 long_text(
                     "ruang_lingkup",
@@ -60,6 +61,7 @@ SECTION = Section(
                     "Jumlah asesi yang diuji di TUK ini pada semester ini",
                     heading="Asesi diuji",
                     required=False,
+                    max_value=100_000,
                 ),
                 long_text(
                     "perkembangan", "Perkembangan TUK ini pada semester ini", heading="Perkembangan"

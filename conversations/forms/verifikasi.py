@@ -1,7 +1,7 @@
 """Clause 2.3: verifikasi standar kompetensi."""
 
 from conversations.forms.build import day, long_text, one_of, plan, text
-from conversations.schema import OneOf, Repeat, Section
+from conversations.schema import InPeriod, OneOf, Repeat, Section
 from storage.enums import Role
 
 SECTION = Section(
@@ -32,8 +32,8 @@ SECTION = Section(
                 ),
                 long_text(
                     "ketelusuran",
-                    "Ketelusuran standar ke standar internasional / standar khusus",
-                    heading="Ketelusuran standar",
+                    "Ketertelusuran standar ke standar internasional/standar khusus",
+                    heading="Ketertelusuran standar",
                     hint="Sebutkan standar asal dan bagaimana kesesuaiannya ditelusuri.",
                 ),
                 long_text(
@@ -57,6 +57,7 @@ SECTION = Section(
                     "Tanggal keputusan BNSP",
                     heading="Tanggal keputusan",
                     relevant=OneOf("keputusan_bnsp", ("divalidasi", "perbaikan")),
+                    confirm=InPeriod(),
                 ),
             ),
         ),
