@@ -1,7 +1,7 @@
 """The `lsp-bot` command line.
 
 Usage:
-    lsp-bot init                              create or upgrade the database, invite the admin
+    lsp-bot init [--admin-name NAME]          create or upgrade the database, invite the admin
     lsp-bot invite --role ROLE [--name NAME]  print a one-time invite code (on the last line)
     lsp-bot console --user NAME               talk to the bot from this terminal
     lsp-bot run                               the Telegram bot (polling, or webhook if set)
@@ -9,7 +9,8 @@ Usage:
     lsp-bot report draft|final [--period P]   the activity report as PDF (path on the last line)
     lsp-bot report list | get N | verify F    stored finals: list, fetch one, check a file
     lsp-bot export --out FILE.xlsx            all data of a period as a spreadsheet
-    lsp-bot profile [--name ...]              the LSP details printed on reports
+    lsp-bot profile [--name ...]              the LSP details and signatories printed on reports
+    lsp-bot members list|rename|add-role|...  the team: list, rename, roles, deactivate
 """
 
 import argparse
@@ -19,7 +20,7 @@ from collections.abc import Sequence
 
 from telegram.error import InvalidToken
 
-from bot import report_cli, texts
+from bot import member_cli, report_cli, texts
 from bot.app import (
     ConfigError,
     build_dispatcher,
@@ -32,6 +33,7 @@ from bot.app import (
 from bot.channels.console import run_console
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
+from bot.members import valid_name
 from bot.reminders import cli as reminder_cli
 from bot.reports import ReportDesk
 from bot.runner import SettingsError, check_settings, run_telegram, stop_on_signals
@@ -46,7 +48,8 @@ from storage.types import utcnow
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="lsp-bot", description="Bot pelaporan kegiatan LSP.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("init", help="buat atau perbarui basis data; undang admin pertama")
+    init = commands.add_parser("init", help="buat atau perbarui basis data; undang admin pertama")
+    init.add_argument("--admin-name", help="nama lengkap Manajer Administrasi pertama")
     invite = commands.add_parser("invite", help="buat kode undangan sekali pakai")
     invite.add_argument("--role", required=True, choices=[role.value for role in Role])
     invite.add_argument("--name", default=None, help="nama anggota yang diundang")
@@ -54,12 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     console.add_argument("--user", required=True, help="nama pengguna konsol (identitas)")
     commands.add_parser("run", help="jalankan bot Telegram (long polling atau webhook)")
     reminder_cli.add_command(commands)
+    member_cli.add_command(commands)
     report_cli.add_commands(commands)
     return parser
 
 
-def cmd_init(settings: Settings) -> int:
-    """Create or upgrade the database; print an admin invite if there is no admin yet."""
+def cmd_init(settings: Settings, admin_name: str | None) -> int:
+    """Create or upgrade the database; print an admin invite if there is no admin yet (with
+    the admin's name, given or asked for at a terminal)."""
     engine = open_database(settings)
     with session_scope(engine) as session:
         writes.ensure_profile(session, name=settings.lsp_name, now=utcnow())
@@ -69,7 +74,10 @@ def cmd_init(settings: Settings) -> int:
     if has_admin:
         print(texts.INIT_HAS_ADMIN)
         return 0
-    code = create_invite(engine, role=Role.ADMIN, name=None)
+    if admin_name is None and sys.stdin.isatty():
+        admin_name = input(texts.INIT_ASK_NAME)
+    name = valid_name(admin_name or "")
+    code = create_invite(engine, role=Role.ADMIN, name=name)
     print(texts.INIT_ADMIN.format(code=code))
     print(code)
     return 0
@@ -156,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = Settings()
     configure_logging(settings)
     if args.command == "init":
-        return cmd_init(settings)
+        return cmd_init(settings, args.admin_name)
     if args.command == "invite":
         return cmd_invite(settings, args.role, args.name)
     if args.command == "console":
@@ -164,6 +172,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             return cmd_run(settings)
+        if args.command == "members":
+            return member_cli.run(args, open_database(settings))
         if args.command == "reminders":
             return reminder_cli.run(args, settings, open_database(settings))
         return cmd_reports(settings, args)

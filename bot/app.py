@@ -7,6 +7,8 @@ from sqlalchemy import Engine
 
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
+from bot.member_commands import MemberCommands
+from bot.members import MemberDesk
 from bot.reminders.commands import MAX_DAYS, ReminderCommands
 from bot.reminders.desk import ReminderDesk
 from bot.reminders.plan import Plan
@@ -90,4 +92,5 @@ def build_dispatcher(
         ConversationService(engine, deadlines=rule),
         ReportCommands(engine, desk),
         ReminderCommands(engine, reminders or build_reminder_desk(settings, engine)),
+        MemberCommands(engine, MemberDesk(engine)),
     )

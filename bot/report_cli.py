@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from bot import texts
 from bot.channels.console import save_document
 from bot.config import Settings
+from bot.profile import change_profile
 from bot.report_commands import archive_list, final_reply, not_found, verification
 from bot.reports import (
     PDF,
@@ -22,7 +23,7 @@ from bot.reports import (
 )
 from conversations.events import Document
 from conversations.service import period_label
-from storage import queries, writes
+from storage import queries
 from storage.db import session_scope
 from storage.enums import Role
 from storage.queries import PeriodRecord
@@ -61,6 +62,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
         ("--city", "kota pada tanda tangan, mis. Kota Bima"),
         ("--prefix", "awalan nomor dokumen, mis. LSP-P1-SMKN3"),
         ("--distribution", "daftar distribusi, dipisah titik koma"),
+        ("--manager-name", "nama lengkap Manajer Administrasi (penyusun laporan)"),
+        ("--manager-number", "NIP/nomor registrasi Manajer Administrasi, mis. 'NIP 1980...'"),
+        ("--chair-name", "nama lengkap Ketua LSP (mengetahui)"),
+        ("--chair-number", "NIP/nomor registrasi Ketua LSP"),
     ):
         profile.add_argument(option, help=help_text)
 
@@ -148,20 +153,12 @@ def _profile(args: argparse.Namespace, engine: Engine) -> int:
         "licence_number": args.licence,
         "city": args.city,
         "document_prefix": args.prefix,
-        "distribution": [p.strip() for p in args.distribution.split(";") if p.strip()]
-        if args.distribution
-        else None,
+        "distribution": args.distribution,
+        "manager_name": args.manager_name,
+        "manager_number": args.manager_number,
+        "chair_name": args.chair_name,
+        "chair_number": args.chair_number,
     }
-    with session_scope(engine) as session:
-        profile = writes.update_profile(session, now=utcnow(), **changes)
-        session.commit()
-        shown = texts.PROFILE_SHOWN.format(
-            name=profile.name,
-            address=profile.address or "-",
-            licence_number=profile.licence_number or "-",
-            city=profile.city or "-",
-            document_prefix=profile.document_prefix,
-            distribution="; ".join(profile.distribution),
-        )
+    shown = change_profile(engine, changes, by=None, channel=CLI_CHANNEL, now=utcnow())
     print(shown)
-    return 0
+    return 1 if shown == texts.PROFILE_BAD_VALUE else 0
