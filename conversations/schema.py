@@ -151,6 +151,7 @@ class Section:
     role: Role
     intro: str
     items: tuple[Question | Repeat, ...] = field(default=())
+    short_title: str = ""  # where space is short (a spreadsheet's sheet name)
 
     @property
     def repeat(self) -> Repeat | None:

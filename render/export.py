@@ -1,14 +1,14 @@
-"""All data of a period as a spreadsheet: one sheet per section, repeated entries as rows,
-with who/when columns (openpyxl)."""
+"""All data of a period as a spreadsheet an auditor can sort and filter: one sheet per
+section, repeated entries as rows, who/when columns as real date-times (WITA) (openpyxl)."""
 
 import io
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from render import texts
@@ -16,11 +16,16 @@ from render.chapters import Contribution, contributions, role_in
 from render.context import StoredPeriod
 from render.filters import wita_datetime
 from render.outline import QuestionLike, SectionLike
-from render.values import display
+from render.values import display, safe_text
 from storage.period_data import StoredAnswer
+from storage.periods import WITA
 
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_SHEET_FORBIDDEN = set("[]:*?/\\")
 SHEET_TITLE_LIMIT = 31
+WIDTH_RANGE = (8, 60)
+EXACT_LIMIT = 10**15  # Excel keeps 15 significant digits; longer numbers stay text
+DATETIME_FORMAT = "DD-MM-YYYY HH:MM"
+DATE_FORMAT = "DD-MM-YYYY"
 
 
 def workbook(
@@ -38,22 +43,43 @@ def workbook(
     values = {"lsp": stored.lsp["name"], "period": period_label, "at": wita_datetime(now)}
     for label, template in texts.EXPORT_INFO:
         _append(info, [label, template.format(**values)])
-    info.column_dimensions["A"].width, info.column_dimensions["B"].width = 14, 80
+    used: set[str] = {info.title}
     for section in sections:
-        _section_sheet(book.create_sheet(_sheet_title(section)), section, stored)
+        title = sheet_title(section, used)
+        used.add(title)
+        _append(info, [title, f"{section.clause} {section.title}"])
+        _section_sheet(book.create_sheet(title), section, stored)
+    _fit(info)
+    props = book.properties
+    props.title = safe_text(f"{texts.EXPORT_TITLE} {period_label}")
+    props.subject = safe_text(period_label)
+    props.creator = safe_text(stored.lsp["name"])
+    props.keywords = safe_text(f"{stored.lsp['name']}, BNSP, {period_label}")
+    props.description = texts.EXPORT_DESCRIPTION
+    props.language = "id"
+    props.created = props.modified = now.astimezone(WITA).replace(tzinfo=None)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _sheet_title(section: SectionLike) -> str:
-    """'2.5 Pengembangan dan Verifikasi': whole words within Excel's 31 characters."""
-    title = section.clause
-    for word in _SHEET_FORBIDDEN.sub(" ", section.title).split():
-        if len(title) + 1 + len(word) > SHEET_TITLE_LIMIT:
+def sheet_title(section: SectionLike, used: set[str]) -> str:
+    """'2.5 Pengembangan TUK': clause and title (the short one when the whole does not fit),
+    cut only between words, within Excel's 31 characters, different from those used."""
+    for title in (section.title, section.short_title or section.title):
+        clean = "".join(" " if ch in _SHEET_FORBIDDEN else ch for ch in title)
+        words, name = clean.split(), section.clause
+        for word in words:
+            if len(name) + 1 + len(word) > SHEET_TITLE_LIMIT:
+                break
+            name = f"{name} {word}"
+        if len(name.split()) == len(words) + 1:
             break
-        title = f"{title} {word}"
-    return title
+    candidate, n = name, 2
+    while candidate.casefold() in {u.casefold() for u in used}:
+        suffix = f" ({n})"
+        candidate, n = name[: SHEET_TITLE_LIMIT - len(suffix)].rstrip() + suffix, n + 1
+    return candidate
 
 
 def _section_sheet(sheet: Worksheet, section: SectionLike, stored: StoredPeriod) -> None:
@@ -69,41 +95,23 @@ def _section_sheet(sheet: Worksheet, section: SectionLike, stored: StoredPeriod)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A2"
     grouped = contributions(
-        [section],
-        stored.submissions,
-        stored.answers,
-        stored.members,
+        [section], stored.submissions, stored.answers, stored.members,
         include=lambda _sub, _own: True,
-    )
+    )  # fmt: skip
     for item in grouped.get(section.key, []):
         before = [item.owner_name, role_in(item.owner, section), _status(item)]
         answers = item.values(0)
-        _append(
-            sheet,
-            [
-                *before,
-                texts.EXPORT_SECTION_LEVEL,
-                *_cells(top, answers),
-                *([None] * len(repeated)),
-                *_last(answers, stored),
-            ],
-        )
-        for entry in item.entries():
+        last = _status_change(item, stored) if item.nihil else _last(answers, stored)
+        _append(sheet, [*before, texts.EXPORT_LEVEL_SECTION, None, *_cells(top, answers),
+                        *([None] * len(repeated)), *last])  # fmt: skip
+        for position, entry in enumerate(item.entries(), start=1):
             answers = item.values(entry)
-            _append(
-                sheet,
-                [
-                    *before,
-                    entry,
-                    *([None] * len(top)),
-                    *_cells(repeated, answers),
-                    *_last(answers, stored),
-                ],
-            )
-    for column in sheet.columns:
-        sheet.column_dimensions[column[0].column_letter].width = 22
+            _append(sheet, [*before, texts.EXPORT_LEVEL_ENTRY, position, *([None] * len(top)),
+                            *_cells(repeated, answers), *_last(answers, stored)])  # fmt: skip
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    _fit(sheet)
 
 
 def _status(item: Contribution) -> str:
@@ -116,7 +124,12 @@ def _cells(questions: list[QuestionLike], answers: dict[str, StoredAnswer]) -> l
 
 def _cell(question: QuestionLike, value: Any) -> Any:
     """Numbers and dates stay numbers and dates, so the sheet can be summed and sorted."""
-    if question.type == "integer" and isinstance(value, int) and not isinstance(value, bool):
+    if (
+        question.type == "integer"
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and abs(value) < EXACT_LIMIT
+    ):
         return value
     if question.type == "date" and isinstance(value, str):
         try:
@@ -124,6 +137,19 @@ def _cell(question: QuestionLike, value: Any) -> Any:
         except ValueError:
             return value
     return display(question, value) if value is not None else None
+
+
+def _when(moment: datetime | None) -> datetime | None:
+    """A stored UTC instant as the WITA wall-clock time a spreadsheet can sort."""
+    return moment.astimezone(WITA).replace(tzinfo=None) if moment is not None else None
+
+
+def _status_change(item: Contribution, stored: StoredPeriod) -> list[Any]:
+    """Who declared a part nihil, how and when."""
+    sub = item.submission
+    member = stored.members.get(sub.changed_by or 0)
+    channel = texts.CHANNEL_NAMES.get(sub.channel or "", sub.channel)
+    return [member.name if member else None, channel, _when(sub.changed_at), None]
 
 
 def _last(answers: dict[str, StoredAnswer], stored: StoredPeriod) -> list[Any]:
@@ -134,17 +160,35 @@ def _last(answers: dict[str, StoredAnswer], stored: StoredPeriod) -> list[Any]:
     return [
         member.name if member else None,
         texts.CHANNEL_NAMES.get(latest.channel, latest.channel),
-        wita_datetime(latest.given_at),
+        _when(latest.given_at),
         max(a.revision for a in answers.values()),
     ]
 
 
 def _append(sheet: Worksheet, values: list[Any]) -> None:
-    """A row in which text is always text: '=1+1' or '@SUM(...)' stays as typed, never a
-    formula."""
-    sheet.append(values)
+    """A row in which text is always text ('=1+1' stays as typed, never a formula) and
+    characters a spreadsheet cannot hold are written as [U+XXXX]."""
+    sheet.append([safe_text(v) if isinstance(v, str) else v for v in values])
     for cell in sheet[sheet.max_row]:
         if isinstance(cell.value, str):
             cell.data_type = "s"
+        elif isinstance(cell.value, datetime):
+            cell.number_format = DATETIME_FORMAT
         elif isinstance(cell.value, date):
-            cell.number_format = "DD-MM-YYYY"
+            cell.number_format = DATE_FORMAT
+
+
+def _fit(sheet: Worksheet) -> None:
+    """Column widths that fit what the columns hold, within reason."""
+    low, high = WIDTH_RANGE
+    for index, column in enumerate(sheet.iter_cols(), start=1):
+        longest = 0
+        for cell in column:
+            if isinstance(cell.value, datetime):
+                length = 16
+            elif isinstance(cell.value, date):
+                length = 10
+            else:
+                length = max((len(line) for line in str(cell.value or "").split("\n")), default=0)
+            longest = max(longest, length)
+        sheet.column_dimensions[get_column_letter(index)].width = max(low, min(high, longest + 2))

@@ -37,7 +37,7 @@ NOBODY_HOLDS_ROLE = "{names} (belum ada {role})"
 TRAIL_STATUS = "Status bagian"
 TRAIL_NIHIL = "dinyatakan nihil"
 TRAIL_SUBMITTED = "terkirim"
-TRAIL_SECTION_LEVEL = "umum"
+TRAIL_SECTION_LEVEL = "bagian"
 TALLY_TOTAL = "Jumlah"
 PREPARER_SECTIONS = "penyusunan laporan"
 
@@ -48,7 +48,7 @@ META_DRAFT = "draf"
 META_FINAL = "final versi {version}"
 META_SUBJECT = "{title}, {period} ({kind}), {number}"
 
-EXPORT_COLUMNS_BEFORE = ("Anggota", "Peran", "Status", "Entri")
+EXPORT_COLUMNS_BEFORE = ("Anggota", "Peran", "Status", "Tingkat", "No. entri")
 EXPORT_COLUMNS_AFTER = ("Terakhir diisi oleh", "Kanal", "Waktu (WITA)", "Revisi")
 EXPORT_INFO_TITLE = "Keterangan"
 EXPORT_INFO = (
@@ -57,4 +57,9 @@ EXPORT_INFO = (
     ("Diekspor", "{at}"),
     ("Catatan", "Satu lembar per bagian; entri berulang sebagai baris; waktu dalam WITA."),
 )
-EXPORT_SECTION_LEVEL = "umum"
+EXPORT_LEVEL_SECTION = "bagian"
+EXPORT_LEVEL_ENTRY = "entri"
+EXPORT_TITLE = "Data Laporan LSP"
+EXPORT_DESCRIPTION = (
+    "Semua data periode: satu lembar per bagian laporan, dengan siapa, kanal dan kapan (WITA)."
+)

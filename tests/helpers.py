@@ -40,6 +40,29 @@ def codes() -> Iterator[str]:
 
 # 24 November 2026, 10:00 WITA: inside semester II 2026, data deadline 7 January 2027.
 NOW = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)
+# 2 January 2027, 10:00 WITA: semester II 2026 is over (a final may be made), and its data
+# may still be changed until 7 January.
+SEMESTER_OVER = datetime(2027, 1, 2, 2, 0, tzinfo=UTC)
+FAKETIME_LIBRARIES = (
+    "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+    "/usr/lib/faketime/libfaketime.so.1",
+)
+
+
+def semester_over(env: dict[str, str]) -> dict[str, str]:
+    """An environment in which a process lives on 2 January 2027 (libfaketime, Debian's
+    `faketime`); the calling test is skipped, saying why, where it is not installed."""
+    import os
+
+    import pytest
+
+    library = next((path for path in FAKETIME_LIBRARIES if os.path.exists(path)), None)
+    if library is None:
+        pytest.skip("libfaketime is not installed (Debian package faketime): needed to run "
+                    "lsp-bot as a process after the semester has ended")  # fmt: skip
+    return {**env, "LD_PRELOAD": library, "FAKETIME": "@2027-01-02 02:00:00",
+            "DONT_FAKE_MONOTONIC": "1", "TZ": "UTC"}  # fmt: skip
 
 
 class Chat:

@@ -82,13 +82,13 @@ def test_the_whole_first_day_from_the_console(workdir: Path) -> None:
         "ya", "TUK Boga", "Kampus", "1", "3", "Skema Boga", "15", "Dapur",
         "tidak", "Tambah TUK tempat kerja",
     )  # fmt: skip
-    assert "Ringkasan bagian 2.5" in out and "Tanggal verifikasi TUK: 12 Agustus 2026" in out
+    assert "Ringkasan bagian 2.5" in out and "Tanggal verifikasi: 12 Agustus 2026" in out
     out = console("siti", "2", "9", "TUK Tata Boga", "1", "/status")
     assert "Jawaban diubah" in out and "sudah terkirim" in out
     assert "✅ 2.5 Pengembangan dan Verifikasi TUK: terkirim" in out
     assert "sudah: Siti Aminah" in console("admin", "/status")
 
-    assert "dicatat NIHIL" in console("admin", "/menu", "3", "/nihil", "ya")
+    assert "dinyatakan nihil untuk" in console("admin", "/menu", "3", "/nihil", "ya")
     assert submission_status(db, user_name="Bu Admin", section="2.4") is None
     assert submission_status(db, user_name="admin", section="2.4") == "nihil"
     assert submission_status(db, user_name="Siti Aminah", section="2.5") == "submitted"

@@ -66,7 +66,7 @@ class Office:
     def nihil(self, person: Person, section: str) -> None:
         """The person declares a section nihil."""
         assert "NIHIL" in self.say(person, f"/nihil {section}")
-        assert "dicatat NIHIL" in self.say(person, "ya")
+        assert "dinyatakan nihil untuk" in self.say(person, "ya")
 
     async def tick(self, desk: ReminderDesk | None = None) -> TickReport:
         """One reminder tick at the clock's time."""

@@ -10,7 +10,7 @@ from render.renderer import Renderer
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import FinalReport
-from tests.helpers import Chat, Clock
+from tests.helpers import SEMESTER_OVER, Chat, Clock
 from tests.reporting import (
     fill,
     last_document,
@@ -32,22 +32,22 @@ def test_draft_has_watermark_completeness_and_answers(chat: Chat) -> None:
     reply = chat.say("admin", "/draft")
     assert "Kelengkapan: 3 dari 6 bagian lengkap/nihil." in reply
     document = last_document(chat)
-    assert document.filename.endswith(".pdf") and "DRAFT" in document.filename
+    assert document.filename.endswith(".pdf") and "DRAF" in document.filename
     pages = pdf_pages(document.data)
-    assert all("DRAFT" in page for page in pages)
+    assert all("DRAF ·" in page for page in pages)
     total = page_count(document.data)
     for number, page in enumerate(pages, 1):
         assert f"Halaman {number} dari {total}" in page
     completeness = one_line(pages[1])
     assert completeness.startswith("Kelengkapan Data")
-    assert "2.2 Pengembangan Skema Sertifikasi Lengkap Rina Komite" in completeness
-    assert "2.3 Verifikasi Standar Kompetensi Belum diisi — Rina Komite" in completeness
-    assert "2.7 Lembaga Penyedia Uji Profisiensi Nihil Bu Admin" in completeness
+    assert "2.2 Pengembangan Skema Sertifikasi lengkap Rina Komite" in completeness
+    assert "2.3 Verifikasi Standar Kompetensi belum lengkap — Rina Komite" in completeness
+    assert "2.7 Lembaga Penyedia Uji Profisiensi dinyatakan nihil Bu Admin" in completeness
     text = one_line(pdf_text(document.data))
     assert "LAPORAN KEGIATAN DAN PROGRAM LSP" in text
     assert "Semester II Tahun 2026 (Juli–Desember 2026)" in text
-    assert "BELUM DIISI — masih ditunggu dari: Rina Komite" in text  # 2.3
-    assert "Nihil. Tidak ada kegiatan untuk dilaporkan" in text  # 2.7
+    assert "BELUM LENGKAP — masih ditunggu dari: Rina Komite" in text  # 2.3
+    assert "Dinyatakan nihil: tidak ada kegiatan untuk dilaporkan" in text  # 2.7
     assert "TUK Bengkel Otomotif" in text and "12 Agustus 2026" in text
     assert "Teknik Kendaraan Ringan 1.025" in text  # certificates per scheme
     assert "Jumlah 1.025" in text
@@ -56,6 +56,7 @@ def test_draft_has_watermark_completeness_and_answers(chat: Chat) -> None:
 
 
 def test_draft_shows_unsent_answers_and_final_leaves_them_out(chat: Chat) -> None:
+    chat.clock.now = SEMESTER_OVER
     fill(chat, "2.2", "2.3", "2.4", "2.6", "2.7")
     chat.join("siti", Role.KOORDINATOR_TUK, "Siti Aminah")
     chat.script("siti", ["/menu", "1", "TUK Belum Terkirim", "Kampus", "1"])
@@ -75,6 +76,7 @@ def test_draft_shows_unsent_answers_and_final_leaves_them_out(chat: Chat) -> Non
 
 
 def test_final_refused_while_missing_lists_who_owes(chat: Chat) -> None:
+    chat.clock.now = SEMESTER_OVER
     fill(chat, "2.2", "2.5")
     before = len(chat.documents)
     reply = chat.say("admin", "/final")
@@ -88,6 +90,7 @@ def test_final_refused_while_missing_lists_who_owes(chat: Chat) -> None:
 
 
 def test_final_is_numbered_frozen_and_versioned(chat: Chat) -> None:
+    chat.clock.now = SEMESTER_OVER
     fill(chat, "2.2", "2.3", "2.4", "2.5", "2.7")
     nihil(chat, "admin", "2.6")
     reply = chat.say("admin", "/final")
@@ -117,7 +120,7 @@ def test_final_is_numbered_frozen_and_versioned(chat: Chat) -> None:
     assert "Data tidak berubah sejak laporan final versi 1" in again
     assert last_document(chat).data == first.data
 
-    chat.script("siti", ["/menu", "1", "1", "1", "TUK Otomotif Terpadu"])
+    chat.script("siti", ["/menu", "1", "2", "1", "TUK Otomotif Terpadu"])
     reply = chat.say("admin", "/final")
     assert "versi 2 dibuat" in reply
     second = last_document(chat)
@@ -136,6 +139,7 @@ def test_final_is_numbered_frozen_and_versioned(chat: Chat) -> None:
 
 
 def test_a_new_final_never_overwrites_an_old_one(chat: Chat) -> None:
+    chat.clock.now = SEMESTER_OVER
     fill(chat, *ALL_A)
     chat.say("admin", "/final")
     first = last_document(chat).data
@@ -166,6 +170,7 @@ def test_a_named_period_and_an_unknown_one(chat: Chat) -> None:
 
 
 def test_a_redelivered_final_is_answered_once(chat: Chat) -> None:
+    chat.clock.now = SEMESTER_OVER
     fill(chat, *ALL_A)
     first = chat.say("admin", "/final", message_id="m-1")
     assert "versi 1 dibuat" in first
@@ -180,7 +185,7 @@ def test_help_lists_the_report_commands(chat: Chat) -> None:
 
 def test_a_deleted_entry_is_left_out_of_the_report(chat: Chat) -> None:
     fill(chat, "2.5")
-    chat.script("siti", ["/menu", "1", "3", "2", "ya"])
+    chat.script("siti", ["/menu", "1", "4", "2", "ya"])
     chat.say("admin", "/draft")
     text = pdf_text(last_document(chat).data)
     assert "TUK Bengkel Otomotif" in text

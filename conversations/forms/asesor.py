@@ -9,6 +9,7 @@ SECTION = Section(
     report="B",
     clause="3.2",
     title="Perkembangan Asesor dan Ruang Lingkup Kompetensi",
+    short_title="Asesor",
     role=Role.ASESOR,
     intro="Data Anda sebagai asesor kompetensi untuk laporan penerbitan sertifikat.",
     items=(

@@ -9,6 +9,7 @@ SECTION = Section(
     report="A",
     clause="2.4",
     title="Pengembangan Kelembagaan Cabang LSP",
+    short_title="Cabang LSP",
     role=Role.ADMIN,
     intro="Perkembangan cabang LSP. Bila LSP tidak memiliki cabang, nyatakan bagian ini nihil.",
     items=(

@@ -9,6 +9,7 @@ SECTION = Section(
     report="A",
     clause="2.7",
     title="Lembaga Penyedia Uji Profisiensi",
+    short_title="Penyedia Uji Profisiensi",
     role=Role.ADMIN,
     intro="Lembaga penyedia uji profisiensi yang terlibat pada semester ini.",
     items=(

@@ -16,6 +16,7 @@ SECTION = Section(
     report="A",
     clause="2.2",
     title="Pengembangan Skema Sertifikasi",
+    short_title="Pengembangan Skema",
     role=Role.KOMITE_SKEMA,
     intro="Perkembangan komite skema dan skema sertifikasi yang dikembangkan semester ini.",
     items=(

@@ -18,6 +18,7 @@ SECTION = Section(
     report="A",
     clause="2.6",
     title="Surveilan Pemegang Sertifikat",
+    short_title="Surveilan",
     role=Role.SURVEILAN,
     intro="Pelaksanaan surveilan terhadap pemegang sertifikat pada semester ini.",
     items=(

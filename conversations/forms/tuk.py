@@ -21,6 +21,7 @@ SECTION = Section(
     report="A",
     clause="2.5",
     title="Pengembangan dan Verifikasi TUK",
+    short_title="Pengembangan TUK",
     role=Role.KOORDINATOR_TUK,
     intro="Data Tempat Uji Kompetensi (TUK) yang Anda koordinasikan, satu entri per TUK.",
     items=(

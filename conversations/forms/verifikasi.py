@@ -9,6 +9,7 @@ SECTION = Section(
     report="A",
     clause="2.3",
     title="Verifikasi Standar Kompetensi",
+    short_title="Verifikasi Standar",
     role=Role.KOMITE_SKEMA,
     intro="Verifikasi standar kompetensi yang dilakukan semester ini, satu entri per verifikasi.",
     items=(
