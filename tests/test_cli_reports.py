@@ -2,28 +2,16 @@
 
 import hashlib
 import subprocess
-from datetime import datetime
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
-from storage.periods import WITA, default_deadlines, previous_semester, semester_of
+from tests.helpers import semester_over
 from tests.reporting import one_line, page_count, pdf_pages, pdf_text
 from tests.test_cli import console, lsp_bot, run
 from tests.test_cli import workdir as workdir
 from tests.test_transcripts import CASES
-
-
-def collecting() -> tuple[int, str]:
-    """The period the console's answers go to today (real clock): the previous semester until
-    its data deadline, then the current one. Reports below name it, so the test holds on any
-    day of the year."""
-    today = datetime.now(WITA).date()
-    current = semester_of(today)
-    previous = previous_semester(*current)
-    data_deadline, _final = default_deadlines(*previous)
-    year, semester = previous if today <= data_deadline else current
-    return year, str(semester)
 
 
 def status(*args: str) -> tuple[int, str]:
@@ -38,8 +26,13 @@ def saved(output: str) -> Path:
     return Path(paths[-1])
 
 
-def test_draft_final_versions_and_verify_from_the_console(workdir: Path) -> None:
-    year, semester = collecting()
+def test_draft_final_versions_and_verify_from_the_console(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every process lives on 2 January 2027: semester II 2026 is over, its data still open.
+    for name, value in semester_over({}).items():
+        monkeypatch.setenv(name, value)
+    year, semester = 2026, "II"
     period = f"{year}-{semester}"
     admin_code = run("init").splitlines()[-1]
     run(
@@ -64,7 +57,7 @@ def test_draft_final_versions_and_verify_from_the_console(workdir: Path) -> None
     draft = saved(out)
     assert draft.parent == workdir / "data" / "laporan" and draft.suffix == ".pdf"
     pages = pdf_pages(draft.read_bytes())
-    assert all("DRAFT" in page for page in pages)
+    assert all("DRAF ·" in page for page in pages)
     assert one_line(pages[1]).startswith("Kelengkapan Data")
     assert "LSP P1 SMKN 3 Kota Bima" in pages[0] and "BNSP-LSP-1234-ID" in pages[0]
 
@@ -84,7 +77,7 @@ def test_draft_final_versions_and_verify_from_the_console(workdir: Path) -> None
     assert "Kota Bima," in text and "Dewan Pengarah" in text
     assert "Halaman 1 dari " + str(page_count(first)) in text
 
-    console("siti", "/menu", "1", "1", "1", "TUK Otomotif Terpadu")
+    console("siti", "/menu", "1", "2", "1", "TUK Otomotif Terpadu")
     second = saved(console("admin", f"/final {period}"))
     assert second.name == f"Laporan-Kegiatan-LSP_{period}_v2.pdf"
     assert "TUK Otomotif Terpadu" in pdf_text(second.read_bytes())
@@ -105,4 +98,4 @@ def test_draft_final_versions_and_verify_from_the_console(workdir: Path) -> None
     code, out = status("export", "--period", period, "--out", "data.xlsx")
     assert code == 0
     book = load_workbook(workdir / "data.xlsx")
-    assert "2.5 Pengembangan dan Verifikasi" in book.sheetnames
+    assert "2.5 Pengembangan TUK" in book.sheetnames

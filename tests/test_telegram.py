@@ -54,7 +54,9 @@ async def test_tuk_section_with_buttons_a_wrong_answer_review_and_edit(
     await telegram.press(SITI, "TUK Sewaktu")
     pressed = api.chat(SITI.id)[-2]
     assert pressed.message_id == old_view.message_id
-    assert pressed.buttons == [] and pressed.text.endswith("➡️ TUK Sewaktu (simulasi tempat kerja)")
+    assert pressed.buttons == [] and pressed.text.endswith(
+        "➡️ TUK Sewaktu (disiapkan sementara untuk uji)"
+    )
 
     await telegram.press(SITI, "Terverifikasi")
     wrong = texts_of(await telegram.say(SITI, "31-02-2026"))
@@ -131,9 +133,9 @@ async def test_draft_arrives_as_a_pdf_document_and_final_is_refused_to_others(
     sent = await telegram.say(ADMIN, "/draft")
     document = sent[-1].document
     assert document is not None and document.content_type == "application/pdf"
-    assert document.filename.startswith("Laporan-Kegiatan-LSP_2026-II_DRAFT_")
-    assert "Draft Laporan Kegiatan" in (sent[-1].text or "")
-    assert "DRAFT" in pdf_text(document.data)
+    assert document.filename.startswith("Laporan-Kegiatan-LSP_2026-II_DRAF_")
+    assert "Draf Laporan Kegiatan" in (sent[-1].text or "")
+    assert "DRAF ·" in pdf_text(document.data)
     actions = [c.params["action"] for c in api.calls("sendChatAction")]
     assert actions and set(actions) == {"upload_document"}
 
