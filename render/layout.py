@@ -15,6 +15,7 @@ FONT_SIZE = 9.5
 MAX_WORD_SHARE = 0.32  # a column never claims more than this for one long word
 SAMPLE_ROWS = 200  # enough rows to judge a column by
 NARROW = {"integer", "date", "number"}
+NARROW_SLACK = 4.0  # a little room, so a date is not broken by rounding
 
 
 def column_widths(
@@ -36,8 +37,8 @@ def column_widths(
         longest = max((text_width(w, size) for w in words), default=0.0)
         low = max(head, min(longest, frame * MAX_WORD_SHARE)) + CELL_PADDING
         full = max((text_width(text, size) for text in cells), default=0.0) + CELL_PADDING
-        if kinds[index] in NARROW:
-            full = low = max(low, min(full, frame * MAX_WORD_SHARE))
+        if kinds[index] in NARROW:  # kept on one line where it fits: never squeezed
+            full = low = max(low, min(full + NARROW_SLACK, frame * MAX_WORD_SHARE))
         least.append(low)
         wanted.append(max(low, min(full, frame)))
     return _shares(least, wanted, kinds, frame)
@@ -47,7 +48,14 @@ def _shares(
     least: list[float], wanted: list[float], kinds: Sequence[str], frame: float
 ) -> list[float]:
     if sum(least) >= frame:
-        widths = [frame * w / sum(least) for w in least]
+        # Too little room for every column's longest word: numbers and dates keep theirs
+        # (a number broken in two misleads), the text columns share what is left.
+        narrow = sum(lo for lo, kind in zip(least, kinds, strict=True) if kind in NARROW)
+        if narrow > frame / 2:
+            return [round(100 * lo / sum(least), 2) for lo in least]
+        text = sum(least) - narrow
+        widths = [lo if kind in NARROW else lo * (frame - narrow) / text
+                  for lo, kind in zip(least, kinds, strict=True)]  # fmt: skip
     elif sum(wanted) <= frame:
         grow = [w if kind not in NARROW else 0.0 for w, kind in zip(wanted, kinds, strict=True)]
         spare = frame - sum(wanted)

@@ -15,7 +15,7 @@ from storage.enums import Role, Semester, SubmissionStatus
 
 # 10 January 2027, 10:00 WITA: the semester is over, its data deadline has passed.
 AFTER = datetime(2027, 1, 10, 2, 0, tzinfo=UTC)
-SK = "SK/LSP-P1/SMKN3-KOTA-BIMA/KOMITE-SKEMA/0123/VII/2026/REVISI-01"
+SK = "SK/LSP-P1/SMKN3-KOTA-BIMA/KOMITE-SKEMA/0123/VII/2026/REV-001"
 EMAIL = "lsp.smkn3kotabima.sertifikasi@gmail.com"
 URL = "https://drive.google.com/drive/folders/1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789?usp=sharing"
 PREFIX = "LSP-SMKN3BIMA"
