@@ -9,6 +9,8 @@ from sqlalchemy import Engine, select
 
 from bot.channels.console import format_reply
 from bot.dispatcher import Dispatcher
+from bot.member_commands import MemberCommands
+from bot.members import MemberDesk
 from bot.report_commands import ReportCommands
 from bot.reports import ReportDesk
 from conversations.events import Document
@@ -74,7 +76,8 @@ class Chat:
         self._codes = codes()
         self.service = ConversationService(db, clock=clock, code_factory=lambda: next(self._codes))
         self.desk = ReportDesk(db, renderer or Renderer(1), clock=clock)
-        self.dispatcher = Dispatcher(self.service, ReportCommands(db, self.desk))
+        members = MemberCommands(db, MemberDesk(db, clock=clock))
+        self.dispatcher = Dispatcher(self.service, ReportCommands(db, self.desk), members=members)
         self.transcript: list[str] = []
         self.documents: list[Document] = []
 
