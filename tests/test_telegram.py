@@ -140,7 +140,7 @@ async def test_draft_arrives_as_a_pdf_document_and_final_is_refused_to_others(
     assert actions and set(actions) == {"upload_document"}
 
     refusal = texts_of(await telegram.say(ADMIN, "/final"))
-    assert "belum dapat dibuat" in refusal
+    assert "baru dapat dibuat mulai 1 Januari 2027" in refusal
 
 
 async def test_what_the_bot_does_not_read(telegram: TelegramBot) -> None:
