@@ -97,8 +97,12 @@ def test_deactivation_ends_access_at_once_owes_nothing_and_keeps_the_trail(chat:
 
 def test_the_last_admin_cannot_lock_themselves_out(chat: Chat) -> None:
     admin = member_id(chat.db, "Bu Admin")
-    assert "Manajer Administrasi aktif terakhir" in chat.say("admin", f"/anggota {admin} nonaktifkan")
-    assert "Manajer Administrasi aktif terakhir" in chat.say("admin", f"/anggota {admin} hapus-peran admin")
+    assert "Manajer Administrasi aktif terakhir" in chat.say(
+        "admin", f"/anggota {admin} nonaktifkan"
+    )
+    assert "Manajer Administrasi aktif terakhir" in chat.say(
+        "admin", f"/anggota {admin} hapus-peran admin"
+    )
     assert "Periode pelaporan" in chat.say("admin", "/menu")
 
 

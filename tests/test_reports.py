@@ -204,9 +204,7 @@ def test_tables_that_cross_a_page_repeat_their_header(
     ]
     trail_start = next(i for i, p in enumerate(pages) if p[0] == "Lampiran. Jejak Data")
     tuk_start = next(i for i, p in enumerate(pages) if "Daftar TUK" in p)
-    tuk_pages = [
-        page for page in pages[tuk_start:trail_start] if any("Gajah" in x for x in page)
-    ]
+    tuk_pages = [page for page in pages[tuk_start:trail_start] if any("Gajah" in x for x in page)]
     assert len(tuk_pages) > 3 and len(pages) - trail_start > 3
     for page in tuk_pages[1:]:
         assert page[:2] == ["No.", "Sumber"], page[:3]

@@ -1,0 +1,130 @@
+"""The admin sees the team; finals wait for the semester's end; answers are checked against
+each other and against the semester; review numbers do not move; numbers stay exact."""
+
+from storage.enums import Role
+from tests.helpers import SEMESTER_OVER, Chat, stored_answers
+from tests.reporting import fill, last_document, nihil, one_line, pdf_text
+
+# 2.6, answered up to the start date of the surveillance.
+SURVEILLANCE_START = ["/menu", "1", "1,3", "kualifikasi", "40", "1 Agustus 2026"]
+
+
+def test_the_admins_menu_shows_the_teams_state(chat: Chat) -> None:
+    fill(chat, "2.5")  # Siti Aminah sends 2.5
+    nihil(chat, "admin", "2.7")
+    menu = chat.say("admin", "/menu")
+    assert "✅ lengkap, ➖ dinyatakan nihil, ⬜ belum lengkap" in menu
+    assert "4. ✅ 2.5 Pengembangan dan Verifikasi TUK" in menu  # the team's, not the admin's
+    assert "6. ➖ 2.7 Lembaga Penyedia Uji Profisiensi" in menu
+    assert "1. ⬜ 2.2 Pengembangan Skema Sertifikasi" in menu
+    siti_menu = chat.say("siti", "/menu")
+    assert "✅ 2.5" in siti_menu and "seluruh tim" not in siti_menu
+
+
+def test_opening_a_section_others_sent_shows_their_entries_first(chat: Chat) -> None:
+    fill(chat, "2.5")
+    opened = chat.say("admin", "4")
+    assert "Data yang sudah ada dari anggota lain di bagian ini:" in opened
+    assert (
+        "- Siti Aminah (Koordinator TUK), terkirim: 2 TUK (TUK Bengkel Otomotif; TUK Tata Boga)"
+        in (opened)
+    )
+    assert opened.index("anggota lain") < opened.index("TUK ke-1: Nama TUK")
+
+
+def test_the_admin_cannot_declare_nihil_over_others_data(chat: Chat) -> None:
+    fill(chat, "2.5")
+    refused = chat.say("admin", "/nihil 2.5")
+    assert "tidak dapat dinyatakan nihil" in refused
+    assert "Siti Aminah (Koordinator TUK), terkirim: 2 TUK" in refused
+    chat.say("admin", "/draft")
+    text = one_line(pdf_text(last_document(chat).data))
+    assert "Dinyatakan nihil" not in text.split("2.5 Pengembangan dan Verifikasi TUK")[2][:200]
+
+
+def test_a_final_waits_for_the_end_of_its_semester(chat: Chat) -> None:
+    fill(chat, "2.2", "2.3", "2.4", "2.5", "2.6", "2.7")
+    early = chat.say("admin", "/final")  # 24 November 2026
+    assert "baru dapat dibuat mulai 1 Januari 2027, setelah semester berakhir" in early
+    assert not [d for d in chat.documents if "_v1" in d.filename]
+    chat.clock.now = SEMESTER_OVER
+    made = chat.say("admin", "/final")
+    assert "versi 1 dibuat" in made
+    text = one_line(pdf_text(last_document(chat).data))
+    assert "Tanggal terbit (data dibekukan) 2 Januari 2027 pukul 10.00 WITA" in text
+    assert "2 Januari 2027 pukul 10.00 WITA" in chat.say("admin", "/laporan")
+
+
+def test_an_end_date_before_its_start_is_refused(chat: Chat) -> None:
+    chat.join("dedi", Role.SURVEILAN, "Dedi")
+    chat.script("dedi", SURVEILLANCE_START)
+    refused = chat.say("dedi", "31-07-2026")
+    assert (
+        "Tanggal selesai pelaksanaan surveilan (31 Juli 2026) tidak boleh sebelum tanggal mulai "
+        "pelaksanaan surveilan (1 Agustus 2026)." in refused
+    )
+    assert refused.endswith("Tanggal selesai pelaksanaan surveilan")  # asked again
+    chat.say("dedi", "30/9/26")  # a two-digit year is 2026
+    assert stored_answers(chat.db, user_name="Dedi", section="2.6")[(0, "jadwal_selesai")] == (
+        "2026-09-30"
+    )
+
+
+def test_changing_the_start_after_the_end_is_refused_too(chat: Chat) -> None:
+    chat.join("dedi", Role.SURVEILAN, "Dedi")
+    sent = chat.script("dedi", [*SURVEILLANCE_START, "30-09-2026", "tidak", "/lewati", "1"])
+    assert "sudah terkirim" in sent
+    assert "(terkirim)" in chat.script("dedi", ["/menu", "1"])
+    assert "Nomor jawaban" in chat.say("dedi", "2")  # Ubah jawaban
+    assert "Tanggal mulai" in chat.say("dedi", "4")
+    refused = chat.say("dedi", "1 Oktober 2026")
+    assert "tidak boleh sebelum" in refused
+    assert stored_answers(chat.db, user_name="Dedi", section="2.6")[(0, "jadwal_mulai")] == (
+        "2026-08-01"
+    )
+
+
+def test_a_date_outside_the_semester_asks_for_confirmation(chat: Chat) -> None:
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
+    chat.script("siti", ["/menu", "1", "TUK A", "Bima", "1", "1"])
+    asked = chat.say("siti", "12-03-2026")
+    assert (
+        "Tanggal verifikasi: 12 Maret 2026 berada di luar Semester II Tahun 2026 "
+        "(1 Juli 2026 sampai 31 Desember 2026). Benar?" in asked
+    )
+    assert "1. Ya\n2. Tidak" in asked
+    assert (1, "tanggal_verifikasi") not in stored_answers(chat.db, user_name="Siti",
+                                                          section="2.5")  # fmt: skip
+    again = chat.say("siti", "tidak")
+    assert again.endswith("Tanggal verifikasi TUK\nContoh: 24-11-2026 atau 24 November 2026.")
+    chat.say("siti", "12-03-2026")
+    after = chat.say("siti", "ya")
+    assert "Ruang lingkup uji kompetensi" in after
+    assert (
+        stored_answers(chat.db, user_name="Siti", section="2.5")[(1, "tanggal_verifikasi")]
+        == "2026-03-12"
+    )
+
+
+def test_review_numbers_are_the_same_before_and_after_sending(chat: Chat) -> None:
+    fill(chat, "2.5")
+    chat.say("siti", "/menu")
+    sent = chat.say("siti", "1")
+    assert "1. Selesai\n2. Ubah jawaban\n3. Tambah TUK\n4. Hapus TUK" in sent
+    chat.join("budi", Role.KOORDINATOR_TUK, "Budi")
+    lines = ["/menu", "1", "TUK B", "Bima", "1", "3", "Skema", "/lewati", "Baik", "tidak",
+             "/lewati"]  # fmt: skip
+    draft = chat.script("budi", lines)
+    assert "1. Kirim\n2. Ubah jawaban\n3. Tambah TUK\n4. Hapus TUK\n5. Kembali ke menu" in draft
+    assert "Nomor TUK yang ingin dihapus" in chat.say("budi", "4")
+
+
+def test_whole_numbers_are_exact_or_refused(chat: Chat) -> None:
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
+    chat.script("siti", ["/menu", "1", "TUK A", "Bima", "1", "3", "Skema"])
+    for typed in ("99999999999999999999999", "1.000.000.000.000.000.000.000.000.000",
+                  "9" * 401, "100001"):  # fmt: skip
+        refused = chat.say("siti", typed)
+        assert "Angka paling besar 100.000." in refused, typed
+    assert "Perkembangan TUK" in chat.say("siti", "100.000")
+    assert stored_answers(chat.db, user_name="Siti", section="2.5")[(1, "jumlah_asesi")] == 100000
