@@ -37,5 +37,6 @@ def covered() -> frozenset[int]:
     """Every code point one of our fonts has a glyph for."""
     points: set[int] = set()
     for key in ("regular", "emoji"):
-        points |= set(FontFile(FONTS[key], lazy=True).getBestCmap())
+        with FontFile(FONTS[key], lazy=True) as font:
+            points |= set(font.getBestCmap())
     return frozenset(points)

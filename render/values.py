@@ -18,6 +18,9 @@ TRAIL_VALUE_LIMIT = 120
 # newlines, noncharacters, and lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _KEPT = {"\n", "\t", "\r"}
+# Invisible format characters that join emoji stay; every other one (bidi overrides and
+# marks above all: they would reorder or hide text) is written out as [U+XXXX].
+_JOINERS = {"\u200c", "\u200d", "\ufe0e", "\ufe0f"}
 
 
 def code_point(ch: str) -> str:
@@ -31,8 +34,8 @@ def safe_text(text: str) -> str:
 
 
 def printable(text: str, covered: frozenset[int] | None = None) -> str:
-    """Text as a page can show it: control characters, and characters none of the report's
-    fonts can draw, written as [U+XXXX]; everything else exactly as stored."""
+    """Text as a page can show it: control and invisible format characters, and characters
+    none of the report's fonts can draw, written as [U+XXXX]; everything else as stored."""
     if covered is None:
         covered = fonts_cover()
     if text.isascii() and text.isprintable():
@@ -41,7 +44,7 @@ def printable(text: str, covered: frozenset[int] | None = None) -> str:
     for ch in text:
         if ch in _KEPT:
             out.append(ch)
-        elif _UNSAFE.match(ch) or unicodedata.category(ch) == "Cc":
+        elif _UNSAFE.match(ch) or (unicodedata.category(ch) in ("Cc", "Cf") and ch not in _JOINERS):
             out.append(code_point(ch))
         elif ord(ch) in covered or ch.isspace():
             out.append(ch)

@@ -103,11 +103,27 @@ def test_odd_stored_answers_never_stop_a_report(chat: Chat) -> None:
     reply = chat.say("admin", "/draft")
     assert "Draf" in reply
     text = one_line(pdf_text(last_document(chat).data))
+    assert "[U+0000]" in text and "[U+6F22][U+5B57]" in text  # shown, never a box
     assert "bukan_pilihan" in text
     assert "dua belas" in text
     assert "31-02-2026" in text
     assert "Panjang. Panjang." in text
     assert "TUK Tata Boga" in text  # the next entry is still there
+
+
+@pytest.mark.parametrize("stored", [1e23, 1e27, float("inf"), 10**400])
+def test_numbers_stored_by_older_versions_never_stop_a_report_or_the_export(
+    chat: Chat, stored: object
+) -> None:
+    fill(chat, "2.5")
+    with session_scope(chat.db) as session:
+        answer = session.execute(
+            select(Answer).where(Answer.field == "jumlah_asesi", Answer.entry_no == 2)
+        ).scalar_one()
+        answer.value = stored
+        session.commit()
+    assert "Draf" in chat.say("admin", "/draft")
+    assert "Excel" in chat.say("admin", "/ekspor")
 
 
 def test_names_outside_latin_1_render_with_the_embedded_font(chat: Chat) -> None:

@@ -187,11 +187,11 @@ def _fonts(data: bytes) -> Iterator[Any]:
 
 
 def test_an_emoji_in_a_name_is_drawn_from_the_fallback_font(realistic: bytes) -> None:
-    cmaps = {
-        "DejaVuSans": set(TTFont(FONTS["regular"]).getBestCmap()),
-        "DejaVuSans-Bold": set(TTFont(FONTS["bold"]).getBestCmap()),
-        "NotoEmoji-Regular": set(TTFont(FONTS["emoji"]).getBestCmap()),
-    }
+    cmaps = {}
+    for face, key in (("DejaVuSans", "regular"), ("DejaVuSans-Bold", "bold"),
+                      ("NotoEmoji-Regular", "emoji")):  # fmt: skip
+        with TTFont(FONTS[key]) as font:
+            cmaps[face] = set(font.getBestCmap())
     seen_emoji = 0
     with pdfplumber.open(io.BytesIO(realistic)) as pdf:
         for page in pdf.pages:
