@@ -183,11 +183,14 @@ MEMBER_COMMANDS = (
     ("lewati", "Lewati pertanyaan yang tidak wajib"),
     ("nihil", "Nyatakan bagian yang dibuka nihil"),
     ("batal", "Kembali ke menu (jawaban tetap tersimpan)"),
+    ("nama", "Nama lengkap Anda di laporan: /nama NAMA"),
     ("bantuan", "Petunjuk penggunaan"),
 )
 ADMIN_COMMANDS = (
     *MEMBER_COMMANDS,
     ("undang", "Buat kode undangan anggota baru: /undang PERAN NAMA"),
+    ("anggota", "Daftar anggota; ganti nama, peran, nonaktifkan"),
+    ("profil", "Profil LSP dan penanda tangan laporan"),
     ("draft", "Draf laporan kegiatan (PDF)"),
     ("final", "Laporan final bernomor (PDF)"),
     ("laporan", "Daftar laporan final, atau kirim versi tertentu"),
