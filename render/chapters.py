@@ -126,11 +126,7 @@ def _contribution(item: Contribution) -> dict[str, Any]:
     top = item.values(0)
     plain = {key: answer.value for key, answer in top.items()}
     fields = [
-        {
-            "label": q.report_label,
-            "value": display(q, top[q.key].value if q.key in top else None),
-            "kind": q.type,
-        }
+        {"label": q.report_label, "value": display(q, top[q.key].value if q.key in top else None)}
         for q in item.section.top_questions
         if q.key in top or applies(q, plain)
     ]
