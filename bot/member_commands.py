@@ -2,13 +2,14 @@
 `lsp-bot profile`."""
 
 import logging
+from datetime import datetime
 
 from sqlalchemy import Engine
 
 from bot import texts
 from bot.members import MemberDesk
 from bot.profile import PROFILE_WORDS, change_profile, show_profile
-from bot.report_commands import admin_command
+from bot.report_commands import AdminCommands
 from conversations import texts as conversation_texts
 from conversations.engine import parse_role
 from conversations.events import Reply
@@ -23,21 +24,24 @@ ACTIONS = {"nama": "rename", "tambah-peran": "add", "hapus-peran": "remove",
            "nonaktifkan": "deactivate", "aktifkan": "activate"}  # fmt: skip
 
 
-class MemberCommands:
+class MemberCommands(AdminCommands):
     """Answers /anggota and /profil from admins; anything else is left to others."""
 
     def __init__(self, db: Engine, desk: MemberDesk) -> None:
         self.db = db
         self.desk = desk
 
-    def handle(self, message: Message) -> list[Reply] | None:
-        """Replies to /anggota or /profil; None for any other message."""
-        found = admin_command(
-            self.db, message, self.desk.clock(), COMMANDS, conversation_texts.ADMIN_ONLY
-        )
-        if not isinstance(found, tuple):
-            return found
-        name, argument, member = found
+    commands = COMMANDS
+    refusal = conversation_texts.ADMIN_ONLY
+
+    def now(self) -> datetime:
+        """The member desk's clock."""
+        return self.desk.clock()
+
+    def answer(
+        self, name: str, argument: str, member: MemberRecord, *, message: Message
+    ) -> list[Reply]:
+        """/anggota or /profil."""
         logger.info("member command %s by member %s", name, member.id)
         if name == "profil":
             return [Reply(self._profile(argument, member, message.channel))]

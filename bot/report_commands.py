@@ -72,21 +72,53 @@ def admin_command(
     return commands[command[0].lstrip("?")], command[1], member
 
 
-class ReportCommands:
+class AdminCommands:
+    """Commands only an active admin may use: a redelivery is dropped, others are refused,
+    any other message is left to the next handler. Subclasses name their commands and answer
+    them in `answer`."""
+
+    commands: dict[str, str]
+    refusal: str
+    db: Engine
+
+    def now(self) -> datetime:
+        """The instant the command is handled at."""
+        raise NotImplementedError
+
+    def handle(self, message: Message) -> list[Reply] | None:
+        """Replies to one of these commands; None when the message is not one (or the sender
+        is unknown, which the conversation answers)."""
+        found = admin_command(self.db, message, self.now(), self.commands, self.refusal)
+        if not isinstance(found, tuple):
+            return found
+        return self.answer(*found, message=message)
+
+    def answer(
+        self, name: str, argument: str, member: MemberRecord, *, message: Message
+    ) -> list[Reply]:
+        """The replies to one command of an admin."""
+        raise NotImplementedError
+
+
+class ReportCommands(AdminCommands):
     """Answers report commands from admins; anything else is left to the conversation."""
+
+    commands = COMMANDS
+    refusal = texts.REPORT_ADMIN_ONLY
 
     def __init__(self, db: Engine, desk: ReportDesk) -> None:
         self.db = db
         self.desk = desk
         self.clock: Callable[[], datetime] = desk.clock
 
-    def handle(self, message: Message) -> list[Reply] | None:
-        """Replies to a report command; None when the message is not one (or the sender is
-        unknown, which the conversation answers)."""
-        found = admin_command(self.db, message, self.clock(), COMMANDS, texts.REPORT_ADMIN_ONLY)
-        if not isinstance(found, tuple):
-            return found
-        name, argument, member = found
+    def now(self) -> datetime:
+        """The desk's clock."""
+        return self.clock()
+
+    def answer(
+        self, name: str, argument: str, member: MemberRecord, *, message: Message
+    ) -> list[Reply]:
+        """Draft, final, archive or export."""
         words = argument.split()
         period_words = [w for w in words if parse_period(w)]
         period = self.desk.period(period_words[0] if period_words else None)

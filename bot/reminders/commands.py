@@ -2,13 +2,13 @@
 
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine
 
 from bot import texts
 from bot.reminders.desk import ReminderDesk
-from bot.report_commands import admin_command
+from bot.report_commands import AdminCommands
 from bot.reports import parse_period
 from conversations import texts as conversation_texts
 from conversations.display import format_date
@@ -31,7 +31,7 @@ MAX_DAYS = 200  # a semester's data deadline is at most about 190 days away
 LATEST_AFTER_SEMESTER = timedelta(days=183)
 
 
-class ReminderCommands:
+class ReminderCommands(AdminCommands):
     """Answers /tenggat and /ingatkan from admins; anything else is left to others."""
 
     def __init__(self, db: Engine, desk: ReminderDesk) -> None:
@@ -39,14 +39,17 @@ class ReminderCommands:
         self.desk = desk
         self.wake: Callable[[], None] | None = None  # set by the scheduler: run a tick soon
 
-    def handle(self, message: Message) -> list[Reply] | None:
-        """Replies to /tenggat or /ingatkan; None for any other message."""
-        found = admin_command(
-            self.db, message, self.desk.clock(), COMMANDS, conversation_texts.ADMIN_ONLY
-        )
-        if not isinstance(found, tuple):
-            return found
-        name, argument, member = found
+    commands = COMMANDS
+    refusal = conversation_texts.ADMIN_ONLY
+
+    def now(self) -> datetime:
+        """The reminder desk's clock."""
+        return self.desk.clock()
+
+    def answer(
+        self, name: str, argument: str, member: MemberRecord, *, message: Message
+    ) -> list[Reply]:
+        """/tenggat or /ingatkan."""
         words = argument.split()
         period = self._period(words)
         if period is None:
