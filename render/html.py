@@ -6,7 +6,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from render.layout import column_widths
+from render.layout import column_widths, fitted_columns
 from render.typeface import FONTS, FONTS_DIR
 from render.values import printable
 
@@ -24,15 +24,16 @@ def _finalize(value: Any) -> Any:
     return printable(value)
 
 
-def _table_widths(table: dict[str, Any]) -> list[float]:
-    """Column shares of an entries table: No., the source when shown, then its columns."""
+def _table_widths(table: dict[str, Any]) -> tuple[list[float], float]:
+    """Column shares of an entries table (No., the source when shown, then its columns) and
+    the font size it prints in."""
     header = ["No.", *(["Sumber"] if table["sources"] else []), *table["columns"]]
     kinds = ["integer", *(["text"] if table["sources"] else []), *table["kinds"]]
     rows = [
         [str(row["no"]), *([row["source"]] if table["sources"] else []), *row["cells"]]
         for row in table["rows"]
     ]
-    return column_widths(header, rows, kinds)
+    return fitted_columns(header, rows, kinds)
 
 
 @cache

@@ -18,6 +18,21 @@ NARROW = {"integer", "date", "number"}
 NARROW_SLACK = 4.0  # a little room, so a date is not broken by rounding
 
 
+SMALLER_SIZES = (8.5, 7.5)
+
+
+def fitted_columns(
+    header: Sequence[str], rows: Sequence[Sequence[str]], kinds: Sequence[str]
+) -> tuple[list[float], float]:
+    """Column shares and the font size a table needs: its usual size while every column's
+    longest word fits, else a smaller one (a table of many columns), so words stay whole."""
+    for size in (FONT_SIZE, *SMALLER_SIZES):
+        least, wanted = _measure(header, rows, kinds, size, FRAME_WIDTH)
+        if sum(least) <= FRAME_WIDTH:
+            break
+    return _shares(least, wanted, kinds, FRAME_WIDTH), size
+
+
 def column_widths(
     header: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -27,6 +42,15 @@ def column_widths(
     frame: float = FRAME_WIDTH,
 ) -> list[float]:
     """Each column's share of the table width, in percent (adding up to 100)."""
+    least, wanted = _measure(header, rows, kinds, size, frame)
+    return _shares(least, wanted, kinds, frame)
+
+
+def _measure(
+    header: Sequence[str], rows: Sequence[Sequence[str]], kinds: Sequence[str], size: float,
+    frame: float,
+) -> tuple[list[float], list[float]]:  # fmt: skip
+    """Per column, the least width (its longest word) and the width it would like."""
     sample = rows[:SAMPLE_ROWS]
     least: list[float] = []
     wanted: list[float] = []
@@ -41,7 +65,7 @@ def column_widths(
             full = low = max(low, min(full + NARROW_SLACK, frame * MAX_WORD_SHARE))
         least.append(low)
         wanted.append(max(low, min(full, frame)))
-    return _shares(least, wanted, kinds, frame)
+    return least, wanted
 
 
 def _shares(
