@@ -38,7 +38,10 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     actions = report.add_subparsers(dest="action", required=True)
     for name, help_text in (
         ("draft", "buat draft PDF"),
-        ("final", "buat laporan final (bila semua bagian lengkap/nihil)"),
+        (
+            "final",
+            "buat laporan final (bila semester usai dan semua bagian lengkap atau dinyatakan nihil)",
+        ),
         ("list", "daftar laporan final"),
     ):
         action = actions.add_parser(name, help=help_text)

@@ -29,7 +29,7 @@ REPORT_UNKNOWN_PERIOD = (
 )
 DRAFT_READY = (
     "Draf {title} {period} (data per {at}).\n"
-    "Kelengkapan: {complete} dari {total} bagian lengkap/nihil."
+    "Kelengkapan: {complete} dari {total} bagian lengkap atau dinyatakan nihil."
 )
 FINAL_REFUSED = (
     "Laporan final {period} belum dapat dibuat: bagian berikut belum lengkap.\n{missing}\n"

@@ -174,13 +174,13 @@ SUBMITTED_LATE = (
 )
 
 NIHIL_CONFIRM = (
-    "Nyatakan bagian {key} {title} NIHIL (tidak ada yang dilaporkan) untuk {period}? "
+    "Nyatakan bagian {key} {title} nihil (tidak ada yang dilaporkan) untuk {period}? "
     "Jawaban yang sudah diisi tetap tersimpan, tetapi tidak dimasukkan ke laporan."
 )
 NIHIL_DONE = "Bagian {key} dinyatakan nihil untuk {period}."
 NIHIL_NOT_DONE = "Tidak jadi. Bagian {key} tidak diubah."
 NIHIL_NO_SECTION = "Pilih dulu bagian yang ingin dinyatakan nihil dari menu, lalu ketik /nihil."
-NIHIL_SECTION = "Bagian {key} {title} dinyatakan NIHIL untuk periode ini."
+NIHIL_SECTION = "Bagian {key} {title} dinyatakan nihil untuk periode ini."
 
 PERIOD_CHANGED = (
     "Periode pengisian sudah berganti ke {period}. Jawaban periode sebelumnya tetap tersimpan."
@@ -238,7 +238,7 @@ HELP_ADMIN = (
     "/anggota - daftar anggota; ganti nama, peran, nonaktifkan, batalkan undangan\n"
     "/profil - profil LSP dan penanda tangan laporan\n"
     "/draft - draf laporan kegiatan (PDF) dengan tabel kelengkapan\n"
-    "/final - laporan final bernomor (hanya bila semua bagian lengkap/nihil)\n"
+    "/final - laporan final bernomor (bila semester usai dan semua bagian lengkap atau dinyatakan nihil)\n"
     "/laporan [VERSI] - daftar laporan final, atau kirim versi tertentu\n"
     "/ekspor - semua data periode ini sebagai berkas Excel\n"
     "/tenggat - lihat atau ubah tenggat dan jadwal pengingat\n"

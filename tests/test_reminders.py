@@ -65,7 +65,7 @@ class Office:
 
     def nihil(self, person: Person, section: str) -> None:
         """The person declares a section nihil."""
-        assert "NIHIL" in self.say(person, f"/nihil {section}")
+        assert "nihil (tidak ada yang dilaporkan)" in self.say(person, f"/nihil {section}")
         assert "dinyatakan nihil untuk" in self.say(person, "ya")
 
     async def tick(self, desk: ReminderDesk | None = None) -> TickReport:

@@ -30,7 +30,7 @@ def test_draft_has_watermark_completeness_and_answers(chat: Chat) -> None:
     fill(chat, "2.2", "2.5")
     nihil(chat, "admin", "2.7")
     reply = chat.say("admin", "/draft")
-    assert "Kelengkapan: 3 dari 6 bagian lengkap/nihil." in reply
+    assert "Kelengkapan: 3 dari 6 bagian lengkap atau dinyatakan nihil." in reply
     document = last_document(chat)
     assert document.filename.endswith(".pdf") and "DRAF" in document.filename
     pages = pdf_pages(document.data)

@@ -167,7 +167,7 @@ def test_nihil_is_recorded_and_differs_from_missing(chat: Chat) -> None:
     assert "➖ 2.4 Pengembangan Kelembagaan Cabang LSP: dinyatakan nihil" in team
     assert "⬜ 2.7 Lembaga Penyedia Uji Profisiensi: belum lengkap" in team
     reopened = chat.script("admin", ["/menu", "3"])
-    assert "dinyatakan NIHIL" in reopened
+    assert "dinyatakan nihil" in reopened
     chat.say("admin", "isi")
     assert submission_status(chat.db, user_name="Bu Admin", section="2.4") == "draft"
 
