@@ -40,7 +40,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
         ("draft", "buat draft PDF"),
         (
             "final",
-            "buat laporan final (bila semester usai dan semua bagian lengkap atau dinyatakan nihil)",
+            "buat laporan final (semester usai, semua bagian lengkap atau dinyatakan nihil)",
         ),
         ("list", "daftar laporan final"),
     ):
