@@ -4,7 +4,8 @@ Usage: python bench/engine.py [--members 100 100000] [--users 30]
 
 For each member count, fills a fresh SQLite file (WAL, synchronous=FULL) with that many members,
 each with a submitted TUK section of two entries, then times every message of new coordinators
-filling in section 2.5 (three TUKs each). Prints median and p99 in milliseconds.
+filling in section 2.5 (three TUKs each), and of an admin (whose messages read the whole team).
+Prints median and p99 in milliseconds.
 """
 
 import argparse
@@ -102,17 +103,40 @@ def measure(db: Engine, users: int, *, prefix: str) -> list[float]:
     return timings
 
 
-def run(members: int, users: int) -> tuple[float, float, int]:
-    """(median ms, p99 ms, messages) at this member count."""
+def measure_admin(db: Engine, rounds: int) -> list[float]:
+    """Seconds per message of an admin, whose every message reads the team's state (and what
+    others stored): the menu, opening 2.5, back, /status."""
+    service = ConversationService(db, clock=lambda: NOW)
+    code = create_invite(db, role=Role.ADMIN, name="Bench Admin", now=NOW)
+    service.handle(Message("console:bench-admin", f"/start {code}"))
+    timings: list[float] = []
+    for n in range(rounds):
+        for number, text in enumerate(("/menu", "4", "/batal", "/status")):
+            started = time.perf_counter()
+            replies = service.handle(
+                Message("console:bench-admin", text, message_id=f"a{n}-{number}")
+            )
+            timings.append(time.perf_counter() - started)
+            assert replies, text
+    return timings
+
+
+def _figures(timings: list[float]) -> tuple[float, float, int]:
+    ms = sorted(t * 1000 for t in timings)
+    return statistics.median(ms), ms[max(0, int(len(ms) * 0.99) - 1)], len(ms)
+
+
+def run(members: int, users: int) -> tuple[tuple[float, float, int], tuple[float, float, int]]:
+    """(median ms, p99 ms, messages) at this member count: coordinators, then the admin."""
     with tempfile.TemporaryDirectory() as folder:
         db = make_engine(f"sqlite:///{folder}/bench.db")
         create_all(db)
         populate(db, members)
         measure(db, 2, prefix="warm")  # warm-up: caches, compiled statements
         timings = measure(db, users, prefix="bench")
+        admin = measure_admin(db, 5)
         db.dispose()
-    ms = sorted(t * 1000 for t in timings)
-    return statistics.median(ms), ms[int(len(ms) * 0.99) - 1], len(ms)
+    return _figures(timings), _figures(admin)
 
 
 def main() -> None:
@@ -125,9 +149,14 @@ def main() -> None:
     print(
         "members   messages   median ms   p99 ms   (engine + SQLite WAL commit, synchronous=FULL)"
     )
+    admins = []
     for members in args.members:
-        median, p99, count = run(members, args.users)
+        (median, p99, count), admin = run(members, args.users)
         results[members] = median
+        admins.append((members, admin))
+        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}")
+    print("the admin (menu, open 2.5 with what others sent, back, /status):")
+    for members, (median, p99, count) in admins:
         print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}")
     if len(results) > 1:
         low, high = min(results), max(results)

@@ -26,7 +26,12 @@ class Need(StrEnum):
     """Extra data the service must load before calling `handle` for a message."""
 
     TEAM = "team"
+    OTHERS = "others"
     INVITE_CODE = "invite_code"
+
+
+# Where a plain message may open a section (or declare one nihil): what others gave is shown.
+_OPENING_MODES = (Mode.MENU, Mode.NIHIL_VIEW, Mode.CONFIRM_NIHIL)
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
@@ -38,16 +43,20 @@ def parse_command(text: str) -> tuple[str, str] | None:
     return texts.COMMANDS.get(name, "?" + name), argument.strip()
 
 
-def needs(inbound: Inbound, member: MemberView) -> frozenset[Need]:
+def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> frozenset[Need]:
     """What the context for this message must carry beyond the member's own data: for an
-    admin, the team (the menu shows each section's team state, and opening a section shows
-    what others sent)."""
+    admin, the team (the menu shows each section's team state) and, when the message may open
+    a section or declare one nihil, what others gave."""
     if not member.is_admin:
         return frozenset()
     command = parse_command(inbound.text.strip())
+    wanted = {Need.TEAM}
     if command is not None and command[0] == "undang":
-        return frozenset({Need.TEAM, Need.INVITE_CODE})
-    return frozenset({Need.TEAM})
+        wanted.add(Need.INVITE_CODE)
+    opening = command[0] in ("isi", "nihil") if command else None
+    if opening or (opening is None and (state is None or state.mode in _OPENING_MODES)):
+        wanted.add(Need.OTHERS)
+    return frozenset(wanted)
 
 
 def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:

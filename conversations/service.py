@@ -34,7 +34,7 @@ from conversations.progress import BELUM, Person, owed_sections, team_progress
 from conversations.state import State
 from storage import members, queries, reminders, writes
 from storage.db import session_scope
-from storage.enums import Role, Semester, SubmissionStatus
+from storage.enums import DELETED_ENTRY, Role, Semester, SubmissionStatus
 from storage.periods import (
     DEFAULT_RULE,
     WITA,
@@ -153,7 +153,7 @@ class ConversationService:
         period, late = member_period(session, member, today=now.astimezone(WITA).date())
         inbound = engine.Inbound(text)
         records = queries.member_submissions(session, member_id=member.id, period_id=period.id)
-        ctx = self._context(session, inbound, view, period, records, late=late)
+        ctx = self._context(session, inbound, view, period, records, state, late=late)
         step = engine.handle(state, inbound, ctx, now)
         for effect in step.effects:
             self._apply(session, effect, member.id, period.id, message.channel, now, records)
@@ -169,10 +169,11 @@ class ConversationService:
         member: MemberView,
         period: queries.PeriodRecord,
         records: dict[str, queries.SubmissionRecord],
+        state: State,
         *,
         late: bool = False,
     ) -> Context:
-        wanted = engine.needs(inbound, member)
+        wanted = engine.needs(inbound, member, state)
         team = None
         others: dict[str, tuple[OtherPart, ...]] = {}
         if engine.Need.TEAM in wanted:
@@ -180,7 +181,9 @@ class ConversationService:
             people = [Person(m.id, m.name, m.roles) for m in active]
             statuses = queries.period_statuses(session, period_id=period.id)
             team = team_progress(SECTIONS, people, statuses)
-            others = _others(session, period.id, member.id, {m.id: m.roles for m in active})
+            if engine.Need.OTHERS in wanted:
+                roles = {m.id: m.roles for m in active}
+                others = _others(session, period.id, member.id, roles)
         return Context(
             member=member,
             period=PeriodView(
@@ -267,12 +270,22 @@ class ConversationService:
             )
 
 
+# What a summary of another member's part reads: entry 0 (counted), and of each entry only the
+# first field (its name) and the deletion mark.
+_SUMMARY_FIELDS = frozenset(
+    {DELETED_ENTRY} | {s.repeat.questions[0].key for s in SECTIONS if s.repeat is not None}
+)
+
+
 def _others(
     session: Session, period_id: int, member_id: int, roles: dict[int, frozenset[Role]]
 ) -> dict[str, tuple[OtherPart, ...]]:
     """Per section, what members other than this one have stored for the period."""
     found: dict[str, list[OtherPart]] = {}
-    for part in queries.others_parts(session, period_id=period_id, member_id=member_id):
+    parts = queries.others_parts(
+        session, period_id=period_id, member_id=member_id, fields=_SUMMARY_FIELDS
+    )
+    for part in parts:
         section = BY_KEY.get(part.section)
         if section is None or (not part.answers and part.status is SubmissionStatus.DRAFT):
             continue

@@ -115,6 +115,7 @@ OTHERS_HEADER = "Data yang sudah ada dari anggota lain di bagian ini:"
 OTHERS_LINE = "- {name} ({role}), {status}: {what}"
 OTHERS_ENTRIES = "{count} {repeat} ({names})"
 OTHERS_ANSWERS = "{count} jawaban"
+OTHERS_MORE = "- dan {more} anggota lainnya (lihat /draft)"
 OTHERS_FOOTER = "Isian Anda ditambahkan di samping data mereka; data mereka tidak berubah."
 NIHIL_REFUSED_OTHERS = (
     "Bagian {key} {title} tidak dapat dinyatakan nihil: anggota berikut sudah mengirim data."

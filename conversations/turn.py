@@ -38,6 +38,7 @@ from storage.periods import WITA
 CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
 
 YES_NO_OPTIONS = (Option("ya", texts.YES), Option("tidak", texts.NO))
+OTHERS_SHOWN = 10  # members listed by name when the admin opens a section
 
 
 class Turn:
@@ -185,7 +186,9 @@ class Turn:
         if not parts:
             return
         lines = [texts.OTHERS_HEADER]
-        lines += [_other_line(section, part) for part in parts]
+        lines += [_other_line(section, part) for part in parts[:OTHERS_SHOWN]]
+        if len(parts) > OTHERS_SHOWN:
+            lines.append(texts.OTHERS_MORE.format(more=len(parts) - OTHERS_SHOWN))
         lines.append(texts.OTHERS_FOOTER)
         self.say("\n".join(lines))
 
@@ -487,7 +490,9 @@ class Turn:
         sent = [p for p in self.ctx.others.get(key, ()) if p.status is SubmissionStatus.SUBMITTED]
         if self.ctx.member.is_admin and sent:
             lines = [texts.NIHIL_REFUSED_OTHERS.format(key=key, title=section.title)]
-            lines += [_other_line(section, part) for part in sent]
+            lines += [_other_line(section, part) for part in sent[:OTHERS_SHOWN]]
+            if len(sent) > OTHERS_SHOWN:
+                lines.append(texts.OTHERS_MORE.format(more=len(sent) - OTHERS_SHOWN))
             self.say("\n".join(lines))
             self.menu()
             return

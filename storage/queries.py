@@ -231,8 +231,11 @@ class PartRecord:
     answers: dict[tuple[int, str], Any]
 
 
-def others_parts(session: Session, *, period_id: int, member_id: int) -> list[PartRecord]:
-    """Every other member's submission of a period with answers, by section and name."""
+def others_parts(
+    session: Session, *, period_id: int, member_id: int, fields: frozenset[str]
+) -> list[PartRecord]:
+    """Every other member's submission of a period, by section and name, with its
+    section-level answers and, of its entries, only the named fields."""
     rows = session.execute(
         select(
             Submission.section,
@@ -244,7 +247,13 @@ def others_parts(session: Session, *, period_id: int, member_id: int) -> list[Pa
             Answer.value,
         )
         .join(Member, Member.id == Submission.member_id)
-        .outerjoin(Answer, Answer.submission_id == Submission.id)
+        .outerjoin(
+            Answer,
+            and_(
+                Answer.submission_id == Submission.id,
+                or_(Answer.entry_no == 0, Answer.field.in_(fields)),  # type: ignore[attr-defined]
+            ),
+        )
         .where(Submission.period_id == period_id, Submission.member_id != member_id)
         .order_by(Submission.section, Member.name, Submission.member_id)
     ).all()

@@ -118,5 +118,10 @@ def test_only_the_admin_needs_the_team() -> None:
     assert needs(Inbound("/status"), COORDINATOR) == frozenset()
     assert needs(Inbound("1"), COORDINATOR) == frozenset()
     assert {str(n) for n in needs(Inbound("/status"), ADMIN)} == {"team"}
-    assert {str(n) for n in needs(Inbound("1"), ADMIN)} == {"team"}
     assert {str(n) for n in needs(Inbound("/undang asesor"), ADMIN)} == {"team", "invite_code"}
+    # what others gave only where a message may open a section or declare it nihil
+    filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="nama")
+    assert {str(n) for n in needs(Inbound("TUK A"), ADMIN, filling)} == {"team"}
+    assert {str(n) for n in needs(Inbound("4"), ADMIN, State(period=1))} == {"team", "others"}
+    assert {str(n) for n in needs(Inbound("/isi 2.5"), ADMIN, filling)} == {"team", "others"}
+    assert {str(n) for n in needs(Inbound("/nihil 2.5"), ADMIN, filling)} == {"team", "others"}
