@@ -142,3 +142,34 @@ def _parts() -> dict[tuple[str, str], dict[tuple[int, str], Any]]:
     for user, values in ASSESSORS.items():
         parts[(user, "3.2")] = {(0, k): v for k, v in values.items()} | {(0, "catatan"): None}
     return parts
+
+
+def main() -> None:
+    """`python -m tests.semester DIR`: the realistic semester's draft, final and export."""
+    import sys
+    from pathlib import Path
+
+    from render.renderer import Renderer
+    from storage.db import create_all, make_engine
+    from tests.helpers import Chat, Clock
+
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "semester")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "lsp-bot.db").unlink(missing_ok=True)
+    db = make_engine(f"sqlite:///{out / 'lsp-bot.db'}")
+    create_all(db)
+    populate(db)
+    renderer = Renderer(2)
+    try:
+        chat = Chat(db, Clock(AFTER), renderer)
+        for command in ("/draft", "/final", "/ekspor"):
+            chat.say("admin", command)
+            document = chat.documents[-1]
+            (out / document.filename).write_bytes(document.data)
+            print(out / document.filename)
+    finally:
+        renderer.close()
+
+
+if __name__ == "__main__":
+    main()
