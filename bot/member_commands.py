@@ -2,7 +2,6 @@
 `lsp-bot profile`."""
 
 import logging
-from datetime import datetime
 
 from sqlalchemy import Engine
 
@@ -33,10 +32,6 @@ class MemberCommands(AdminCommands):
 
     commands = COMMANDS
     refusal = conversation_texts.ADMIN_ONLY
-
-    def now(self) -> datetime:
-        """The member desk's clock."""
-        return self.desk.clock()
 
     def answer(
         self, name: str, argument: str, member: MemberRecord, *, message: Message

@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -80,10 +81,11 @@ class AdminCommands:
     commands: dict[str, str]
     refusal: str
     db: Engine
+    desk: Any  # the desk the commands act on; its `clock` says when they are handled
 
     def now(self) -> datetime:
-        """The instant the command is handled at."""
-        raise NotImplementedError
+        """The instant the command is handled at (the desk's clock)."""
+        return self.desk.clock()  # type: ignore[no-any-return]
 
     def handle(self, message: Message) -> list[Reply] | None:
         """Replies to one of these commands; None when the message is not one (or the sender
@@ -110,10 +112,6 @@ class ReportCommands(AdminCommands):
         self.db = db
         self.desk = desk
         self.clock: Callable[[], datetime] = desk.clock
-
-    def now(self) -> datetime:
-        """The desk's clock."""
-        return self.clock()
 
     def answer(
         self, name: str, argument: str, member: MemberRecord, *, message: Message

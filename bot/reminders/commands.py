@@ -2,7 +2,7 @@
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import Engine
 
@@ -41,10 +41,6 @@ class ReminderCommands(AdminCommands):
 
     commands = COMMANDS
     refusal = conversation_texts.ADMIN_ONLY
-
-    def now(self) -> datetime:
-        """The reminder desk's clock."""
-        return self.desk.clock()
 
     def answer(
         self, name: str, argument: str, member: MemberRecord, *, message: Message
