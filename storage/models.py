@@ -295,3 +295,7 @@ class Reminder(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = None
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+# The certificate register's tables live beside these; importing them here registers them.
+from storage import register_models as _register_models  # noqa: E402, F401
