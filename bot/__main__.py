@@ -11,6 +11,8 @@ Usage:
     lsp-bot export --out FILE.xlsx            all data of a period as a spreadsheet
     lsp-bot profile [--name ...]              the LSP details and signatories printed on reports
     lsp-bot members list|rename|add-role|...  the team: list, rename, roles, deactivate
+    lsp-bot import-certificates FILE          the certificate list (XLSX/CSV), all or nothing
+    lsp-bot certificates template --out F     the XLSX template of that list
 """
 
 import argparse
@@ -30,6 +32,7 @@ from bot.app import (
     deadline_rule,
     open_database,
 )
+from bot.certificates import cli as certificate_cli
 from bot.channels.console import run_console
 from bot.channels.telegram import TelegramChannel
 from bot.config import Settings
@@ -58,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("run", help="jalankan bot Telegram (long polling atau webhook)")
     reminder_cli.add_command(commands)
     member_cli.add_command(commands)
+    certificate_cli.add_commands(commands)
     report_cli.add_commands(commands)
     return parser
 
@@ -172,6 +176,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             return cmd_run(settings)
+        if args.command in ("import-certificates", "certificates"):
+            return certificate_cli.run(args, open_database(settings))
         if args.command == "members":
             return member_cli.run(args, open_database(settings))
         if args.command == "reminders":

@@ -1,0 +1,41 @@
+"""`lsp-bot import-certificates FILE` and `lsp-bot certificates template --out F`: the register
+from the server's command line (the same desk as the chat)."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bot import texts
+from bot.certificates.desk import CertificateDesk
+
+CLI_CHANNEL = "cli"
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the certificate commands."""
+    imports = commands.add_parser("import-certificates", help="impor daftar sertifikat (XLSX/CSV)")
+    imports.add_argument("file", type=Path)
+    certificates = commands.add_parser("certificates", help="register sertifikat")
+    actions = certificates.add_subparsers(dest="action", required=True)
+    template = actions.add_parser("template", help="templat XLSX daftar sertifikat")
+    template.add_argument("--out", type=Path, required=True)
+
+
+def run(args: argparse.Namespace, engine: Engine) -> int:
+    """Run one certificate command; the exit status (1: the file was refused)."""
+    desk = CertificateDesk(engine)
+    if args.command == "certificates":
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_bytes(desk.template())
+        print(texts.REPORT_SAVED)
+        print(args.out.resolve())
+        return 0
+    path: Path = args.file
+    if not path.is_file():
+        print(texts.IMPORT_NO_FILE.format(path=path), file=sys.stderr)
+        return 2
+    outcome = desk.import_file(path.name, path.read_bytes(), by=None, channel=CLI_CHANNEL)
+    print(outcome.text)
+    return 0 if outcome.accepted else 1
