@@ -5,6 +5,8 @@ from datetime import time
 
 from sqlalchemy import Engine
 
+from bot.certificates.commands import CertificateCommands
+from bot.certificates.desk import CertificateDesk
 from bot.config import Settings
 from bot.dispatcher import Dispatcher
 from bot.member_commands import MemberCommands
@@ -93,4 +95,5 @@ def build_dispatcher(
         ReportCommands(engine, desk),
         ReminderCommands(engine, reminders or build_reminder_desk(settings, engine)),
         MemberCommands(engine, MemberDesk(engine)),
+        CertificateCommands(engine, CertificateDesk(engine), desk.period),
     )

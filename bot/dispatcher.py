@@ -2,6 +2,7 @@
 
 import logging
 
+from bot.certificates.commands import CertificateCommands
 from bot.member_commands import MemberCommands
 from bot.reminders.commands import ReminderCommands
 from bot.report_commands import ReportCommands
@@ -23,16 +24,19 @@ class Dispatcher:
         reports: ReportCommands | None = None,
         reminders: ReminderCommands | None = None,
         members: MemberCommands | None = None,
+        certificates: CertificateCommands | None = None,
     ) -> None:
         self.service = service
         self.reports = reports
         self.reminders = reminders
         self.members = members
+        self.certificates = certificates
 
     def handle(self, message: Message) -> list[Reply]:
         """The replies to a message; on any failure, an apology (the traceback goes to the log)."""
         try:
-            for commands in (self.reports, self.reminders, self.members):
+            handlers = (self.reports, self.reminders, self.members, self.certificates)
+            for commands in handlers:
                 if commands is not None:
                     replies = commands.handle(message)
                     if replies is not None:
@@ -40,4 +44,14 @@ class Dispatcher:
             return self.service.handle(message)
         except Exception:
             logger.exception("failed to handle a message of %s", message.identity)
+            return [Reply(APOLOGY)]
+
+    def document(self, identity: str, filename: str, data: bytes) -> list[Reply]:
+        """A certificate list (XLSX or CSV) sent in a chat; an apology on any failure."""
+        if self.certificates is None:
+            return []
+        try:
+            return self.certificates.import_document(identity, filename, data)
+        except Exception:
+            logger.exception("failed to import a document of %s", identity)
             return [Reply(APOLOGY)]

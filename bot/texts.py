@@ -148,8 +148,8 @@ TG_GROUP = (
     "Silakan bicara dengan saya di sini: https://t.me/{username}"
 )
 TG_DOCUMENT_NOT_PDF = (
-    "Saya hanya dapat memeriksa berkas PDF laporan final. Untuk menjawab pertanyaan, "
-    "ketik jawabannya."
+    "Saya hanya dapat memeriksa berkas PDF laporan final dan menyimpan daftar sertifikat "
+    "(Excel .xlsx atau CSV). Untuk menjawab pertanyaan, ketik jawabannya."
 )
 TG_DOCUMENT_TOO_LARGE = "Berkas terlalu besar untuk diperiksa lewat Telegram (batas 20 MB)."
 DOCUMENT_ADMIN_ONLY = "Pemeriksaan berkas laporan hanya untuk Manajer Administrasi."
@@ -384,3 +384,32 @@ TEMPLATE_HELP = (
     ),
     ("Menggantikan", "boleh kosong", "Sertifikasi ulang: nomor sertifikat lama yang digantikan."),
 )
+CERTIFICATES_NONE = "Belum ada sertifikat yang terbit atau dicabut pada {period} di register."
+CERTIFICATES_HEADER = "Sertifikat terbit pada {period}: {count}"
+CERTIFICATES_BY_KIND = "Menurut jenis:"
+CERTIFICATES_BY_ROUTE = "Menurut jalur:"
+CERTIFICATES_BY_SCHEME = "Menurut skema:"
+CERTIFICATES_BY_TUK = "Menurut TUK:"
+CERTIFICATES_LINE = "- {name}: {count}"
+CERTIFICATES_NO_TUK = "(TUK tidak disebut)"
+CERTIFICATES_RENEWED = "Sertifikasi ulang: {count}"
+CERTIFICATES_REVOKED = "Dicabut pada periode ini: {count}"
+EXPIRING_NONE = "Tidak ada sertifikat yang habis masa berlakunya dalam {months} bulan ke depan."
+EXPIRING_HEADER = "Sertifikat yang habis masa berlakunya dalam {months} bulan ke depan: {count}"
+EXPIRING_LINE = "- {number}, {holder} ({scheme}): berlaku sampai {until}"
+EXPIRING_MORE = "... dan {more} lainnya (lihat /ekspor)."
+REVOKE_USAGE = (
+    "Cara mencabut sertifikat: /cabut NOMOR TANGGAL ALASAN\n"
+    "Contoh: /cabut LSP-P1/SMKN3/2026/0001 02-12-2026 Terbukti memalsukan bukti portofolio"
+)
+REVOKE_UNKNOWN = "Sertifikat {number} tidak ada di register."
+REVOKE_ALREADY = "Sertifikat {number} sudah dicabut sejak {on}."
+REVOKE_BEFORE_ISSUE = "Tanggal pencabutan tidak boleh sebelum tanggal terbit ({issued})."
+REVOKE_CONFIRM = (
+    "Cabut sertifikat {number} milik {holder} (skema {scheme}) per {on}, dengan alasan: "
+    "{reason}? Pencabutan tercatat untuk selamanya."
+)
+REVOKE_YES = "Ya, cabut"
+REVOKE_NO = "Tidak"
+REVOKE_DONE = "Sertifikat {number} dicabut per {on}. Tercatat di register dan laporan."
+REVOKE_NOT_DONE = "Tidak jadi. Sertifikat {number} tidak dicabut."

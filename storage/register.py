@@ -5,10 +5,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlmodel import Session
 
-from storage.register_models import Assessor, Certificate, Issuance, Revocation, Scheme, Tuk
+from storage.register_models import (
+    Assessor,
+    Certificate,
+    Issuance,
+    PendingRevocation,
+    Revocation,
+    Scheme,
+    Tuk,
+)
 
 NAMED = {"scheme": Scheme, "tuk": Tuk, "assessor": Assessor}
 
@@ -172,3 +180,33 @@ def revoke(
     session.add(Revocation(certificate_id=certificate, revoked_on=on, reason=reason,
                            recorded_by=by, channel=channel, recorded_at=now))  # fmt: skip
     session.flush()
+
+
+def pending_revocation(session: Session, *, key: str) -> PendingRevocation | None:
+    """The revocation an identity asked for and has not confirmed."""
+    return session.get(PendingRevocation, key)
+
+
+def set_pending_revocation(
+    session: Session, *, key: str, number: str, on: date, reason: str, now: datetime
+) -> None:
+    """Remember a revocation waiting for Ya/Tidak (replacing an earlier one)."""
+    session.execute(delete(PendingRevocation).where(PendingRevocation.identity_key == key))
+    session.add(PendingRevocation(identity_key=key, number=number, revoked_on=on, reason=reason,
+                                  created_at=now))  # fmt: skip
+    session.flush()
+
+
+def clear_pending_revocation(session: Session, *, key: str) -> None:
+    """Forget an identity's unconfirmed revocation."""
+    session.execute(delete(PendingRevocation).where(PendingRevocation.identity_key == key))
+
+
+def revoked_between(session: Session, *, start: date, end: date) -> list[StoredCertificate]:
+    """Certificates revoked between two dates (inclusive)."""
+    rows = session.execute(
+        _certificates_query()
+        .where(Revocation.revoked_on >= start, Revocation.revoked_on <= end)
+        .order_by(Revocation.revoked_on, Certificate.number)
+    )
+    return [StoredCertificate(*row) for row in rows]

@@ -114,3 +114,15 @@ class Revocation(SQLModel, table=True):
     recorded_by: int | None = Field(default=None, foreign_key="member.id")
     channel: str
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class PendingRevocation(SQLModel, table=True):
+    """A revocation an admin asked for and has not yet confirmed (Ya/Tidak), per identity."""
+
+    __tablename__ = "pending_revocation"
+
+    identity_key: str = Field(primary_key=True)
+    number: str
+    revoked_on: date
+    reason: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)

@@ -7,6 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from bot.certificates.commands import CertificateCommands
+from bot.certificates.desk import CertificateDesk
 from bot.channels.console import format_reply
 from bot.dispatcher import Dispatcher
 from bot.member_commands import MemberCommands
@@ -77,7 +79,11 @@ class Chat:
         self.service = ConversationService(db, clock=clock, code_factory=lambda: next(self._codes))
         self.desk = ReportDesk(db, renderer or Renderer(1), clock=clock)
         members = MemberCommands(db, MemberDesk(db, clock=clock))
-        self.dispatcher = Dispatcher(self.service, ReportCommands(db, self.desk), members=members)
+        self.certificates = CertificateDesk(db, clock=clock)
+        certificates = CertificateCommands(db, self.certificates, self.desk.period)
+        self.dispatcher = Dispatcher(
+            self.service, ReportCommands(db, self.desk), members=members, certificates=certificates
+        )
         self.transcript: list[str] = []
         self.documents: list[Document] = []
 

@@ -67,6 +67,10 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 MAX_DOWNLOAD_BYTES = 20_000_000
+SHEET_TYPES = {
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 # Telegram allows about 30 messages a second overall. One request at a time every 1/28 s keeps
 # every one-second window under that, without the burst a bucket of 30 would allow.
 OVERALL_SPACING = 1 / 28
@@ -289,20 +293,22 @@ class TelegramChannel:
         await self._converse(context, shown.chat_id, self._inbound(update, text))
 
     async def _document(self, update: Update, context: Context, message: TelegramMessage) -> None:
-        """A PDF from an admin is checked against the stored finals; anything else is declined."""
+        """From an admin, a PDF is checked against the stored finals and a spreadsheet is
+        imported into the certificate register; anything else, or anyone else's, is declined
+        unread."""
         document = message.document
         assert document is not None
-        reports = self.dispatcher.reports
-        is_pdf = document.mime_type == "application/pdf" or (
-            document.file_name or ""
-        ).lower().endswith(".pdf")
+        name = (document.file_name or "").lower()
+        is_pdf = document.mime_type == "application/pdf" or name.endswith(".pdf")
+        is_sheet = name.endswith((".xlsx", ".csv")) or document.mime_type in SHEET_TYPES
         user = update.effective_user
         identity = f"telegram:{user.id if user is not None else message.chat_id}"
-        if not is_pdf or reports is None:
+        if not (is_pdf or is_sheet) or self.dispatcher.reports is None:
             await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_NOT_PDF)
             return
         if not await self._run(self._is_admin, identity):
-            await context.bot.send_message(message.chat_id, texts.DOCUMENT_ADMIN_ONLY)
+            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else texts.IMPORT_ADMIN_ONLY
+            await context.bot.send_message(message.chat_id, refusal)
             return
         if (document.file_size or 0) > MAX_DOWNLOAD_BYTES:
             await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_TOO_LARGE)
@@ -310,7 +316,11 @@ class TelegramChannel:
         async with showing(context.bot, message.chat_id, True, ChatAction.TYPING):
             file = await context.bot.get_file(document.file_id)
             data = bytes(await file.download_as_bytearray())
-            replies = await self._run(reports.verify, identity, data)
+            if is_pdf:
+                replies = await self._run(self.dispatcher.reports.verify, identity, data)
+            else:
+                filename = document.file_name or "daftar.xlsx"
+                replies = await self._run(self.dispatcher.document, identity, filename, data)
         await self._deliver(context, message.chat_id, identity, replies)
 
     # --- sending ---------------------------------------------------------------------------

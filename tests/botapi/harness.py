@@ -9,8 +9,12 @@ from datetime import timedelta
 
 from sqlalchemy import Engine
 
+from bot.certificates.commands import CertificateCommands
+from bot.certificates.desk import CertificateDesk
 from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
 from bot.dispatcher import Dispatcher
+from bot.member_commands import MemberCommands
+from bot.members import MemberDesk
 from bot.report_commands import ReportCommands
 from bot.reports import ReportDesk
 from conversations.service import ConversationService, create_invite
@@ -85,7 +89,9 @@ def dispatcher_for(db: Engine, clock: Clock, renderer: Renderer) -> Dispatcher:
     invite_codes = codes()
     service = ConversationService(db, clock=clock, code_factory=lambda: next(invite_codes))
     desk = ReportDesk(db, renderer, clock=clock)
-    return Dispatcher(service, ReportCommands(db, desk))
+    members = MemberCommands(db, MemberDesk(db, clock=clock))
+    certificates = CertificateCommands(db, CertificateDesk(db, clock=clock), desk.period)
+    return Dispatcher(service, ReportCommands(db, desk), members=members, certificates=certificates)
 
 
 @asynccontextmanager

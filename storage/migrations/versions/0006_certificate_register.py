@@ -1,5 +1,5 @@
 """the certificate register: schemes, TUKs, assessors, issuances, certificates, corrections,
-revocations
+revocations, pending revocations
 
 Revision ID: 0006
 Revises: 0005
@@ -115,10 +115,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("certificate_id"),
     )
+    op.create_table(
+        "pending_revocation",
+        sa.Column("identity_key", sa.String(), nullable=False),
+        sa.Column("number", sa.String(), nullable=False),
+        sa.Column("revoked_on", sa.Date(), nullable=False),
+        sa.Column("reason", sa.String(), nullable=False),
+        sa.Column("created_at", _TIME, nullable=False),
+        sa.PrimaryKeyConstraint("identity_key"),
+    )
 
 
 def downgrade() -> None:
     """Revert this revision."""
-    for table in ("revocation", "certificate_revision", "certificate", "issuance", "assessor",
-                  "tuk", "scheme"):  # fmt: skip
+    for table in ("pending_revocation", "revocation", "certificate_revision", "certificate",
+                  "issuance", "assessor", "tuk", "scheme"):  # fmt: skip
         op.drop_table(table)
