@@ -10,17 +10,19 @@ from sqlalchemy import Engine
 from bot import texts
 from bot.channels.console import save_document
 from bot.config import Settings
-from bot.profile import change_profile
-from bot.report_commands import archive_list, final_reply, not_found, verification
-from bot.reports import (
+from bot.editions import (
+    ACTIVITIES,
     PDF,
     XLSX,
-    ReportDesk,
+    Edition,
     draft_filename,
     export_filename,
     final_filename,
     parse_period,
 )
+from bot.profile import change_profile
+from bot.report_commands import archive_list, final_reply, not_found, verification
+from bot.reports import ReportDesk
 from conversations.events import Document
 from conversations.service import period_label
 from storage import queries
@@ -46,11 +48,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     ):
         action = actions.add_parser(name, help=help_text)
         action.add_argument("--period", type=_period_arg, help="mis. 2026-II (bawaan: saat ini)")
+        _edition_arguments(action)
         if name != "list":
             action.add_argument("--out", type=Path, help="simpan PDF ke berkas ini")
     get = actions.add_parser("get", help="ambil laporan final versi tertentu")
     get.add_argument("version", type=int)
     get.add_argument("--period", type=_period_arg)
+    _edition_arguments(get)
     get.add_argument("--out", type=Path)
     verify = actions.add_parser("verify", help="cek apakah PDF adalah laporan final tersimpan")
     verify.add_argument("file", type=Path)
@@ -73,6 +77,18 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
         profile.add_argument(option, help=help_text)
 
 
+def _edition_arguments(parser: argparse.ArgumentParser) -> None:
+    which = "A: kegiatan dan program (bawaan); B: penerbitan sertifikat"
+    parser.add_argument("--report", choices=["A", "B"], default="A", help=which)
+    parser.add_argument("--issuance", type=int, help="laporan B untuk satu penerbitan")
+
+
+def _edition(args: argparse.Namespace) -> Edition:
+    if getattr(args, "issuance", None) is not None:
+        return Edition("B", args.issuance)
+    return Edition(getattr(args, "report", "A") or "A")
+
+
 def _period_arg(text: str) -> str:
     if parse_period(text) is None:
         raise argparse.ArgumentTypeError(texts.REPORT_UNKNOWN_PERIOD.format(text=text))
@@ -85,7 +101,14 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: Repo
         return _profile(args, engine)
     if args.command == "report" and args.action == "verify":
         return _verify(args.file, desk)
-    period = desk.period(args.period)
+    edition = _edition(args)
+    if edition.issuance is not None:
+        period = desk.issuance_period(edition.issuance)
+        if period is None:
+            print(texts.ISSUANCE_UNKNOWN.format(number=edition.issuance), file=sys.stderr)
+            return 2
+    else:
+        period = desk.period(args.period)
     if period is None:
         print(texts.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
         return 2
@@ -93,7 +116,7 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: Repo
         document = Document(export_filename(period, utcnow()), desk.export(period), XLSX)
         print(texts.EXPORT_READY.format(period=period_label(period)))
         return _save(document, args.out, settings)
-    return _report(args, settings, engine, desk, period)
+    return _report(args, settings, engine, desk, period, edition)
 
 
 def _report(
@@ -102,23 +125,27 @@ def _report(
     engine: Engine,
     desk: ReportDesk,
     period: PeriodRecord,
+    edition: Edition = ACTIVITIES,
 ) -> int:
     if args.action == "list":
-        print(archive_list(desk, period))
+        print(archive_list(desk, period, edition))
         return 0
     if args.action == "get":
-        outcome = desk.final_file(period, args.version)
+        outcome = desk.final_file(period, args.version, edition)
         if outcome is None:
-            print(not_found(desk, period, args.version), file=sys.stderr)
+            print(not_found(desk, period, args.version, edition), file=sys.stderr)
             return 1
-        document = Document(final_filename(period, args.version), outcome.pdf, PDF)
+        document = Document(final_filename(period, args.version, edition), outcome.pdf, PDF)
         return _save(document, args.out, settings)
     admin = _admin_name(engine)
     if args.action == "draft":
-        _ctx, pdf = desk.draft(period, prepared_by=admin)
-        return _save(Document(draft_filename(period, utcnow()), pdf, PDF), args.out, settings)
-    outcome = desk.final(period, prepared_by=admin, member_id=None, channel=CLI_CHANNEL)
-    reply = final_reply(period, outcome)
+        _ctx, pdf = desk.draft(period, prepared_by=admin, edition=edition)
+        name = draft_filename(period, utcnow(), edition)
+        return _save(Document(name, pdf, PDF), args.out, settings)
+    outcome = desk.final(
+        period, prepared_by=admin, member_id=None, channel=CLI_CHANNEL, edition=edition
+    )
+    reply = final_reply(period, outcome, edition)
     print(reply.text)
     if reply.document is None:
         return 1

@@ -8,17 +8,19 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bot import texts
-from bot.reports import (
+from bot.editions import (
+    ACTIVITIES,
     PDF,
+    SEMESTER_CERTIFICATES,
     XLSX,
-    FinalOutcome,
-    ReportDesk,
+    Edition,
     draft_filename,
+    edition_label,
     export_filename,
     final_filename,
     parse_period,
-    sha256,
 )
+from bot.reports import FinalOutcome, ReportDesk, sha256
 from conversations import texts as conversation_texts
 from conversations.engine import parse_command
 from conversations.events import Document, Reply
@@ -116,20 +118,26 @@ class ReportCommands(AdminCommands):
     def answer(
         self, name: str, argument: str, member: MemberRecord, *, message: Message
     ) -> list[Reply]:
-        """Draft, final, archive or export."""
-        words = argument.split()
-        period_words = [w for w in words if parse_period(w)]
-        period = self.desk.period(period_words[0] if period_words else None)
-        if period is None:
-            return [Reply(texts.REPORT_UNKNOWN_PERIOD.format(text=period_words[0]))]
+        """Draft, final, archive or export (of report A, or with 'sertifikat' or 'penerbitan N'
+        of report B)."""
+        edition, words = _edition(argument.split())
+        if edition.issuance is not None:
+            period = self.desk.issuance_period(edition.issuance)
+            if period is None:
+                return [Reply(texts.ISSUANCE_UNKNOWN.format(number=edition.issuance))]
+        else:
+            period_words = [w for w in words if parse_period(w)]
+            period = self.desk.period(period_words[0] if period_words else None)
+            if period is None:
+                return [Reply(texts.REPORT_UNKNOWN_PERIOD.format(text=period_words[0]))]
         numbers = [int(w) for w in words if w.isdigit() and len(w) < 4]
         logger.info("report command %s by member %s", name, member.id)
         if name == "draft":
-            return self._draft(period, member)
+            return self._draft(period, member, edition)
         if name == "final":
-            return self._final(period, member, message.channel)
+            return self._final(period, member, message.channel, edition)
         if name == "laporan":
-            return self._archive(period, numbers[0] if numbers else None)
+            return self._archive(period, numbers[0] if numbers else None, edition)
         return self._export(period)
 
     def verify(self, identity: str, data: bytes) -> list[Reply]:
@@ -140,39 +148,41 @@ class ReportCommands(AdminCommands):
             return [Reply(texts.DOCUMENT_ADMIN_ONLY)]
         return [Reply(verification(self.desk, data, fetch=texts.FETCH_CHAT)[1])]
 
-    def _draft(self, period: PeriodRecord, member: MemberRecord) -> list[Reply]:
-        ctx, pdf = self.desk.draft(period, prepared_by=member.name)
+    def _draft(self, period: PeriodRecord, member: MemberRecord, edition: Edition) -> list[Reply]:
+        ctx, pdf = self.desk.draft(period, prepared_by=member.name, edition=edition)
         chapters = ctx["content"]["chapters"]
         text = texts.DRAFT_READY.format(
             title=ctx["content"]["title"],
-            period=period_label(period),
+            period=edition_label(period, edition),
             at=ctx["document"]["issued_at"],
             complete=sum(1 for ch in chapters if ch["state"] != "belum"),
             total=len(chapters),
         )
-        document = Document(draft_filename(period, self.clock()), pdf, PDF)
+        document = Document(draft_filename(period, self.clock(), edition), pdf, PDF)
         return [Reply(text, document=document)]
 
-    def _final(self, period: PeriodRecord, member: MemberRecord, channel: str) -> list[Reply]:
+    def _final(
+        self, period: PeriodRecord, member: MemberRecord, channel: str, edition: Edition
+    ) -> list[Reply]:
         outcome = self.desk.final(
-            period, prepared_by=member.name, member_id=member.id, channel=channel
+            period, prepared_by=member.name, member_id=member.id, channel=channel, edition=edition
         )
-        return [final_reply(period, outcome)]
+        return [final_reply(period, outcome, edition)]
 
-    def _archive(self, period: PeriodRecord, version: int | None) -> list[Reply]:
+    def _archive(self, period: PeriodRecord, version: int | None, edition: Edition) -> list[Reply]:
         if version is None:
-            return [Reply(archive_list(self.desk, period))]
-        outcome = self.desk.final_file(period, version)
+            return [Reply(archive_list(self.desk, period, edition))]
+        outcome = self.desk.final_file(period, version, edition)
         if outcome is None or outcome.info is None:
-            return [Reply(not_found(self.desk, period, version))]
+            return [Reply(not_found(self.desk, period, version, edition))]
         info = outcome.info
         text = texts.FINAL_SENT.format(
-            period=period_label(period),
+            period=edition_label(period, edition),
             version=info.version,
             at=wita_long(info.created_at),
             sha=info.pdf_sha256,
         )
-        document = Document(final_filename(period, info.version), outcome.pdf, PDF)
+        document = Document(final_filename(period, info.version, edition), outcome.pdf, PDF)
         return [Reply(text, document=document)]
 
     def _export(self, period: PeriodRecord) -> list[Reply]:
@@ -202,7 +212,7 @@ def verification(desk: ReportDesk, data: bytes, *, fetch: str) -> tuple[bool, st
     period = desk.period_by_id(info.period_id)
     by = desk.member_names({info.created_by}) if info.created_by else {}
     return True, texts.VERIFY_MATCH.format(
-        title=REPORT_TITLES[info.report],
+        title=REPORT_TITLES[info.report[:1]],
         period=period_label(period) if period else "?",
         number=info.document_number,
         version=info.version,
@@ -212,9 +222,24 @@ def verification(desk: ReportDesk, data: bytes, *, fetch: str) -> tuple[bool, st
     )
 
 
-def final_reply(period: PeriodRecord, outcome: FinalOutcome) -> Reply:
+def _edition(words: list[str]) -> tuple[Edition, list[str]]:
+    """Report B when the words name it ('sertifikat', or 'penerbitan N'); the other words."""
+    lowered = [w.casefold() for w in words]
+    if "penerbitan" in lowered:
+        at = lowered.index("penerbitan")
+        following = words[at + 1] if at + 1 < len(words) else ""
+        if following.isdigit():
+            return Edition("B", int(following)), words[:at] + words[at + 2 :]
+    if "sertifikat" in lowered:
+        return SEMESTER_CERTIFICATES, [w for w in words if w.casefold() != "sertifikat"]
+    return ACTIVITIES, words
+
+
+def final_reply(
+    period: PeriodRecord, outcome: FinalOutcome, edition: Edition = ACTIVITIES
+) -> Reply:
     """The answer to /final: the refusal with what is missing, or the document."""
-    label = period_label(period)
+    label = edition_label(period, edition)
     if outcome.opens_on is not None:
         return Reply(texts.FINAL_TOO_EARLY.format(period=label, date=long_date(outcome.opens_on)))
     if outcome.info is None:
@@ -232,13 +257,14 @@ def final_reply(period: PeriodRecord, outcome: FinalOutcome) -> Reply:
         sha=info.pdf_sha256,
         at=wita_long(info.created_at),
     )
-    return Reply(text, document=Document(final_filename(period, info.version), outcome.pdf, PDF))
+    document = Document(final_filename(period, info.version, edition), outcome.pdf, PDF)
+    return Reply(text, document=document)
 
 
-def archive_list(desk: ReportDesk, period: PeriodRecord) -> str:
+def archive_list(desk: ReportDesk, period: PeriodRecord, edition: Edition = ACTIVITIES) -> str:
     """Every final of a period, one line each."""
-    stored = desk.versions(period)
-    label = period_label(period)
+    stored = desk.versions(period, edition)
+    label = edition_label(period, edition)
     if not stored:
         return texts.FINALS_NONE.format(period=label)
     names = desk.member_names({i.created_by for i in stored if i.created_by is not None})
@@ -256,10 +282,12 @@ def archive_list(desk: ReportDesk, period: PeriodRecord) -> str:
     return "\n".join(lines)
 
 
-def not_found(desk: ReportDesk, period: PeriodRecord, version: int) -> str:
+def not_found(
+    desk: ReportDesk, period: PeriodRecord, version: int, edition: Edition = ACTIVITIES
+) -> str:
     """Why a version cannot be sent, and which ones exist."""
-    versions = [str(i.version) for i in desk.versions(period)]
+    versions = [str(i.version) for i in desk.versions(period, edition)]
     available = texts.FINAL_AVAILABLE.format(versions=", ".join(versions)) if versions else ""
     return texts.FINAL_NOT_FOUND.format(
-        period=period_label(period), version=version, available=available
+        period=edition_label(period, edition), version=version, available=available
     ).strip()

@@ -3,7 +3,6 @@ the spreadsheet export. Reads in short transactions; renders outside any."""
 
 import hashlib
 import logging
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -13,26 +12,29 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from bot.editions import ACTIVITIES, Edition, parse_period
 from conversations.forms.registry import report_sections
 from conversations.progress import Person, team_progress
 from conversations.service import ensure_periods, period_label, reporting_period
 from render import context as report_context
+from render.certificates import add_register
 from render.export import workbook
 from render.renderer import Renderer
-from storage import finals, period_data, queries
+from storage import finals, period_data, queries, register, writes
 from storage.db import session_scope
-from storage.enums import Semester
-from storage.periods import DEFAULT_RULE, WITA, DeadlineRule, semester_end
+from storage.periods import (
+    DEFAULT_RULE,
+    WITA,
+    DeadlineRule,
+    default_deadlines,
+    semester_end,
+    semester_of,
+    semester_start,
+)
 from storage.queries import PeriodRecord
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
-
-REPORT = "A"
-FILE_STEM = "Laporan-Kegiatan-LSP"
-PDF = "application/pdf"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_PERIOD = re.compile(r"^(?:(\d{4})[-/ ]?(I{1,2}|[12])|(I{1,2}|[12])[-/ ]?(\d{4}))$", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,33 +58,6 @@ class FinalOutcome:
     opens_on: date | None = None
 
 
-def parse_period(text: str) -> tuple[int, Semester] | None:
-    """'2026-II', 'II 2026', '2026 2' -> (2026, II)."""
-    match = _PERIOD.match(text.strip())
-    if match is None:
-        return None
-    year = int(match.group(1) or match.group(4))
-    semester = (match.group(2) or match.group(3)).upper()
-    return year, Semester.II if semester in ("II", "2") else Semester.I
-
-
-def draft_filename(period: PeriodRecord, now: datetime) -> str:
-    """Laporan-Kegiatan-LSP_2026-II_DRAF_20261124-1005.pdf."""
-    stamp = now.astimezone(WITA).strftime("%Y%m%d-%H%M")
-    return f"{FILE_STEM}_{period.year}-{period.semester}_DRAF_{stamp}.pdf"
-
-
-def final_filename(period: PeriodRecord, version: int) -> str:
-    """Laporan-Kegiatan-LSP_2026-II_v2.pdf."""
-    return f"{FILE_STEM}_{period.year}-{period.semester}_v{version}.pdf"
-
-
-def export_filename(period: PeriodRecord, now: datetime) -> str:
-    """Data-LSP_2026-II_20261124-1005.xlsx."""
-    stamp = now.astimezone(WITA).strftime("%Y%m%d-%H%M")
-    return f"Data-LSP_{period.year}-{period.semester}_{stamp}.xlsx"
-
-
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of some bytes."""
     return hashlib.sha256(data).hexdigest()
@@ -103,7 +78,6 @@ class ReportDesk:
         self.renderer = renderer
         self.clock = clock
         self.deadlines = deadlines
-        self.sections = report_sections(REPORT)
 
     def period(self, text: str | None = None) -> PeriodRecord | None:
         """The named period ('2026-II'), or the one being reported now."""
@@ -116,43 +90,69 @@ class ReportDesk:
             return period_data.period(session, year=key[0], semester=key[1]) if key else None
 
     def context(
-        self, session: Session, period: PeriodRecord, *, kind: str, prepared_by: str
+        self,
+        session: Session,
+        period: PeriodRecord,
+        *,
+        kind: str,
+        prepared_by: str,
+        edition: Edition = ACTIVITIES,
     ) -> dict[str, Any]:
-        """The report context of a period as stored right now."""
+        """The report context of a period (or of one issuance) as stored right now."""
+        sections = report_sections(edition.report)
         people = [Person(m.id, m.name, m.roles) for m in queries.active_members(session)]
         statuses = queries.period_statuses(session, period_id=period.id)
         request = report_context.ReportRequest(
-            report=REPORT,
+            report=edition.report,
             kind=kind,
             period=period,
-            sections=self.sections,
-            progress=team_progress(self.sections, people, statuses),
+            sections=sections,
+            progress=team_progress(sections, people, statuses),
             prepared_by=prepared_by,
             now=self.clock(),
         )
-        return report_context.build(session, request)
+        ctx = report_context.build(session, request)
+        if edition.report == "B":
+            start, end = (
+                semester_start(period.year, period.semester),
+                semester_end(period.year, period.semester),
+            )
+            add_register(session, ctx, start=start, end=end, issuance=edition.issuance)
+        return ctx
 
-    def draft(self, period: PeriodRecord, *, prepared_by: str) -> tuple[dict[str, Any], bytes]:
+    def draft(
+        self, period: PeriodRecord, *, prepared_by: str, edition: Edition = ACTIVITIES
+    ) -> tuple[dict[str, Any], bytes]:
         """A draft of the period's report: its context and PDF."""
         with session_scope(self.db) as session:
-            ctx = self.context(session, period, kind=report_context.DRAFT, prepared_by=prepared_by)
+            ctx = self.context(session, period, kind=report_context.DRAFT,
+                               prepared_by=prepared_by, edition=edition)  # fmt: skip
         return ctx, self.renderer.render(ctx)
 
     def final(
-        self, period: PeriodRecord, *, prepared_by: str, member_id: int | None, channel: str
+        self,
+        period: PeriodRecord,
+        *,
+        prepared_by: str,
+        member_id: int | None,
+        channel: str,
+        edition: Edition = ACTIVITIES,
     ) -> FinalOutcome:
-        """A final: refused before its semester has ended and while a section is missing;
-        the latest one again if nothing changed; otherwise a new version, frozen and stored."""
+        """A final: a semester's is refused before its semester has ended and while a
+        section is missing (one issuance's report may be made at once); the latest one again
+        if nothing changed; otherwise a new version, frozen and stored."""
         opens_on = semester_end(period.year, period.semester) + timedelta(days=1)
-        if self.clock().astimezone(WITA).date() < opens_on:
+        semester = edition.issuance is None
+        if semester and self.clock().astimezone(WITA).date() < opens_on:
             return FinalOutcome(opens_on=opens_on)
         with session_scope(self.db) as session:
-            ctx = self.context(session, period, kind=report_context.FINAL, prepared_by=prepared_by)
-            existing = finals.finals(session, period_id=period.id, report=REPORT)
+            ctx = self.context(session, period, kind=report_context.FINAL,
+                               prepared_by=prepared_by, edition=edition)  # fmt: skip
+            existing = finals.finals(session, period_id=period.id, report=edition.code)
         missing = tuple(
             Missing(ch["clause"], ch["title"], ch["owed_by"])
             for ch in ctx["content"]["chapters"]
-            if ch["state"] == "belum"
+            if ch["state"] == "belum" and semester
         )
         if missing:
             return FinalOutcome(missing=missing)
@@ -163,10 +163,11 @@ class ReportDesk:
         ctx["document"] = {**ctx["document"], "version": version}
         pdf = self.renderer.render(ctx)
         try:
-            info = self._store(period, ctx, pdf, member_id=member_id, channel=channel)
+            info = self._store(period, ctx, pdf, member_id=member_id, channel=channel,
+                               code=edition.code)  # fmt: skip
         except IntegrityError:
             logger.info("final %s v%s made concurrently; using the stored one", period.id, version)
-            return self._latest(period)
+            return self._stored(self.versions(period, edition)[-1])
         return FinalOutcome(info=info, pdf=pdf, created=True)
 
     def _store(
@@ -177,12 +178,13 @@ class ReportDesk:
         *,
         member_id: int | None,
         channel: str,
+        code: str,
     ) -> finals.FinalInfo:
         with session_scope(self.db) as session:
             info = finals.add_final(
                 session,
                 period_id=period.id,
-                report=REPORT,
+                report=code,
                 version=ctx["document"]["version"],
                 document_number=ctx["document"]["number"],
                 content_sha256=ctx["document"]["content_sha256"],
@@ -202,17 +204,18 @@ class ReportDesk:
             pdf = finals.final_pdf(session, final_id=info.id)
         return FinalOutcome(info=info, pdf=pdf, created=False)
 
-    def _latest(self, period: PeriodRecord) -> FinalOutcome:
-        return self._stored(self.versions(period)[-1])
-
-    def versions(self, period: PeriodRecord) -> list[finals.FinalInfo]:
+    def versions(
+        self, period: PeriodRecord, edition: Edition = ACTIVITIES
+    ) -> list[finals.FinalInfo]:
         """Every stored final of a period, oldest first."""
         with session_scope(self.db) as session:
-            return finals.finals(session, period_id=period.id, report=REPORT)
+            return finals.finals(session, period_id=period.id, report=edition.code)
 
-    def final_file(self, period: PeriodRecord, version: int) -> FinalOutcome | None:
+    def final_file(
+        self, period: PeriodRecord, version: int, edition: Edition = ACTIVITIES
+    ) -> FinalOutcome | None:
         """One stored final, byte for byte as it was made."""
-        found = [info for info in self.versions(period) if info.version == version]
+        found = [info for info in self.versions(period, edition) if info.version == version]
         return self._stored(found[0]) if found else None
 
     def identify(self, data: bytes) -> finals.FinalInfo | None:
@@ -230,6 +233,24 @@ class ReportDesk:
         """A period by its id."""
         with session_scope(self.db) as session:
             return period_data.period_by_id(session, period_id=period_id)
+
+    def issuance_period(self, number: int) -> PeriodRecord | None:
+        """The semester an issuance's certificates were issued in (None: no such issuance)."""
+        with session_scope(self.db) as session:
+            found = register.certificates_of_issuance(session, number=number)
+            if not found:
+                return None
+            year, semester = semester_of(min(c.issued_on for c in found))
+            period = period_data.period(session, year=year, semester=semester)
+            if period is None:
+                data_deadline, final_deadline = default_deadlines(year, semester, self.deadlines)
+                writes.add_period(
+                    session, year=year, semester=semester, data_deadline=data_deadline,
+                    final_deadline=final_deadline,
+                )  # fmt: skip
+                session.commit()
+                period = period_data.period(session, year=year, semester=semester)
+            return period
 
     def export(self, period: PeriodRecord) -> bytes:
         """All data of a period as .xlsx bytes (every section of both reports)."""

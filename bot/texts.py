@@ -36,6 +36,9 @@ FINAL_REFUSED = (
     "Minta yang bersangkutan mengisi, atau nyatakan nihil bila memang tidak ada kegiatan. "
     "Kirim /draft untuk melihat isinya."
 )
+EDITION_SEMESTER = "penerbitan sertifikat {period}"
+EDITION_ISSUANCE = "penerbitan sertifikat no. {number} ({period})"
+ISSUANCE_UNKNOWN = "Penerbitan nomor {number} tidak ada. Kirim /sertifikat untuk ringkasannya."
 FINAL_TOO_EARLY = (
     "Laporan final {period} baru dapat dibuat mulai {date}, setelah semester berakhir. "
     "Sampai saat itu kirim /draft untuk melihat isinya."

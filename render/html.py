@@ -49,12 +49,15 @@ def environment() -> Environment:
     )
     env.globals["table_widths"] = _table_widths
     env.globals["column_widths"] = column_widths
+    env.globals["fitted_columns"] = fitted_columns
     return env
 
 
 def report_html(context: dict[str, Any]) -> str:
-    """The report body (cover, completeness, chapters, distribution, signature) as HTML."""
-    return environment().get_template("report.html").render(fonts=_FONT_URLS, **context)
+    """The report body (cover, completeness, chapters, distribution, signature) as HTML:
+    report A's or report B's."""
+    template = "report_b.html" if context["content"]["report"] == "B" else "report.html"
+    return environment().get_template(template).render(fonts=_FONT_URLS, **context)
 
 
 def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:

@@ -63,3 +63,17 @@ EXPORT_TITLE = "Data Laporan LSP"
 EXPORT_DESCRIPTION = (
     "Semua data periode: satu lembar per bagian laporan, dengan siapa, kanal dan kapan (WITA)."
 )
+
+# Report B: the certificate register.
+KIND_NAMES = {"unit": "Unit kompetensi", "klaster": "Klaster/paket", "kualifikasi": "Kualifikasi",
+              "okupasi": "Okupasi", "": "(jenis tidak disebut)"}  # fmt: skip
+ROUTE_NAMES = {"reguler": "Reguler", "rcc": "RCC", "rpl": "RPL"}
+NO_TUK = "(TUK tidak disebut)"
+NO_ASSESSOR = "(asesor tidak disebut)"
+CLI_RECORDER = "(di server)"
+TRAIL_CERTIFICATE_REF = "Sertifikat no. {no}"
+TRAIL_CERTIFICATE_SOURCE = "penerbitan {issuance}, berkas {file} (SHA-256 {sha}…), baris {row}"
+ISSUANCE_TITLE = "Penerbitan {number}"
+ISSUANCE_NUMBER = "{prefix}/LAP-SERT/P{number}/{semester}/{year}"
+TALLY_SOURCE_REGISTER = "dihitung dari register sertifikat"
+TALLY_SOURCE_TYPED = "diisi komite skema (register belum memuat sertifikat semester ini)"

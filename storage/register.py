@@ -210,3 +210,45 @@ def revoked_between(session: Session, *, start: date, end: date) -> list[StoredC
         .order_by(Revocation.revoked_on, Certificate.number)
     )
     return [StoredCertificate(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class IssuanceRecord:
+    """An issuance as reports cite it."""
+
+    number: int
+    file_name: str | None
+    file_sha256: str | None
+    recorded_by: int | None
+    channel: str
+    recorded_at: datetime
+    certificates: int
+
+
+def issuances(session: Session, *, numbers: set[int]) -> dict[int, IssuanceRecord]:
+    """Issuances by number."""
+    rows = session.execute(
+        select(
+            Issuance.number, Issuance.file_name, Issuance.file_sha256, Issuance.recorded_by,
+            Issuance.channel, Issuance.recorded_at, Issuance.certificates,
+        ).where(Issuance.number.in_(sorted(numbers)))  # type: ignore[attr-defined]
+    )  # fmt: skip
+    return {row[0]: IssuanceRecord(*row) for row in rows}
+
+
+def certificates_of_issuance(session: Session, *, number: int) -> list[StoredCertificate]:
+    """The certificates recorded by one issuance, in their file's order."""
+    rows = session.execute(
+        _certificates_query().where(Issuance.number == number).order_by(Certificate.source_row)
+    )
+    return [StoredCertificate(*row) for row in rows]
+
+
+def has_certificates(session: Session, *, start: date, end: date) -> bool:
+    """Whether the register holds any certificate issued between two dates."""
+    found = session.execute(
+        select(Certificate.id)
+        .where(Certificate.issued_on >= start, Certificate.issued_on <= end)
+        .limit(1)
+    ).first()
+    return found is not None

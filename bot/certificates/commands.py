@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 
 from bot import texts
 from bot.certificates.desk import CertificateDesk
+from bot.editions import XLSX
 from bot.report_commands import AdminCommands
-from bot.reports import XLSX
 from conversations.events import Document, Option, Reply
 from conversations.parsing import Rejected, parse_date, parse_yes_no
 from conversations.service import Message, period_label

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from sqlalchemy import Engine
 
 from bot import texts
+from bot.editions import parse_period
 from bot.reminders.desk import ReminderDesk
 from bot.report_commands import AdminCommands
-from bot.reports import parse_period
 from conversations import texts as conversation_texts
 from conversations.display import format_date
 from conversations.events import Reply
