@@ -153,7 +153,12 @@ class ReportCommands(AdminCommands):
         chapters = ctx["content"]["chapters"]
         text = texts.DRAFT_READY.format(
             title=ctx["content"]["title"],
-            period=edition_label(period, edition),
+            period=period_label(period)
+            + (
+                texts.EDITION_ISSUANCE_SUFFIX.format(number=edition.issuance)
+                if edition.issuance
+                else ""
+            ),
             at=ctx["document"]["issued_at"],
             complete=sum(1 for ch in chapters if ch["state"] != "belum"),
             total=len(chapters),

@@ -38,6 +38,7 @@ FINAL_REFUSED = (
 )
 EDITION_SEMESTER = "penerbitan sertifikat {period}"
 EDITION_ISSUANCE = "penerbitan sertifikat no. {number} ({period})"
+EDITION_ISSUANCE_SUFFIX = ", penerbitan no. {number}"
 ISSUANCE_UNKNOWN = "Penerbitan nomor {number} tidak ada. Kirim /sertifikat untuk ringkasannya."
 FINAL_TOO_EARLY = (
     "Laporan final {period} baru dapat dibuat mulai {date}, setelah semester berakhir. "

@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from render import texts
 from render.context import content_hash
-from render.filters import long_date, number, wita_datetime
+from render.filters import long_date, number, short_date, wita_datetime
 from storage import period_data, queries, register
 from storage.enums import Role
 from storage.queries import MemberRecord
@@ -110,8 +110,8 @@ def _row(position: int, c: StoredCertificate) -> dict[str, Any]:
         "kind": texts.KIND_NAMES.get(c.kind, c.kind),
         "route": texts.ROUTE_NAMES.get(c.route, c.route),
         "tuk": c.tuk or texts.EMPTY,
-        "issued_on": long_date(c.issued_on),
-        "valid_until": long_date(c.valid_until),
+        "issued_on": short_date(c.issued_on),
+        "valid_until": short_date(c.valid_until),
     }
 
 
