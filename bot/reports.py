@@ -17,7 +17,7 @@ from conversations.forms.registry import report_sections
 from conversations.progress import Person, team_progress
 from conversations.service import ensure_periods, period_label, reporting_period
 from render import context as report_context
-from render.certificates import add_register
+from render.certificates import add_register, count_from_register
 from render.export import workbook
 from render.renderer import Renderer
 from storage import finals, period_data, queries, register, writes
@@ -112,12 +112,12 @@ class ReportDesk:
             now=self.clock(),
         )
         ctx = report_context.build(session, request)
+        start = semester_start(period.year, period.semester)
+        end = semester_end(period.year, period.semester)
         if edition.report == "B":
-            start, end = (
-                semester_start(period.year, period.semester),
-                semester_end(period.year, period.semester),
-            )
             add_register(session, ctx, start=start, end=end, issuance=edition.issuance)
+        else:
+            count_from_register(session, ctx, start=start, end=end)
         return ctx
 
     def draft(
@@ -254,7 +254,12 @@ class ReportDesk:
 
     def export(self, period: PeriodRecord) -> bytes:
         """All data of a period as .xlsx bytes (every section of both reports)."""
+        start = semester_start(period.year, period.semester)
+        end = semester_end(period.year, period.semester)
         with session_scope(self.db) as session:
             stored = report_context.load(session, period_id=period.id)
+            certificates = register.certificates_issued(session, start=start, end=end)
         sections = report_sections("A") + report_sections("B")
-        return workbook(sections, stored, period_label=period_label(period), now=self.clock())
+        label = period_label(period)
+        return workbook(sections, stored, period_label=label, now=self.clock(),
+                        certificates=certificates)  # fmt: skip

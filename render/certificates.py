@@ -165,3 +165,21 @@ def add_register(
                 prefix=prefix, number=issuance, semester=period["semester"], year=period["year"]
             )
     ctx["document"]["content_sha256"] = content_hash(content)
+
+
+def count_from_register(session: Session, ctx: dict[str, Any], *, start: date, end: date) -> None:
+    """Report A's certificates per scheme (2.2) from the register when it holds any of the
+    semester's certificates; otherwise the typed numbers stay. The tally says which."""
+    for chapter in ctx["content"]["chapters"]:
+        tally = (chapter.get("table") or {}).get("tally")
+        if tally is None:
+            continue
+        issued = register.certificates_issued(session, start=start, end=end)
+        if not issued:
+            tally["source"] = texts.TALLY_SOURCE_TYPED
+            continue
+        counted = _counted([c.scheme for c in issued])
+        tally["rows"] = [{"label": r["label"], "count": r["count"]} for r in counted]
+        tally["total"] = number(len(issued))
+        tally["source"] = texts.TALLY_SOURCE_REGISTER
+    ctx["document"]["content_sha256"] = content_hash(ctx["content"])

@@ -19,6 +19,7 @@ from render.outline import QuestionLike, SectionLike
 from render.values import display, safe_text
 from storage.period_data import StoredAnswer
 from storage.periods import WITA
+from storage.register import StoredCertificate
 
 _SHEET_FORBIDDEN = set("[]:*?/\\")
 SHEET_TITLE_LIMIT = 31
@@ -34,8 +35,10 @@ def workbook(
     *,
     period_label: str,
     now: datetime,
+    certificates: Sequence[StoredCertificate] = (),
 ) -> bytes:
-    """The .xlsx bytes."""
+    """The .xlsx bytes (with the register's certificates of the period on a sheet of their
+    own)."""
     book = Workbook()
     info = book.active
     assert info is not None
@@ -49,6 +52,8 @@ def workbook(
         used.add(title)
         _append(info, [title, f"{section.clause} {section.title}"])
         _section_sheet(book.create_sheet(title), section, stored)
+    _append(info, [texts.EXPORT_REGISTER_SHEET, texts.EXPORT_REGISTER_NOTE])
+    _register_sheet(book.create_sheet(texts.EXPORT_REGISTER_SHEET), certificates, now)
     _fit(info)
     props = book.properties
     props.title = safe_text(f"{texts.EXPORT_TITLE} {period_label}")
@@ -109,6 +114,26 @@ def _section_sheet(sheet: Worksheet, section: SectionLike, stored: StoredPeriod)
             answers = item.values(entry)
             _append(sheet, [*before, texts.EXPORT_LEVEL_ENTRY, position, *([None] * len(top)),
                             *_cells(repeated, answers), *_last(answers, stored)])  # fmt: skip
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    _fit(sheet)
+
+
+def _register_sheet(
+    sheet: Worksheet, certificates: Sequence[StoredCertificate], now: datetime
+) -> None:
+    """One row per certificate, with its status, issuance and source row."""
+    _append(sheet, list(texts.EXPORT_REGISTER_COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    today = now.astimezone(WITA).date()
+    for c in certificates:
+        _append(sheet, [
+            c.number, c.holder, c.scheme, texts.KIND_NAMES.get(c.kind, c.kind),
+            texts.ROUTE_NAMES.get(c.route, c.route), c.tuk, c.assessor, c.issued_on,
+            c.valid_until, c.status(today), c.replaces, c.issuance, c.source_row, c.revoked_on,
+            c.revocation_reason,
+        ])  # fmt: skip
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     _fit(sheet)

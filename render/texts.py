@@ -77,3 +77,10 @@ ISSUANCE_TITLE = "Penerbitan {number}"
 ISSUANCE_NUMBER = "{prefix}/LAP-SERT/P{number}/{semester}/{year}"
 TALLY_SOURCE_REGISTER = "dihitung dari register sertifikat"
 TALLY_SOURCE_TYPED = "diisi komite skema (register belum memuat sertifikat semester ini)"
+EXPORT_REGISTER_SHEET = "Register Sertifikat"
+EXPORT_REGISTER_NOTE = "Sertifikat yang terbit pada periode ini, satu baris per sertifikat."
+EXPORT_REGISTER_COLUMNS = (
+    "Nomor sertifikat", "Pemegang", "Skema", "Jenis", "Jalur", "TUK", "Asesor", "Terbit",
+    "Berlaku sampai", "Status", "Menggantikan", "Penerbitan", "Baris sumber", "Dicabut",
+    "Alasan pencabutan",
+)  # fmt: skip

@@ -95,3 +95,22 @@ def test_the_semester_edition_waits_for_every_assessors_part(
     refused = chat.say("admin", "/final sertifikat")
     assert "belum dapat dibuat" in refused and "3.2 Perkembangan Asesor" in refused
     assert "Tono Asesor" in refused
+
+
+def test_report_a_counts_certificates_per_scheme_from_the_register(office: Chat) -> None:
+    import io
+
+    from openpyxl import load_workbook
+
+    office.say("admin", "/draft")
+    text = one_line(pdf_text(office.documents[-1].data))
+    schemes = Counter(r[2] for r in certificates(40))
+    assert "Jumlah dihitung dari register sertifikat." in text
+    assert f"Tata Boga {schemes['Tata Boga']}" in text and "Jumlah 41" in text
+    office.say("admin", "/ekspor")
+    sheet = load_workbook(io.BytesIO(office.documents[-1].data))["Register Sertifikat"]
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 41
+    revoked = next(r for r in rows if r[0] == "LSP-P1/SMKN3/2026/0005")
+    assert revoked[9] == "dicabut" and revoked[14] == "Terbukti memalsukan portofolio"
+    assert revoked[11] == 1 and revoked[12] == 6  # issuance 1, spreadsheet row 6
