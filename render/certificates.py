@@ -60,27 +60,29 @@ def register_trail(
     issuances: dict[int, IssuanceRecord],
     members: dict[int, MemberRecord],
 ) -> list[dict[str, Any]]:
-    """Jejak data of the certificates: the issuance, file, row, who imported it, when."""
+    """Jejak data of the certificates: one row per issuance (the file, its SHA-256, who
+    brought it in, how and when); each certificate's row in the list names its issuance and
+    its row in that file."""
+    counts = Counter(c.issuance for c in issued)
     rows = []
-    for position, certificate in enumerate(issued, start=1):
-        issuance = issuances.get(certificate.issuance)
-        member = members.get(issuance.recorded_by or 0) if issuance else None
-        source = texts.TRAIL_CERTIFICATE_SOURCE.format(
-            issuance=certificate.issuance,
-            file=issuance.file_name if issuance and issuance.file_name else texts.EMPTY,
-            sha=(issuance.file_sha256 or "")[:12] if issuance else "",
-            row=certificate.source_row or texts.EMPTY,
-        )
-        channel = issuance.channel if issuance else ""
+    for number_ in sorted(counts):
+        issuance = issuances.get(number_)
+        if issuance is None:
+            continue
+        member = members.get(issuance.recorded_by or 0)
+        value = texts.TRAIL_ISSUANCE_VALUE.format(
+            count=number(counts[number_]), file=issuance.file_name or texts.EMPTY,
+            sha=issuance.file_sha256 or texts.EMPTY,
+        )  # fmt: skip
         rows.append(
             {
-                "ref": texts.TRAIL_CERTIFICATE_REF.format(no=position),
-                "item": certificate.number,
-                "value": source,
+                "ref": texts.TRAIL_ISSUANCE_REF.format(number=number_),
+                "item": texts.TRAIL_ISSUANCE_ITEM,
+                "value": value,
                 "by": member.name if member else texts.CLI_RECORDER,
                 "role": texts.ROLE_NAMES[Role.ADMIN],
-                "channel": texts.CHANNEL_NAMES.get(channel, channel or texts.EMPTY),
-                "at": wita_datetime(issuance.recorded_at) if issuance else texts.EMPTY,
+                "channel": texts.CHANNEL_NAMES.get(issuance.channel, issuance.channel),
+                "at": wita_datetime(issuance.recorded_at),
                 "revision": "1",
             }
         )
@@ -112,6 +114,7 @@ def _row(position: int, c: StoredCertificate) -> dict[str, Any]:
         "tuk": c.tuk or texts.EMPTY,
         "issued_on": short_date(c.issued_on),
         "valid_until": short_date(c.valid_until),
+        "source": texts.CERTIFICATE_SOURCE.format(issuance=c.issuance, row=c.source_row or "-"),
     }
 
 

@@ -7,10 +7,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from render.layout import column_widths, fitted_columns
-from render.typeface import FONTS, FONTS_DIR
+from render.typeface import FONTS, FONTS_DIR, dejavu
 from render.values import printable
 
-__all__ = ["FONTS", "FONTS_DIR", "environment", "report_html", "trail_html"]
+__all__ = ["FONTS", "FONTS_DIR", "environment", "list_html", "report_html", "trail_html"]
 
 # Our own paths, printed into the stylesheet as they are.
 _FONT_URLS = {name: Markup(path) for name, path in FONTS.items()}
@@ -22,6 +22,18 @@ def _finalize(value: Any) -> Any:
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     return printable(value)
+
+
+def _needs_fallback(data: Any) -> bool:
+    """Whether any text in `data` has a character DejaVu Sans lacks (an emoji in a name):
+    only then is the fallback family named, since matching fonts per character costs time."""
+    if isinstance(data, str):
+        return not data.isascii() and any(ord(ch) not in dejavu() for ch in data)
+    if isinstance(data, dict):
+        return any(_needs_fallback(value) for value in data.values())
+    if isinstance(data, (list, tuple)):
+        return any(_needs_fallback(value) for value in data)
+    return False
 
 
 def _table_widths(table: dict[str, Any]) -> tuple[list[float], float]:
@@ -57,7 +69,11 @@ def report_html(context: dict[str, Any]) -> str:
     """The report body (cover, completeness, chapters, distribution, signature) as HTML:
     report A's or report B's."""
     template = "report_b.html" if context["content"]["report"] == "B" else "report.html"
-    return environment().get_template(template).render(fonts=_FONT_URLS, **context)
+    content = {k: v for k, v in context["content"].items() if k != "trail"}
+    fallback = _needs_fallback(content)
+    return (
+        environment().get_template(template).render(fonts=_FONT_URLS, fallback=fallback, **context)
+    )
 
 
 def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
@@ -65,5 +81,26 @@ def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bo
     return (
         environment()
         .get_template("trail.html")
-        .render(fonts=_FONT_URLS, content=context["content"], rows=rows, first=first)
+        .render(
+            fonts=_FONT_URLS,
+            content=context["content"],
+            rows=rows,
+            first=first,
+            fallback=_needs_fallback(rows),
+        )
+    )
+
+
+def list_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
+    """A run of report B's certificate list (the appendix heading on the first run only)."""
+    return (
+        environment()
+        .get_template("certificate_list.html")
+        .render(
+            fonts=_FONT_URLS,
+            content=context["content"],
+            rows=rows,
+            first=first,
+            fallback=_needs_fallback(rows),
+        )
     )

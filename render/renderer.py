@@ -17,12 +17,13 @@ from datetime import datetime
 from typing import Any
 
 from render import texts
-from render.html import report_html, trail_html
+from render.html import list_html, report_html, trail_html
 from render.pdf import Metadata, Stamp, html_to_pdf, join_and_stamp
 
 logger = logging.getLogger(__name__)
 
 TRAIL_ROWS_PER_PART = 400
+LIST_ROWS_PER_PART = 250
 
 
 def metadata_for(context: dict[str, Any]) -> Metadata:
@@ -63,20 +64,33 @@ def stamp_for(context: dict[str, Any]) -> Stamp:
     return Stamp(footer, watermark=texts.WATERMARK, metadata=metadata)
 
 
-def parts(context: dict[str, Any], workers: int) -> list[tuple[int, int] | None]:
-    """The pieces to build: None for the body, (start, stop) for a run of trail rows."""
-    rows = len(context["content"]["trail"])
-    count = max(1, min(workers, math.ceil(rows / TRAIL_ROWS_PER_PART)))
+Part = tuple[str, int, int] | None
+
+
+def _runs(kind: str, rows: int, workers: int, per_part: int) -> list[Part]:
+    count = max(1, min(workers, math.ceil(rows / per_part)))
     size = max(1, math.ceil(rows / count))
-    runs: list[tuple[int, int] | None] = [(start, start + size) for start in range(0, rows, size)]
-    return [None, *(runs or [(0, 0)])]
+    return [(kind, start, start + size) for start in range(0, rows, size)]
 
 
-def render_part(context: dict[str, Any], part: tuple[int, int] | None) -> bytes:
+def parts(context: dict[str, Any], workers: int) -> list[Part]:
+    """The pieces to build, in order: None for the body, then runs of report B's certificate
+    list (an appendix) and of the data trail, each ("list" or "trail", start, stop)."""
+    content = context["content"]
+    listed = len(content.get("register", {}).get("rows", ()))
+    runs = _runs("list", listed, workers, LIST_ROWS_PER_PART) if listed else []
+    trail = _runs("trail", len(content["trail"]), workers, TRAIL_ROWS_PER_PART)
+    return [None, *runs, *(trail or [("trail", 0, 0)])]
+
+
+def render_part(context: dict[str, Any], part: Part) -> bytes:
     """One piece as PDF bytes."""
     if part is None:
         return html_to_pdf(report_html(context))
-    start, stop = part
+    kind, start, stop = part
+    if kind == "list":
+        rows = context["content"]["register"]["rows"][start:stop]
+        return html_to_pdf(list_html(context, rows, first=start == 0))
     rows = context["content"]["trail"][start:stop]
     return html_to_pdf(trail_html(context, rows, first=start == 0))
 

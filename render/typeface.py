@@ -40,3 +40,10 @@ def covered() -> frozenset[int]:
         with FontFile(FONTS[key], lazy=True) as font:
             points |= set(font.getBestCmap())
     return frozenset(points)
+
+
+@cache
+def dejavu() -> frozenset[int]:
+    """Every code point DejaVu Sans has a glyph for."""
+    with FontFile(FONTS["regular"], lazy=True) as font:
+        return frozenset(font.getBestCmap())

@@ -63,7 +63,8 @@ def test_the_semester_edition_counts_what_the_register_holds(office: Chat) -> No
     assert "LSP-P1/SMKN3/2023/0007" in "".join(text.split())  # the re-certification
     assert "Terbukti memalsukan portofolio" in text and "15 Desember 2026" in text
     assert "MET.000.004321.2020" in text  # Nur Aisyah's 3.2 answers
-    assert "penerbitan 1, berkas sept.xlsx" in text  # every certificate's trail
+    # every certificate names its issuance and row; the trail names the issuance's file
+    assert "P1 baris 2" in text and "41 sertifikat dari berkas sept.xlsx, SHA-256" in text
     assert "Siti Rahmah, S.Pd." in text
     # report A is its own document, with its own numbers and versions
     assert f"{PREFIX}/LAP-KEG/II/2026" in office.say("admin", "/final")
