@@ -245,6 +245,12 @@ HELP_ADMIN = (
     "/ekspor - semua data periode ini sebagai berkas Excel\n"
     "/tenggat - lihat atau ubah tenggat dan jadwal pengingat\n"
     "/ingatkan [KODE] - ingatkan sekarang yang belum mengisi\n"
+    "/draft sertifikat, /final sertifikat - laporan penerbitan sertifikat semester ini; "
+    "/draft penerbitan N - untuk satu penerbitan\n"
+    "/templat - templat Excel daftar sertifikat; kirim berkasnya (xlsx/csv) untuk menyimpan\n"
+    "/sertifikat - ringkasan register sertifikat periode ini\n"
+    "/cabut NOMOR TANGGAL ALASAN - cabut sertifikat (dengan konfirmasi)\n"
+    "/kedaluwarsa [BULAN] - sertifikat yang segera habis masa berlakunya\n"
     "(tambahkan periode bila perlu, mis. /draft 2026-I)"
 )
 
