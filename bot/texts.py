@@ -421,3 +421,8 @@ REVOKE_YES = "Ya, cabut"
 REVOKE_NO = "Tidak"
 REVOKE_DONE = "Sertifikat {number} dicabut per {on}. Tercatat di register dan laporan."
 REVOKE_NOT_DONE = "Tidak jadi. Sertifikat {number} tidak dicabut."
+EXPIRY_DIGEST = (
+    "📅 Sertifikat yang habis masa berlakunya dalam tiga bulan ke depan: {count}. Pemegangnya "
+    "perlu sertifikasi ulang."
+)
+BUTTON_EXPIRING = "📅 Lihat daftar lengkap"

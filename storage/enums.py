@@ -40,6 +40,7 @@ class ReminderKind(StrEnum):
     AFTER = "after"  # days after the data deadline, to those still missing
     DIGEST = "digest"  # the admin's daily digest before the final report is due
     MANUAL = "manual"  # an admin's /ingatkan
+    EXPIRING = "expiring"  # the admin's monthly list of certificates about to expire
 
 
 class ReminderState(StrEnum):

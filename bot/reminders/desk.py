@@ -18,12 +18,21 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.reminders import messages
-from bot.reminders.plan import DEFAULT_PLAN, Deadlines, Occasion, Plan, due, end_of, occasions
+from bot.reminders.plan import (
+    DEFAULT_PLAN,
+    Deadlines,
+    Occasion,
+    Plan,
+    due,
+    end_of,
+    expiry_occasions,
+    occasions,
+)
 from conversations.events import Reply
 from conversations.forms.registry import SECTIONS
 from conversations.progress import Person, owed_sections, team_progress
 from conversations.service import ensure_periods, period_label, semester_pair
-from storage import period_data, reminders
+from storage import period_data, register, reminders
 from storage.db import session_scope
 from storage.enums import ReminderKind, ReminderState, Role
 from storage.periods import (
@@ -40,6 +49,7 @@ logger = logging.getLogger(__name__)
 RETRY_BACKOFF = (timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
 MAX_RETRY_WAIT = timedelta(hours=3)
 RECENTLY_MISSED = timedelta(days=2)
+EXPIRY_DAYS = 91  # the monthly list covers certificates expiring within about three months
 
 
 @dataclass(frozen=True)
@@ -163,6 +173,8 @@ class ReminderDesk:
                     reminders.has_final(session, period_id=period.id),
                 )
                 candidates.extend(occasions(deadlines, plan))
+            today = now.astimezone(WITA).date()
+            candidates.extend(expiry_occasions(periods[-1].id, today, plan))
             ripe = [occasion.key for occasion in candidates if occasion.due_at <= now]
             known = reminders.known_occasions(session, keys=ripe)
         result = due(candidates, now, known=known)
@@ -173,7 +185,7 @@ class ReminderDesk:
     ) -> list[int]:
         """Who an occasion goes to: admins for the digest, otherwise whoever still owes."""
         work = reminders.open_work(session, period_id=period_id)
-        if kind is ReminderKind.DIGEST:
+        if kind in (ReminderKind.DIGEST, ReminderKind.EXPIRING):
             return sorted(m for m, roles in work.roles.items() if Role.ADMIN in roles)
         owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
         return sorted(
@@ -396,7 +408,16 @@ class ReminderDesk:
                     today=today,
                 )
                 found.update((c.id, reply) for c in digests)
-            others = [c for c in items if c.kind is not ReminderKind.DIGEST]
+            expiring = [c for c in items if c.kind is ReminderKind.EXPIRING]
+            if expiring:
+                soon = register.expiring(
+                    session, start=today, end=today + timedelta(days=EXPIRY_DAYS)
+                )
+                if soon:
+                    found.update((c.id, messages.expiring(soon)) for c in expiring)
+            others = [
+                c for c in items if c.kind not in (ReminderKind.DIGEST, ReminderKind.EXPIRING)
+            ]
             if not others:
                 continue
             work = reminders.open_work(

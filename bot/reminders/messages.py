@@ -13,6 +13,7 @@ from conversations.schema import Section
 from conversations.texts import ROLE_NAMES
 from storage.enums import ReminderKind
 from storage.periods import WITA
+from storage.register import StoredCertificate
 from storage.reminders import Unreachable
 
 NAMES_SHOWN = 8
@@ -120,3 +121,20 @@ def _digest_line(progress: SectionProgress) -> str:
 
 def _short(title: str) -> str:
     return title if len(title) <= BUTTON_TITLE else title[: BUTTON_TITLE - 1].rstrip() + "…"
+
+
+EXPIRING_SHOWN = 30
+
+
+def expiring(certificates: Sequence[StoredCertificate]) -> Reply:
+    """The admin's monthly list of certificates whose validity ends within three months."""
+    lines = [texts.EXPIRY_DIGEST.format(count=len(certificates))]
+    for c in certificates[:EXPIRING_SHOWN]:
+        until = format_date(c.valid_until)
+        line = texts.EXPIRING_LINE.format(
+            number=c.number, holder=c.holder, scheme=c.scheme, until=until
+        )
+        lines.append(line)
+    if len(certificates) > EXPIRING_SHOWN:
+        lines.append(texts.EXPIRING_MORE.format(more=len(certificates) - EXPIRING_SHOWN))
+    return Reply("\n".join(lines), (Option("/kedaluwarsa", texts.BUTTON_EXPIRING),))

@@ -145,3 +145,23 @@ def due(candidates: list[Occasion], now: datetime, *, known: set[str]) -> Due:
 def days_until(day: date, today: date) -> int:
     """Whole days from today to a day (negative when it has passed)."""
     return (day - today).days
+
+
+EXPIRY_CATCH_UP_DAYS = 7  # a monthly list that fell due while the bot was down, still useful
+
+
+def expiry_occasions(period_id: int, today: date, plan: Plan) -> list[Occasion]:
+    """The admin's monthly list of certificates that expire within three months: on the first
+    of each month (this month's and last month's, so a late one supersedes)."""
+    this_month = today.replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    return [
+        Occasion(
+            f"expiring/{first.strftime('%Y-%m')}",
+            period_id,
+            ReminderKind.EXPIRING,
+            at(first, plan.send_at),
+            end_of(first + timedelta(days=EXPIRY_CATCH_UP_DAYS - 1)),
+        )
+        for first in (last_month, this_month)
+    ]
