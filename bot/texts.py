@@ -426,3 +426,7 @@ EXPIRY_DIGEST = (
     "perlu sertifikasi ulang."
 )
 BUTTON_EXPIRING = "📅 Lihat daftar lengkap"
+CORRECT_BAD_DATE = "Tanggal '{text}' tidak dapat dibaca. Tulis seperti 24-11-2026."
+CORRECTED = (
+    "Sertifikat {number} dikoreksi ({fields}). Nilai lamanya tetap tersimpan sebagai revisi."
+)

@@ -11,6 +11,7 @@ from sqlmodel import Session
 from storage.register_models import (
     Assessor,
     Certificate,
+    CertificateRevision,
     Issuance,
     PendingRevocation,
     Revocation,
@@ -252,3 +253,39 @@ def has_certificates(session: Session, *, start: date, end: date) -> bool:
         .limit(1)
     ).first()
     return found is not None
+
+
+def correct(
+    session: Session, *, number: str, changes: dict[str, Any], by: int | None, channel: str,
+    now: datetime,
+) -> dict[str, Any] | None:  # fmt: skip
+    """Correct a certificate's fields (holder, kind, route, issued_on, valid_until, replaces,
+    tuk_id, assessor_id): a new revision with the old values kept. The old values, or None if
+    there is no such certificate."""
+    certificate = session.execute(
+        select(Certificate).where(Certificate.number == number)
+    ).scalar_one_or_none()
+    if certificate is None:
+        return None
+    old = {field: getattr(certificate, field) for field in changes}
+    if old == changes:
+        return old
+    certificate.revision += 1
+    for field, value in changes.items():
+        setattr(certificate, field, value)
+    certificate.updated_at = now
+    session.add(certificate)
+    assert certificate.id is not None
+    session.add(
+        CertificateRevision(
+            certificate_id=certificate.id, revision=certificate.revision,
+            old_value=_jsonable(old), new_value=_jsonable(changes), changed_by=by,
+            channel=channel, created_at=now,
+        )
+    )  # fmt: skip
+    session.flush()
+    return old
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}

@@ -215,3 +215,29 @@ def test_the_template_and_the_cli(workdir: Path) -> None:
     done = subprocess.run([*lsp_bot(), "import-certificates", "rusak.csv"], capture_output=True,
                           text=True, timeout=60)  # fmt: skip
     assert done.returncode == 1 and "baris 2, kolom Tanggal Terbit" in done.stdout
+
+
+def test_a_correction_is_a_new_revision_with_the_old_values_kept(
+    desk: CertificateDesk, db: Engine
+) -> None:
+    from storage.register_models import CertificateRevision
+
+    desk.import_file("d.xlsx", xlsx([row(1)]), by=None, channel="cli")
+    fields = {"holder": "Asesi  Nomor Satu", "valid_until": "24-11-2030", "tuk": "TUK Baru",
+              "route": "rpl"}  # fmt: skip
+    done, said = desk.correct("LSP-P1/SMKN3/2026/0001", fields, by=None, channel="cli")
+    assert done and "dikoreksi" in said
+    with session_scope(db) as session:
+        certificate = session.execute(select(Certificate)).scalar_one()
+        revision = session.execute(select(CertificateRevision)).scalar_one()
+    assert certificate.holder == "Asesi Nomor Satu" and certificate.revision == 2
+    assert certificate.valid_until == date(2030, 11, 24) and certificate.route == "rpl"
+    assert revision.old_value["holder"] == "Asesi Nomor 1"
+    assert revision.old_value["valid_until"] == "2029-11-24"
+    assert revision.new_value["valid_until"] == "2030-11-24"
+    assert not desk.correct("X-1", {"holder": "Y"}, by=None, channel="cli")[0]
+    assert "tidak dikenal" in desk.correct("LSP-P1/SMKN3/2026/0001", {"kind": "emas"},
+                                           by=None, channel="cli")[1]  # fmt: skip
+    # the register now holds the corrected data: the original file is stale for that row
+    again = desk.import_file("lagi.xlsx", xlsx([row(1, note="lagi")]), by=None, channel="cli")
+    assert not again.accepted and "sudah terdaftar pada penerbitan 1 baris 2" in again.text

@@ -11,6 +11,11 @@ from bot import texts
 from bot.certificates.desk import CertificateDesk
 
 CLI_CHANNEL = "cli"
+CORRECTABLE = {
+    "--holder": "nama pemegang", "--kind": "jenis", "--route": "jalur", "--tuk": "TUK",
+    "--assessor": "asesor", "--issued-on": "tanggal terbit", "--valid-until": "berlaku sampai",
+    "--replaces": "nomor sertifikat yang digantikan",
+}  # fmt: skip
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,11 +26,24 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     actions = certificates.add_subparsers(dest="action", required=True)
     template = actions.add_parser("template", help="templat XLSX daftar sertifikat")
     template.add_argument("--out", type=Path, required=True)
+    correct = actions.add_parser("correct", help="koreksi data satu sertifikat (revisi baru)")
+    correct.add_argument("number")
+    for option, help_text in CORRECTABLE.items():
+        correct.add_argument(option, help=help_text)
 
 
 def run(args: argparse.Namespace, engine: Engine) -> int:
     """Run one certificate command; the exit status (1: the file was refused)."""
     desk = CertificateDesk(engine)
+    if args.command == "certificates" and args.action == "correct":
+        fields = {
+            option[2:].replace("-", "_"): getattr(args, option[2:].replace("-", "_"))
+            for option in CORRECTABLE
+            if getattr(args, option[2:].replace("-", "_")) is not None
+        }
+        done, text = desk.correct(args.number, fields, by=None, channel=CLI_CHANNEL)
+        print(text)
+        return 0 if done else 1
     if args.command == "certificates":
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_bytes(desk.template())

@@ -16,14 +16,18 @@ from sqlmodel import Session
 
 from bot import texts
 from bot.certificates.checking import (
+    KINDS,
+    ROUTES,
     NewCertificate,
     Plan,
     Register,
     check,
+    header_key,
     numbers_in,
     summary_lines,
 )
 from bot.certificates.reading import Refused, read_table
+from conversations.parsing import Rejected, parse_date
 from render.filters import wita_long
 from storage import register
 from storage.db import session_scope
@@ -128,6 +132,46 @@ class CertificateDesk:
             session.add(issuance)
             session.commit()
             return issuance.number
+
+    def correct(
+        self, number: str, fields: dict[str, str], *, by: int | None, channel: str
+    ) -> tuple[bool, str]:
+        """Correct a certificate (holder, valid until, TUK, assessor, ...): a new revision,
+        the old values kept. Whether it was done, and what to say."""
+        changes: dict[str, object] = {}
+        now = self.clock()
+        for field, text in fields.items():
+            value = " ".join(text.split())
+            if field in ("issued_on", "valid_until"):
+                parsed = parse_date(value)
+                if isinstance(parsed, Rejected):
+                    return False, texts.CORRECT_BAD_DATE.format(text=value)
+                changes[field] = parsed
+            elif field in ("kind", "route"):
+                vocabulary = KINDS if field == "kind" else ROUTES
+                key = header_key(value)
+                found = next((v for v, words in vocabulary.items() if key in words), None)
+                if found is None:
+                    accepted = texts.IMPORT_KINDS if field == "kind" else texts.IMPORT_ROUTES
+                    return False, texts.IMPORT_UNKNOWN_WORD.format(given=value, accepted=accepted)
+                changes[field] = found
+            elif field in ("tuk", "assessor"):
+                changes[f"{field}_id"] = value  # resolved below, in the transaction
+            elif value:
+                changes[field] = value
+        with session_scope(self.db) as session:
+            for kind in ("tuk", "assessor"):
+                if f"{kind}_id" in changes:
+                    name = str(changes[f"{kind}_id"])
+                    changes[f"{kind}_id"] = register.ensure_named(
+                        session, kind=kind, name=name, now=now
+                    )
+            old = register.correct(session, number=number, changes=changes, by=by,
+                                   channel=channel, now=now)  # fmt: skip
+            if old is None:
+                return False, texts.REVOKE_UNKNOWN.format(number=number)
+            session.commit()
+        return True, texts.CORRECTED.format(number=number, fields=", ".join(sorted(fields)))
 
     def template(self) -> bytes:
         """An XLSX with the header row, one example row and a sheet explaining each column."""
