@@ -430,3 +430,8 @@ CORRECT_BAD_DATE = "Tanggal '{text}' tidak dapat dibaca. Tulis seperti 24-11-202
 CORRECTED = (
     "Sertifikat {number} dikoreksi ({fields}). Nilai lamanya tetap tersimpan sebagai revisi."
 )
+SCHEME_SHOWN = (
+    "Skema {name}: nomor {number}, jenis {kind}, masa berlaku bawaan {years} tahun (dipakai "
+    "bila daftar sertifikat tidak menyebut tanggal berlaku sampai)."
+)
+SCHEME_BAD_VALIDITY = "Masa berlaku bawaan harus 1 sampai 10 tahun, dan nama skema harus diisi."

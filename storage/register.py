@@ -289,3 +289,22 @@ def correct(
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()}
+
+
+def set_scheme(
+    session: Session, *, name: str, number: str | None, kind: str | None,
+    validity_years: int | None, now: datetime,
+) -> Scheme:  # fmt: skip
+    """A scheme's number, kind and default validity (the scheme is made if it is new)."""
+    scheme_id = ensure_named(session, kind="scheme", name=name, now=now)
+    scheme = session.get(Scheme, scheme_id)
+    assert scheme is not None
+    if number is not None:
+        scheme.number = number
+    if kind is not None:
+        scheme.kind = kind
+    if validity_years is not None:
+        scheme.validity_years = validity_years
+    session.add(scheme)
+    session.flush()
+    return scheme

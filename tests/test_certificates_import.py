@@ -241,3 +241,17 @@ def test_a_correction_is_a_new_revision_with_the_old_values_kept(
     # the register now holds the corrected data: the original file is stale for that row
     again = desk.import_file("lagi.xlsx", xlsx([row(1, note="lagi")]), by=None, channel="cli")
     assert not again.accepted and "sudah terdaftar pada penerbitan 1 baris 2" in again.text
+
+
+def test_a_schemes_validity_sets_the_default_end(desk: CertificateDesk, db: Engine) -> None:
+    number = "SKM/BNSP/00010/1/2020/37A"
+    done, said = desk.scheme(
+        "Teknik  Kendaraan Ringan Otomotif", number=number, kind="kualifikasi", validity=5
+    )
+    assert done and "masa berlaku bawaan 5 tahun" in said and number in said
+    assert not desk.scheme("Tata Boga", number=None, kind=None, validity=40)[0]
+    desk.import_file("d.xlsx", xlsx([row(1)]), by=None, channel="cli")
+    with session_scope(db) as session:
+        certificate = session.execute(select(Certificate)).scalar_one()
+    assert certificate.valid_until == date(2031, 11, 24)  # 24 November 2026 + 5 years
+    assert count(db, Scheme) == 1  # the same scheme, spaced otherwise

@@ -26,6 +26,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     actions = certificates.add_subparsers(dest="action", required=True)
     template = actions.add_parser("template", help="templat XLSX daftar sertifikat")
     template.add_argument("--out", type=Path, required=True)
+    scheme = actions.add_parser("scheme", help="nomor, jenis dan masa berlaku bawaan skema")
+    scheme.add_argument("name")
+    scheme.add_argument("--number", help="nomor skema, mis. SKM/BNSP/00010/1/2020/37A")
+    scheme.add_argument("--kind", help="unit kompetensi, klaster/paket, kualifikasi, okupasi")
+    scheme.add_argument("--validity", type=int, help="masa berlaku bawaan, tahun (1-10)")
     correct = actions.add_parser("correct", help="koreksi data satu sertifikat (revisi baru)")
     correct.add_argument("number")
     for option, help_text in CORRECTABLE.items():
@@ -42,6 +47,11 @@ def run(args: argparse.Namespace, engine: Engine) -> int:
             if getattr(args, option[2:].replace("-", "_")) is not None
         }
         done, text = desk.correct(args.number, fields, by=None, channel=CLI_CHANNEL)
+        print(text)
+        return 0 if done else 1
+    if args.command == "certificates" and args.action == "scheme":
+        done, text = desk.scheme(args.name, number=args.number, kind=args.kind,
+                                 validity=args.validity)  # fmt: skip
         print(text)
         return 0 if done else 1
     if args.command == "certificates":

@@ -173,6 +173,30 @@ class CertificateDesk:
             session.commit()
         return True, texts.CORRECTED.format(number=number, fields=", ".join(sorted(fields)))
 
+    def scheme(
+        self, name: str, *, number: str | None, kind: str | None, validity: int | None
+    ) -> tuple[bool, str]:
+        """Set a scheme's number, kind and default validity; whether done, and what to say."""
+        value = None
+        if kind is not None:
+            key = header_key(kind)
+            value = next((v for v, words in KINDS.items() if key in words), None)
+            if value is None:
+                given = texts.IMPORT_UNKNOWN_WORD.format(given=kind, accepted=texts.IMPORT_KINDS)
+                return False, given
+        if validity is not None and not 1 <= validity <= 10:
+            return False, texts.SCHEME_BAD_VALIDITY
+        if not " ".join(name.split()):
+            return False, texts.SCHEME_BAD_VALIDITY
+        with session_scope(self.db) as session:
+            scheme = register.set_scheme(session, name=name, number=number, kind=value,
+                                         validity_years=validity, now=self.clock())  # fmt: skip
+            session.commit()
+            return True, texts.SCHEME_SHOWN.format(
+                name=scheme.name, number=scheme.number or "-", kind=scheme.kind or "-",
+                years=scheme.validity_years,
+            )  # fmt: skip
+
     def template(self) -> bytes:
         """An XLSX with the header row, one example row and a sheet explaining each column."""
         book = Workbook()
