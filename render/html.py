@@ -76,11 +76,10 @@ def report_html(context: dict[str, Any]) -> str:
     )
 
 
-def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
-    """A run of data-trail rows as HTML (the appendix heading on the first run only)."""
+def _appendix(template: str, context: dict[str, Any], rows: list[Any], *, first: bool) -> str:
     return (
         environment()
-        .get_template("trail.html")
+        .get_template(template)
         .render(
             fonts=_FONT_URLS,
             content=context["content"],
@@ -89,18 +88,13 @@ def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bo
             fallback=_needs_fallback(rows),
         )
     )
+
+
+def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
+    """A run of data-trail rows as HTML (the appendix heading on the first run only)."""
+    return _appendix("trail.html", context, rows, first=first)
 
 
 def list_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
     """A run of report B's certificate list (the appendix heading on the first run only)."""
-    return (
-        environment()
-        .get_template("certificate_list.html")
-        .render(
-            fonts=_FONT_URLS,
-            content=context["content"],
-            rows=rows,
-            first=first,
-            fallback=_needs_fallback(rows),
-        )
-    )
+    return _appendix("certificate_list.html", context, rows, first=first)
