@@ -173,16 +173,20 @@ def add_register(
 def count_from_register(session: Session, ctx: dict[str, Any], *, start: date, end: date) -> None:
     """Report A's certificates per scheme (2.2) from the register when it holds any of the
     semester's certificates; otherwise the typed numbers stay. The tally says which."""
-    for chapter in ctx["content"]["chapters"]:
-        tally = (chapter.get("table") or {}).get("tally")
-        if tally is None:
-            continue
-        issued = register.certificates_issued(session, start=start, end=end)
-        if not issued:
+    tallies = [
+        chapter["table"]["tally"]
+        for chapter in ctx["content"]["chapters"]
+        if (chapter.get("table") or {}).get("tally") is not None
+    ]
+    if not tallies:
+        return
+    counts = register.counts_by_scheme(session, start=start, end=end)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    for tally in tallies:
+        if not counts:
             tally["source"] = texts.TALLY_SOURCE_TYPED
             continue
-        counted = _counted([c.scheme for c in issued])
-        tally["rows"] = [{"label": r["label"], "count": r["count"]} for r in counted]
-        tally["total"] = number(len(issued))
+        tally["rows"] = [{"label": name, "count": number(n)} for name, n in ranked]
+        tally["total"] = number(sum(counts.values()))
         tally["source"] = texts.TALLY_SOURCE_REGISTER
     ctx["document"]["content_sha256"] = content_hash(ctx["content"])

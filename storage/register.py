@@ -245,14 +245,15 @@ def certificates_of_issuance(session: Session, *, number: int) -> list[StoredCer
     return [StoredCertificate(*row) for row in rows]
 
 
-def has_certificates(session: Session, *, start: date, end: date) -> bool:
-    """Whether the register holds any certificate issued between two dates."""
-    found = session.execute(
-        select(Certificate.id)
+def counts_by_scheme(session: Session, *, start: date, end: date) -> dict[str, int]:
+    """Certificates issued between two dates (inclusive), counted per scheme name."""
+    rows = session.execute(
+        select(Scheme.name, func.count(Certificate.id))
+        .join(Scheme, Scheme.id == Certificate.scheme_id)
         .where(Certificate.issued_on >= start, Certificate.issued_on <= end)
-        .limit(1)
-    ).first()
-    return found is not None
+        .group_by(Scheme.name)
+    )
+    return {row[0]: row[1] for row in rows}
 
 
 def correct(
