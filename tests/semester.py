@@ -4,6 +4,7 @@ signatories in the profile. Values are the kind people really type: long SK numb
 addresses, links, long place names."""
 
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
@@ -123,6 +124,16 @@ def populate(db: Engine, *, extra: dict[tuple[str, str], dict[tuple[int, str], A
     return ids
 
 
+def semester_db(folder: Path) -> Engine:
+    """A fresh SQLite file in `folder` holding the realistic semester."""
+    from storage.db import create_all, make_engine
+
+    db = make_engine(f"sqlite:///{folder / 'lsp-bot.db'}")
+    create_all(db)
+    populate(db)
+    return db
+
+
 def _parts() -> dict[tuple[str, str], dict[tuple[int, str], Any]]:
     skema: dict[tuple[int, str], Any] = {
         (0, "komite"): f"Komite skema dibentuk dengan {SK}; anggota bertambah dua orang.",
@@ -147,18 +158,14 @@ def _parts() -> dict[tuple[str, str], dict[tuple[int, str], Any]]:
 def main() -> None:
     """`python -m tests.semester DIR`: the realistic semester's draft, final and export."""
     import sys
-    from pathlib import Path
 
     from render.renderer import Renderer
-    from storage.db import create_all, make_engine
     from tests.helpers import Chat, Clock
 
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "semester")
     out.mkdir(parents=True, exist_ok=True)
     (out / "lsp-bot.db").unlink(missing_ok=True)
-    db = make_engine(f"sqlite:///{out / 'lsp-bot.db'}")
-    create_all(db)
-    populate(db)
+    db = semester_db(out)
     renderer = Renderer(2)
     try:
         chat = Chat(db, Clock(AFTER), renderer)

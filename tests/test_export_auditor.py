@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 from render.renderer import Renderer
-from storage.db import create_all, make_engine
 from tests.helpers import Chat, Clock
-from tests.semester import AFTER, populate
+from tests.semester import AFTER, semester_db
 
 EXCEL_EPOCH = datetime(1899, 12, 30)
 
@@ -38,9 +37,7 @@ def sheets_as_values(book: Path, out: Path) -> dict[str, list[dict[str, str]]]:
 def test_times_are_date_times_and_nihil_rows_say_who_and_when(
     tmp_path: Path, renderer: Renderer
 ) -> None:
-    db = make_engine(f"sqlite:///{tmp_path / 'lsp-bot.db'}")
-    create_all(db)
-    populate(db)
+    db = semester_db(tmp_path)
     chat = Chat(db, Clock(AFTER), renderer)
     assert "Excel" in chat.say("admin", "/ekspor")
     book = tmp_path / "data.xlsx"

@@ -7,13 +7,11 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
 
 from render.renderer import Renderer
-from storage.db import create_all, make_engine
 from tests.helpers import Chat, Clock
 from tests.reporting import one_line, pdf_text
-from tests.semester import AFTER, PREFIX, populate
+from tests.semester import AFTER, PREFIX, semester_db
 from tests.test_certificates_import import HEADER, row, xlsx
 
 TUKS = ("TUK Bengkel Otomotif SMKN 3 Kota Bima", "TUK Dapur Tata Boga")
@@ -34,9 +32,7 @@ def certificates(count: int) -> list[list[object]]:
 
 @pytest.fixture
 def office(tmp_path: Path, renderer: Renderer) -> Chat:
-    db: Engine = make_engine(f"sqlite:///{tmp_path / 'lsp-bot.db'}")
-    create_all(db)
-    populate(db)
+    db = semester_db(tmp_path)
     chat = Chat(db, Clock(AFTER), renderer)
     data = xlsx(certificates(40), header=[*HEADER, "Menggantikan"])
     assert chat.certificates.import_file("sept.xlsx", data, by=1, channel="telegram").accepted
@@ -94,9 +90,7 @@ def test_one_issuance_has_its_own_edition_and_number(office: Chat) -> None:
 def test_the_semester_edition_waits_for_every_assessors_part(
     tmp_path: Path, renderer: Renderer
 ) -> None:
-    db = make_engine(f"sqlite:///{tmp_path / 'lsp-bot.db'}")
-    create_all(db)
-    populate(db)
+    db = semester_db(tmp_path)
     chat = Chat(db, Clock(AFTER), renderer)
     from storage.enums import Role
 

@@ -22,7 +22,7 @@ from render.typeface import FONTS
 from storage.db import create_all, make_engine, session_scope
 from storage.models import FinalReport
 from tests.helpers import Chat, Clock
-from tests.semester import AFTER, EMAIL, NUMBER, SK, URL, populate
+from tests.semester import AFTER, EMAIL, NUMBER, SK, URL, populate, semester_db
 
 WORDS = (
     "Asesmen ulang dilaksanakan di TUK dengan pengawasan asesor kompetensi yang ditunjuk oleh "
@@ -60,9 +60,7 @@ def _final(db: Engine, renderer: Renderer) -> tuple[Chat, bytes]:
 @pytest.fixture(scope="module")
 def realistic(tmp_path_factory: pytest.TempPathFactory, renderer: Renderer) -> Iterator[bytes]:
     """The final of the realistic semester."""
-    db = make_engine(f"sqlite:///{tmp_path_factory.mktemp('real') / 'lsp-bot.db'}")
-    create_all(db)
-    populate(db)
+    db = semester_db(tmp_path_factory.mktemp("real"))
     yield _final(db, renderer)[1]
     db.dispose()
 
@@ -225,9 +223,7 @@ def test_signatures_chapters_and_parts(realistic: bytes) -> None:
 def test_a_part_with_only_a_skipped_optional_field_has_no_table(
     tmp_path: Path, renderer: Renderer
 ) -> None:
-    db = make_engine(f"sqlite:///{tmp_path / 'lsp-bot.db'}")
-    create_all(db)
-    populate(db)
+    db = semester_db(tmp_path)
     _final(db, renderer)
     with session_scope(db) as session:
         snapshot = session.execute(select(FinalReport.snapshot)).scalar_one()
@@ -240,9 +236,7 @@ def test_a_part_with_only_a_skipped_optional_field_has_no_table(
 
 
 def test_the_draft_watermark_is_not_in_the_text(tmp_path: Path, renderer: Renderer) -> None:
-    db = make_engine(f"sqlite:///{tmp_path / 'lsp-bot.db'}")
-    create_all(db)
-    populate(db)
+    db = semester_db(tmp_path)
     chat = Chat(db, Clock(AFTER), renderer)
     chat.say("admin", "/draft")
     draft = chat.documents[-1].data
