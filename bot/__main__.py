@@ -4,7 +4,7 @@ Usage:
     lsp-bot init [--admin-name NAME]          create or upgrade the database, invite the admin
     lsp-bot invite --role ROLE [--name NAME]  print a one-time invite code (on the last line)
     lsp-bot console --user NAME               talk to the bot from this terminal
-    lsp-bot run                               the Telegram bot (polling, or webhook if set)
+    lsp-bot run                               the bot: Telegram, WhatsApp, or both
     lsp-bot reminders [--at T] [--dry-run]    send (or list) the reminders due at an instant
     lsp-bot report draft|final [--period P]   the activity report as PDF (path on the last line)
     lsp-bot report list | get N | verify F    stored finals: list, fetch one, check a file
@@ -28,6 +28,7 @@ from bot.app import (
     build_dispatcher,
     build_reminder_desk,
     build_renderer,
+    build_whatsapp,
     configure_logging,
     deadline_rule,
     open_database,
@@ -35,11 +36,12 @@ from bot.app import (
 from bot.certificates import cli as certificate_cli
 from bot.channels.console import run_console
 from bot.channels.telegram import TelegramChannel
+from bot.channels.whatsapp_client import GraphError
 from bot.config import Settings
 from bot.members import valid_name
 from bot.reminders import cli as reminder_cli
 from bot.reports import ReportDesk
-from bot.runner import SettingsError, check_settings, run_telegram, stop_on_signals
+from bot.runner import SettingsError, check_settings, run_bot, stop_on_signals, whatsapp_enabled
 from conversations.service import create_invite
 from conversations.texts import ROLE_NAMES
 from storage import queries, writes
@@ -58,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--name", default=None, help="nama anggota yang diundang")
     console = commands.add_parser("console", help="bicara dengan bot dari terminal")
     console.add_argument("--user", required=True, help="nama pengguna konsol (identitas)")
-    commands.add_parser("run", help="jalankan bot Telegram (long polling atau webhook)")
+    commands.add_parser("run", help="jalankan bot (Telegram, WhatsApp, atau keduanya)")
     reminder_cli.add_command(commands)
     member_cli.add_command(commands)
     certificate_cli.add_commands(commands)
@@ -114,7 +116,7 @@ def cmd_console(settings: Settings, user: str) -> int:
 
 
 def cmd_run(settings: Settings) -> int:
-    """Run the Telegram bot until Ctrl-C or SIGTERM."""
+    """Run the bot (Telegram, WhatsApp or both) until Ctrl-C or SIGTERM."""
     try:
         check_settings(settings)
     except SettingsError as problem:
@@ -124,21 +126,34 @@ def cmd_run(settings: Settings) -> int:
     reminders = build_reminder_desk(settings, engine)
     renderer = build_renderer(settings)
     renderer.warm()
-    channel = TelegramChannel(
-        build_dispatcher(engine, renderer, settings, reminders),
-        engine,
-        workers=settings.dispatch_workers,
-    )
-    mode = "webhook" if settings.telegram_webhook_url else "long polling"
+    dispatcher = build_dispatcher(engine, renderer, settings, reminders)
+    telegram = None
+    if settings.telegram_bot_token:
+        telegram = TelegramChannel(dispatcher, engine, workers=settings.dispatch_workers)
+    if telegram is not None and settings.telegram_webhook_url:
+        mode = "Telegram webhook"
+    else:
+        mode = "Telegram long polling" if telegram is not None else "WhatsApp webhook"
+    if telegram is not None and whatsapp_enabled(settings):
+        mode += " + WhatsApp webhook"
 
-    def started(username: str) -> None:
-        print(texts.RUN_STARTED.format(mode=mode, username=username), file=sys.stderr, flush=True)
+    def started(who: str) -> None:
+        print(texts.RUN_STARTED.format(mode=mode, username=who), file=sys.stderr, flush=True)
 
     async def main() -> None:
         stop = asyncio.Event()
         stop_on_signals(stop)
-        await run_telegram(
-            settings, channel, engine=engine, stop=stop, started=started, reminders=reminders
+        whatsapp = (
+            build_whatsapp(settings, dispatcher, engine) if whatsapp_enabled(settings) else None
+        )
+        await run_bot(
+            settings,
+            engine=engine,
+            stop=stop,
+            telegram=telegram,
+            whatsapp=whatsapp,
+            started=started,
+            reminders=reminders,
         )
 
     try:
@@ -146,6 +161,11 @@ def cmd_run(settings: Settings) -> int:
     except InvalidToken:
         print(texts.TG_TOKEN_REFUSED, file=sys.stderr)
         return 2
+    except GraphError as error:
+        if error.status in (400, 401, 403, 404):
+            print(texts.WA_TOKEN_REFUSED, file=sys.stderr)
+            return 2
+        raise
     finally:
         renderer.close()
     return 0

@@ -2,6 +2,7 @@
 
 import logging
 from datetime import time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -20,6 +21,9 @@ from conversations.service import ConversationService
 from render.renderer import Renderer
 from storage.db import make_engine, upgrade
 from storage.periods import DeadlineRule
+
+if TYPE_CHECKING:
+    from bot.channels.whatsapp import WhatsAppChannel
 
 
 class ConfigError(ValueError):
@@ -97,3 +101,24 @@ def build_dispatcher(
         MemberCommands(engine, MemberDesk(engine)),
         CertificateCommands(engine, CertificateDesk(engine), desk.period),
     )
+
+
+def build_whatsapp(settings: Settings, dispatcher: Dispatcher, engine: Engine) -> "WhatsAppChannel":
+    """The WhatsApp channel for the configured number (call inside the running event loop)."""
+    from bot.channels.whatsapp import WhatsAppChannel
+    from bot.channels.whatsapp_client import GraphClient
+    from bot.channels.whatsapp_push import WhatsAppPusher
+
+    assert settings.whatsapp_token and settings.whatsapp_phone_number_id
+    client = GraphClient(
+        base_url=settings.whatsapp_api_base_url,
+        token=settings.whatsapp_token,
+        phone_number_id=settings.whatsapp_phone_number_id,
+    )
+    pusher = WhatsAppPusher(
+        client,
+        engine,
+        template=settings.whatsapp_template,
+        language=settings.whatsapp_template_language,
+    )
+    return WhatsAppChannel(dispatcher, engine, client, pusher, workers=settings.dispatch_workers)

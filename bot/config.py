@@ -23,6 +23,18 @@ class Settings(BaseSettings):
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: str | None = None
     telegram_poll_timeout: int = 30
+
+    # WhatsApp Cloud API (Meta): all four secrets together, or none. The base URL carries the
+    # Graph API version (a proxy, or a stand-in in tests); the reminder template must be
+    # approved by Meta under this name and language (see README).
+    whatsapp_token: str | None = None
+    whatsapp_phone_number_id: str | None = None
+    whatsapp_app_secret: str | None = None
+    whatsapp_verify_token: str | None = None
+    whatsapp_api_base_url: str = "https://graph.facebook.com/v23.0"
+    whatsapp_template: str = "pengingat_laporan"
+    whatsapp_template_language: str = "id"
+
     host: str = "127.0.0.1"
     port: int = 8080
     dispatch_workers: int = 16

@@ -1,7 +1,9 @@
-"""`lsp-bot run`: the Telegram bot by long polling, or by webhook behind bot/web.py.
+"""`lsp-bot run`: Telegram (by long polling, or by webhook behind bot/web.py), WhatsApp (by
+webhook behind bot/web.py), or both at once on one web server and one database.
 
-Both modes share one lifecycle: initialize (getMe), publish the command menus, start the
-update processing, receive updates until told to stop, then stop in reverse order.
+One lifecycle: start each channel (Telegram: getMe and the command menus; WhatsApp: the
+number's display phone), the reminder scheduler, then receive until told to stop, and stop in
+reverse order.
 """
 
 import asyncio
@@ -11,17 +13,22 @@ import re
 import signal
 from collections.abc import Callable, Iterator
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import uvicorn
 from sqlalchemy import Engine, text
 
 from bot import texts
+from bot.channels.pushers import Pushers
 from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
 from bot.config import Settings
-from bot.reminders.desk import ReminderDesk
+from bot.reminders.desk import Pusher, ReminderDesk
 from bot.reminders.scheduler import ReminderScheduler
-from bot.web import TelegramWebhook, build_web
+from bot.web import TelegramWebhook, WhatsAppWebhook, build_web
+
+if TYPE_CHECKING:
+    from bot.channels.whatsapp import WhatsAppChannel
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +40,42 @@ class SettingsError(Exception):
     """The settings cannot run the bot; the message says what to change (in Indonesian)."""
 
 
+WHATSAPP_REQUIRED = (
+    ("whatsapp_token", "WHATSAPP_TOKEN"),
+    ("whatsapp_phone_number_id", "WHATSAPP_PHONE_NUMBER_ID"),
+    ("whatsapp_app_secret", "WHATSAPP_APP_SECRET"),
+    ("whatsapp_verify_token", "WHATSAPP_VERIFY_TOKEN"),
+)
+
+
+def whatsapp_enabled(settings: Settings) -> bool:
+    """Whether any WhatsApp setting is given (then all of them must be)."""
+    return any(getattr(settings, name) for name, _ in WHATSAPP_REQUIRED)
+
+
 def check_settings(settings: Settings) -> None:
-    """Refuse settings Telegram would refuse, before anything starts."""
-    if not settings.telegram_bot_token:
-        raise SettingsError(texts.TG_TOKEN_MISSING)
+    """Refuse settings Telegram or Meta would refuse, before anything starts: at least one
+    channel, and each given channel complete."""
+    if whatsapp_enabled(settings):
+        _check_whatsapp(settings)
+    elif not settings.telegram_bot_token:
+        raise SettingsError(texts.NO_CHANNEL)
+    if settings.telegram_bot_token:
+        _check_telegram(settings)
+
+
+def _check_whatsapp(settings: Settings) -> None:
+    if not settings.whatsapp_app_secret:
+        raise SettingsError(texts.WA_SECRET_MISSING)
+    missing = [env for name, env in WHATSAPP_REQUIRED if not getattr(settings, name)]
+    if missing:
+        raise SettingsError(texts.WA_SETTINGS_MISSING.format(names=", ".join(missing)))
+    url = urlsplit(settings.whatsapp_api_base_url)
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise SettingsError(texts.WA_BASE_URL_INVALID)
+
+
+def _check_telegram(settings: Settings) -> None:
     if settings.telegram_webhook_url is None:
         return
     url = urlsplit(settings.telegram_webhook_url)
@@ -86,62 +125,101 @@ async def run_telegram(
     started: Callable[[str], None] | None = None,
     reminders: ReminderDesk | None = None,
 ) -> None:
-    """Run the bot until `stop` is set; with a reminder desk, reminders are sent as they fall
-    due (and those missed while the bot was down, if still useful, right after start)."""
-    assert settings.telegram_bot_token is not None
-    webhook = settings.telegram_webhook_url
-    application = channel.build(
-        token=settings.telegram_bot_token,
-        api_base_url=settings.telegram_api_base_url,
-        updater=webhook is None,
+    """Run the Telegram bot alone until `stop` is set."""
+    await run_bot(
+        settings, engine=engine, stop=stop, telegram=channel, started=started, reminders=reminders
     )
-    async with application:
-        await channel.start(application)
-        await application.start()
-        scheduler = None
+
+
+async def run_bot(
+    settings: Settings,
+    *,
+    engine: Engine,
+    stop: asyncio.Event,
+    telegram: TelegramChannel | None = None,
+    whatsapp: "WhatsAppChannel | None" = None,
+    started: Callable[[str], None] | None = None,
+    reminders: ReminderDesk | None = None,
+) -> None:
+    """Run the channels given until `stop` is set, on one web server where a webhook needs it;
+    with a reminder desk, reminders go out through whichever channel reaches each member (and
+    those missed while the bot was down, if still useful, right after start)."""
+    async with contextlib.AsyncExitStack() as stack:
+        pushers: list[Pusher] = []
+        application: Any = None
+        telegram_hook: TelegramWebhook | None = None
+        whatsapp_hook: WhatsAppWebhook | None = None
+        if telegram is not None:
+            assert settings.telegram_bot_token is not None
+            application = telegram.build(
+                token=settings.telegram_bot_token,
+                api_base_url=settings.telegram_api_base_url,
+                updater=settings.telegram_webhook_url is None,
+            )
+            stack.callback(telegram.close)
+            await stack.enter_async_context(application)
+            await telegram.start(application)
+            await application.start()
+            stack.push_async_callback(application.stop)
+            pushers.append(telegram.pusher(application))
+            if settings.telegram_webhook_url is not None:
+                telegram_hook = await _set_webhook(application, settings)
+        if whatsapp is not None:
+            stack.push_async_callback(whatsapp.stop)
+            await whatsapp.start()
+            pushers.append(whatsapp.pusher)
+            whatsapp_hook = WhatsAppWebhook(
+                settings.whatsapp_app_secret or "", settings.whatsapp_verify_token or "", whatsapp
+            )
         if reminders is not None:
             scheduler = ReminderScheduler(
-                reminders, channel.pusher(application), every=settings.reminder_tick_seconds
+                reminders, Pushers(*pushers), every=settings.reminder_tick_seconds
             )
             scheduler.start()
-            if channel.dispatcher.reminders is not None:
-                channel.dispatcher.reminders.wake = scheduler.poke
+            stack.push_async_callback(scheduler.stop)
+            for channel in (telegram, whatsapp):
+                if channel is not None and channel.dispatcher.reminders is not None:
+                    channel.dispatcher.reminders.wake = scheduler.poke
         if started is not None:
-            started(application.bot.username)
-        if webhook is None:
-            await _poll(application, settings, stop)
+            started(_who(application, whatsapp))
+        if application is not None and telegram_hook is None:
+            updater = application.updater
+            await updater.start_polling(
+                timeout=timedelta(seconds=settings.telegram_poll_timeout),
+                allowed_updates=list(ALLOWED_UPDATES),
+                bootstrap_retries=-1,
+            )
+            stack.push_async_callback(updater.stop)
+        if telegram_hook is not None or whatsapp_hook is not None:
+            web = build_web(
+                telegram=telegram_hook, whatsapp=whatsapp_hook, healthy=database_answers(engine)
+            )
+            await _serve(web, settings, stop)
         else:
-            await _serve_webhook(application, settings, engine, stop)
-        if scheduler is not None:
-            await scheduler.stop()
-        await application.stop()
-    channel.close()
+            await stop.wait()
 
 
-async def _poll(application: object, settings: Settings, stop: asyncio.Event) -> None:
-    updater = application.updater  # type: ignore[attr-defined]
-    await updater.start_polling(
-        timeout=timedelta(seconds=settings.telegram_poll_timeout),
-        allowed_updates=list(ALLOWED_UPDATES),
-        bootstrap_retries=-1,
-    )
-    await stop.wait()
-    await updater.stop()
+def _who(application: Any, whatsapp: "WhatsAppChannel | None") -> str:
+    names = []
+    if application is not None:
+        names.append(f"@{application.bot.username}")
+    if whatsapp is not None:
+        names.append(f"WhatsApp {whatsapp.number}")
+    return ", ".join(names)
 
 
-async def _serve_webhook(
-    application: object, settings: Settings, engine: Engine, stop: asyncio.Event
-) -> None:
-    bot = application.bot  # type: ignore[attr-defined]
-    await bot.set_webhook(
+async def _set_webhook(application: Any, settings: Settings) -> TelegramWebhook:
+    await application.bot.set_webhook(
         settings.telegram_webhook_url,
         secret_token=settings.telegram_webhook_secret,
         allowed_updates=list(ALLOWED_UPDATES),
     )
-    hook = TelegramWebhook(
+    return TelegramWebhook(
         webhook_path(settings), settings.telegram_webhook_secret or "", application
     )
-    web = build_web(telegram=hook, healthy=database_answers(engine))
+
+
+async def _serve(web: Any, settings: Settings, stop: asyncio.Event) -> None:
     config = uvicorn.Config(
         web, host=settings.host, port=settings.port, log_level="warning", lifespan="off"
     )

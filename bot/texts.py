@@ -177,7 +177,7 @@ TG_WEBHOOK_URL_INVALID = (
     "TELEGRAM_WEBHOOK_URL harus alamat https:// dengan port 443, 80, 88 atau 8443 "
     "(aturan Telegram), mis. https://lsp.contoh.sch.id/telegram."
 )
-RUN_STARTED = "lsp-bot berjalan ({mode}) sebagai @{username}. Tekan Ctrl-C untuk berhenti."
+RUN_STARTED = "lsp-bot berjalan ({mode}) sebagai {username}. Tekan Ctrl-C untuk berhenti."
 
 # Commands shown in Telegram's menu (setMyCommands): (command, description).
 MEMBER_COMMANDS = (
@@ -229,6 +229,8 @@ REMINDER_AFTER = (
 REMINDER_SECTION = "- {key} {title}"
 REMINDER_BUTTON = "✏️ Isi {key} {title}"
 DIGEST = "📋 Ringkasan harian laporan {period}\nLaporan final jatuh tempo {final} ({when})."
+GIST_DIGEST = "ringkasan laporan {period} ({open} bagian belum lengkap)"
+GIST_EXPIRING = "{count} sertifikat yang segera habis masa berlakunya"
 DIGEST_OPEN = "Belum lengkap ({count} dari {total} bagian):\n{lines}"
 DIGEST_LINE = "- {key} {title}: ditunggu dari {names}"
 DIGEST_LINE_NOBODY = "- {key} {title}: belum ada {role}, jadi menunggu Manajer Administrasi"
@@ -435,3 +437,41 @@ SCHEME_SHOWN = (
     "bila daftar sertifikat tidak menyebut tanggal berlaku sampai)."
 )
 SCHEME_BAD_VALIDITY = "Masa berlaku bawaan harus 1 sampai 10 tahun, dan nama skema harus diisi."
+
+# --- WhatsApp -----------------------------------------------------------------------------------
+WA_ANSWER_BY_NUMBER = "Balas dengan nomor atau nama pilihannya."
+WA_CHOOSE = "Pilih jawaban Anda:"
+WA_LIST_BUTTON = "Lihat pilihan"
+WA_INVITE_LINK = "Atau cukup buka tautan ini dari WhatsApp penerima:\n{link}"
+WA_FILE_TOO_LARGE = (
+    "Berkas {filename} ({size}) melebihi batas kirim WhatsApp 100 MB. "
+    "Ambil dari server dengan perintah lsp-bot report."
+)
+WA_STALE_BUTTON = (
+    "Tombol itu dari pesan lama dan sudah tidak berlaku. Jawab pertanyaan pada pesan terakhir."
+)
+WA_UNSUPPORTED = (
+    "Maaf, saya hanya membaca pesan teks, tombol, dan berkas. Jawab pertanyaan dengan mengetik "
+    "atau menekan tombol."
+)
+WA_DOCUMENT_TOO_LARGE = "Berkas terlalu besar untuk diperiksa lewat WhatsApp (batas 20 MB)."
+WA_SETTINGS_MISSING = (
+    "Pengaturan WhatsApp belum lengkap: {names} belum diisi. Isi semuanya di berkas .env atau "
+    "variabel lingkungan (lihat README bagian WhatsApp)."
+)
+WA_SECRET_MISSING = (
+    "WHATSAPP_APP_SECRET belum diisi. Tanpa kunci rahasia aplikasi, tanda tangan pesan dari Meta "
+    "tidak dapat diperiksa, jadi bot tidak dijalankan. Salin App Secret dari dasbor aplikasi Meta "
+    "(Settings > Basic)."
+)
+WA_BASE_URL_INVALID = (
+    "WHATSAPP_API_BASE_URL harus alamat http(s), mis. https://graph.facebook.com/v23.0."
+)
+WA_TOKEN_REFUSED = (
+    "Meta menolak WHATSAPP_TOKEN atau WHATSAPP_PHONE_NUMBER_ID. Periksa keduanya (lihat README)."
+)
+NO_CHANNEL = (
+    "Belum ada saluran yang diatur: isi TELEGRAM_BOT_TOKEN untuk Telegram, atau pengaturan "
+    "WHATSAPP_* untuk WhatsApp (lihat README)."
+)
+RUN_STARTED_WA = "lsp-bot berjalan di WhatsApp (nomor {number}, webhook {path})."

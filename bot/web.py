@@ -1,7 +1,9 @@
-"""The one web server: Telegram's webhook (and later WhatsApp's) beside a health check.
+"""The one web server: Telegram's and WhatsApp's webhooks beside a health check.
 
-Starlette serves it (uvicorn runs it, see bot/runner.py), the pattern of PTB's custom-webhook
-example: the request is checked and parsed here, then put on the Application's update queue.
+Starlette serves it (uvicorn runs it, see bot/runner.py). Telegram's updates follow PTB's
+custom-webhook example: checked and parsed here, then put on the Application's update queue.
+WhatsApp's deliveries are checked against their signature before they are parsed, answered 200
+at once and handled after by the WhatsApp channel.
 """
 
 import asyncio
@@ -14,11 +16,12 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
 from bot.channels.telegram_updates import lenient
+from bot.channels.whatsapp_updates import SIGNATURE_HEADER, signature_valid
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +38,32 @@ class TelegramWebhook:
     application: Any
 
 
-def build_web(*, telegram: TelegramWebhook | None, healthy: Callable[[], bool]) -> Starlette:
-    """The ASGI app: POST {telegram.path} and GET /healthz."""
+WHATSAPP_PATH = "/webhook/whatsapp"
+
+
+@dataclass(frozen=True)
+class WhatsAppWebhook:
+    """Where Meta posts WhatsApp deliveries, the secrets that prove them, and who takes them
+    (an object with `accept(body)`)."""
+
+    app_secret: str
+    verify_token: str
+    channel: Any
+    path: str = WHATSAPP_PATH
+
+
+def build_web(
+    *,
+    telegram: TelegramWebhook | None,
+    healthy: Callable[[], bool],
+    whatsapp: WhatsAppWebhook | None = None,
+) -> Starlette:
+    """The ASGI app: POST {telegram.path}, GET and POST {whatsapp.path}, GET /healthz."""
     routes = [Route("/healthz", _health(healthy), methods=["GET"])]
     if telegram is not None:
         routes.append(Route(telegram.path, _telegram(telegram), methods=["POST"]))
+    if whatsapp is not None:
+        routes.append(Route(whatsapp.path, _whatsapp(whatsapp), methods=["GET", "POST"]))
     return Starlette(routes=routes)
 
 
@@ -71,6 +95,41 @@ def _telegram(hook: TelegramWebhook) -> Callable[[Request], Any]:
             logger.warning("webhook body is not an update")
             return Response(status_code=400)
         await hook.application.update_queue.put(update)
+        return Response(status_code=200)
+
+    return receive
+
+
+def _whatsapp(hook: WhatsAppWebhook) -> Callable[[Request], Any]:
+    token = hook.verify_token.encode()
+
+    async def receive(request: Request) -> Response:
+        """GET: Meta's verification handshake. POST: a delivery, accepted only with a valid
+        signature over the raw body; answered at once, handled after."""
+        if request.method == "GET":
+            query = request.query_params
+            given = query.get("hub.verify_token", "").encode()
+            challenge = query.get("hub.challenge", "")
+            if query.get("hub.mode") == "subscribe" and secrets.compare_digest(given, token):
+                return PlainTextResponse(challenge)
+            logger.warning("WhatsApp verification with a wrong token from %s", _client(request))
+            return Response(status_code=403)
+        body = await request.body()
+        if len(body) > MAX_BODY_BYTES:
+            return Response(status_code=413)
+        signature = request.headers.get(SIGNATURE_HEADER)
+        if signature is None:
+            logger.warning("unsigned WhatsApp delivery from %s refused", _client(request))
+            return Response(status_code=401)
+        if not signature_valid(hook.app_secret, body, signature):
+            logger.warning("WhatsApp delivery with a wrong signature from %s", _client(request))
+            return Response(status_code=403)
+        try:
+            data = json.loads(body)
+        except ValueError:
+            logger.warning("signed WhatsApp delivery is not JSON")
+            return Response(status_code=400)
+        hook.channel.accept(data)
         return Response(status_code=200)
 
     return receive

@@ -33,11 +33,24 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Gist:
+    """A reminder in a few short values, for a channel that may then send only a template
+    approved beforehand (WhatsApp, outside its 24-hour window): whom it is for, what is owed,
+    by when, and the command its one button runs."""
+
+    name: str
+    subject: str
+    deadline: str
+    command: str = "/menu"
+
+
+@dataclass(frozen=True)
 class Reply:
     """A message to send, with optional quick replies or an attached document.
 
     `multiple`: the options may be combined (answered as "1,3"); `invite_code`: the reply hands
-    out this invite code, which a channel may also show as a link that registers at one tap.
+    out this invite code, which a channel may also show as a link that registers at one tap;
+    `gist`: the reply is a reminder, and this is its template form.
     """
 
     text: str
@@ -45,6 +58,7 @@ class Reply:
     document: Document | None = None
     multiple: bool = False
     invite_code: str | None = None
+    gist: Gist | None = None
 
 
 @dataclass(frozen=True)

@@ -295,6 +295,29 @@ class Reminder(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     last_error: str | None = None
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The channel's id of the message that carried it (WhatsApp's wamid), the last delivery
+    # status the channel reported for it (sent, delivered, read, failed), and the short form a
+    # WhatsApp template needs, kept to send it again as a template after a 24-hour refusal.
+    message_ref: str | None = Field(default=None, index=True)
+    delivery: str | None = Field(default=None, sa_type=String(16))
+    delivery_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    gist: Any = Field(default=None, sa_column=Column(JSON, nullable=True))
+    as_template: bool = False
+
+
+class WhatsAppContact(SQLModel, table=True):
+    """How WhatsApp names one person: the business-scoped user id (since 2026) and the phone
+    number (`wa_id`, missing for people who use a username), either of which a webhook may carry,
+    bound to the one identity key the conversation uses; and when they last wrote (the 24-hour
+    window in which ordinary messages may be sent)."""
+
+    __tablename__ = "whatsapp_contact"
+
+    identity_key: str = Field(primary_key=True)
+    user_id: str | None = Field(default=None, unique=True)
+    wa_id: str | None = Field(default=None, unique=True)
+    last_inbound_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 # The certificate register's tables live beside these; importing them here registers them.

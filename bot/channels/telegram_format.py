@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot import texts
+from bot.channels import pieces
 from conversations.events import Option, Reply
 
 MAX_TEXT = 4096
@@ -24,27 +25,8 @@ def utf16_length(text: str) -> int:
 
 
 def split_text(text: str, limit: int = MAX_TEXT) -> list[str]:
-    """Pieces of at most `limit` characters, cut at a blank line, a line end or a space."""
-    pieces: list[str] = []
-    rest = text.strip() or "-"
-    while utf16_length(rest) > limit:
-        head = _prefix_within(rest, limit)
-        cut = next(
-            (at for sep in ("\n\n", "\n", " ") if (at := head.rfind(sep)) >= len(head) // 2),
-            len(head),
-        )
-        pieces.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    pieces.append(rest)
-    return pieces
-
-
-def _prefix_within(text: str, limit: int) -> str:
-    """The longest prefix of `text` that Telegram counts as at most `limit` characters."""
-    end = min(len(text), limit)
-    while utf16_length(text[:end]) > limit:
-        end -= 1
-    return text[:end]
+    """Pieces of at most `limit` characters as Telegram counts them."""
+    return pieces.split_text(text, limit, utf16_length)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import asyncio
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
@@ -32,7 +32,7 @@ from conversations.events import Reply
 from conversations.forms.registry import SECTIONS
 from conversations.progress import Person, owed_sections, team_progress
 from conversations.service import ensure_periods, period_label, semester_pair
-from storage import period_data, register, reminders
+from storage import period_data, register, reminders, whatsapp
 from storage.db import session_scope
 from storage.enums import ReminderKind, ReminderState, Role
 from storage.periods import (
@@ -61,6 +61,8 @@ class Delivery:
     retry_after: float | None = None
     unreachable: str | None = None
     detail: str = ""
+    message_ref: str | None = None  # the channel's id of the message, where it reports later
+    as_template: bool = False  # sent as the approved template (WhatsApp, outside 24 hours)
 
 
 class Pusher(Protocol):
@@ -373,15 +375,11 @@ class ReminderDesk:
                 why = "marked unreachable" if addresses else "no identity on " + ",".join(channels)
                 close(item, ReminderState.UNREACHABLE, why)
                 continue
+            name = names[item.member_id]
+            if reply.gist is not None:
+                reply = replace(reply, gist=replace(reply.gist, name=name))
             outgoing.append(
-                Outgoing(
-                    item.id,
-                    item.member_id,
-                    names[item.member_id],
-                    reachable[0].key,
-                    item.occasion_key,
-                    reply,
-                )
+                Outgoing(item.id, item.member_id, name, reachable[0].key, item.occasion_key, reply)
             )
         return outgoing, settled
 
@@ -485,6 +483,16 @@ class ReminderDesk:
                 error=error,
                 retry_at=retry_at,
             )
+            if delivery.sent and delivery.message_ref is not None:
+                gist = item.reply.gist
+                whatsapp.record_sent(
+                    session,
+                    reminder_id=item.reminder_id,
+                    message_ref=delivery.message_ref,
+                    gist=asdict(gist) if gist is not None else None,
+                    as_template=delivery.as_template,
+                    now=now,
+                )
             session.commit()
         if state is ReminderState.PENDING:
             logger.warning(

@@ -6,7 +6,7 @@ from datetime import date
 
 from bot import texts
 from conversations.display import format_date
-from conversations.events import Option, Reply, SectionProgress
+from conversations.events import Gist, Option, Reply, SectionProgress
 from conversations.forms.registry import BY_KEY
 from conversations.progress import BELUM
 from conversations.schema import Section
@@ -59,7 +59,9 @@ def member_reminder(
         Option(f"/isi {s.key}", texts.REMINDER_BUTTON.format(key=s.key, title=_short(s.title)))
         for s in owed
     )
-    return Reply(text, buttons)
+    subject = ", ".join(f"{s.key} {s.title}" for s in owed)
+    gist = Gist("", subject, format_date(data_deadline), f"/isi {owed[0].key}")
+    return Reply(text, buttons, gist=gist)
 
 
 def digest(
@@ -104,7 +106,9 @@ def digest(
     else:
         parts.append(texts.DIGEST_COMPLETE.format(code=code))
         options = (Option(f"/final {code}", texts.BUTTON_FINAL),)
-    return Reply("\n\n".join(parts), options)
+    subject = texts.GIST_DIGEST.format(period=period, open=len(open_sections))
+    gist = Gist("", subject, format_date(final_deadline), options[-1].value)
+    return Reply("\n\n".join(parts), options, gist=gist)
 
 
 def _digest_line(progress: SectionProgress) -> str:
@@ -137,4 +141,7 @@ def expiring(certificates: Sequence[StoredCertificate]) -> Reply:
         lines.append(line)
     if len(certificates) > EXPIRING_SHOWN:
         lines.append(texts.EXPIRING_MORE.format(more=len(certificates) - EXPIRING_SHOWN))
-    return Reply("\n".join(lines), (Option("/kedaluwarsa", texts.BUTTON_EXPIRING),))
+    subject = texts.GIST_EXPIRING.format(count=len(certificates))
+    first = format_date(min(c.valid_until for c in certificates))
+    gist = Gist("", subject, first, "/kedaluwarsa")
+    return Reply("\n".join(lines), (Option("/kedaluwarsa", texts.BUTTON_EXPIRING),), gist=gist)

@@ -1,0 +1,254 @@
+"""The WhatsApp channel: webhook deliveries in (already signature-checked), the shared
+dispatcher in the middle, Graph API messages out. It only translates: who is writing (by
+business-scoped id or phone number), what they typed or picked, how each reply looks in
+WhatsApp (text, reply buttons, lists, documents).
+
+A delivery is answered 200 at once and handled after, on tasks: different people at the same
+time, one person's messages in order. A message id already applied is dropped (redeliveries).
+"""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
+from datetime import datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine
+
+from bot import texts
+from bot.channels.whatsapp_client import GraphClient, GraphError
+from bot.channels.whatsapp_format import parse_option_id, pieces_for
+from bot.channels.whatsapp_push import WhatsAppPusher, recipient_of
+from bot.channels.whatsapp_updates import Incoming, Status, read_delivery
+from bot.dispatcher import Dispatcher
+from bot.report_commands import is_report_command
+from conversations.events import Reply
+from conversations.service import Message
+from storage import queries, whatsapp, writes
+from storage.db import session_scope
+from storage.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+MAX_DOWNLOAD_BYTES = 20_000_000
+TYPING_EVERY = 20.0  # Meta shows 'typing…' for about 25 s
+SHEET_TYPES = {
+    "text/csv",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+T = TypeVar("T")
+
+
+class WhatsAppChannel:
+    """Handles webhook deliveries for one business phone number."""
+
+    def __init__(
+        self,
+        dispatcher: Dispatcher,
+        db: Engine,
+        client: GraphClient,
+        pusher: WhatsAppPusher,
+        *,
+        workers: int = 16,
+        clock: Callable[[], datetime] = utcnow,
+        on_handled: Callable[[str], None] | None = None,
+    ) -> None:
+        self.dispatcher = dispatcher
+        self.db = db
+        self.client = client
+        self.pusher = pusher
+        self.clock = clock
+        self.on_handled = on_handled
+        self.number: str | None = None
+        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-wa")
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    # --- lifecycle -----------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Learn the number's display phone (and so check the token and number id)."""
+        self.number = await self.client.display_number()
+        self.pusher.number = self.number
+
+    async def stop(self) -> None:
+        """Finish what is being handled, then close the connections and threads."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        await self.client.close()
+        self._executor.shutdown(wait=True)
+
+    def accept(self, body: Any) -> int:
+        """Take a signed delivery: its messages and statuses are handled after this returns;
+        how many there were."""
+        messages, statuses = read_delivery(body)
+        for message in messages:
+            lock = self._locks.setdefault(message.sender.key, asyncio.Lock())
+            self._spawn(self._in_order(lock, message))
+        for status in statuses:
+            self._spawn(self._status(status))
+        return len(messages) + len(statuses)
+
+    def _spawn(self, work: Awaitable[None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _in_order(self, lock: asyncio.Lock, message: Incoming) -> None:
+        try:
+            async with lock:
+                await self._handle(message)
+        except Exception:
+            logger.exception("WhatsApp message %s failed", message.id)
+            with suppress(Exception):
+                await self._send_all(message, [Reply(texts.APOLOGY)], None)
+        finally:
+            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
+                self._locks.pop(message.sender.key, None)
+            if self.on_handled is not None:
+                self.on_handled(message.id)
+
+    # --- messages ------------------------------------------------------------------------
+
+    async def _handle(self, message: Incoming) -> None:
+        identity = await self._run(self._arrive, message)
+        if identity is None:
+            logger.info("WhatsApp message %s already applied", message.id)
+            return
+        if message.kind == "other":
+            await self._send_all(message, [Reply(texts.WA_UNSUPPORTED)], None)
+            return
+        if message.kind == "document":
+            await self._document(message, identity)
+            return
+        text = message.text
+        if message.kind == "choice":
+            picked = parse_option_id(message.text)
+            live = await self._run(self._open_prompt, identity)
+            if picked is None or (picked[0] == "answer" and live != message.context):
+                await self._send_all(message, [Reply(texts.WA_STALE_BUTTON)], identity, keep=True)
+                return
+            text = picked[1]
+        inbound = Message(identity, text, message_id=message.id, display_name=message.sender.name)
+        slow = is_report_command(text)
+        async with self._typing(message.id, slow):
+            replies = await self._run(self.dispatcher.handle, inbound)
+        if replies:
+            await self._send_all(message, replies, identity)
+
+    async def _document(self, message: Incoming, identity: str) -> None:
+        """From an admin, a PDF is checked against the stored finals and a spreadsheet is
+        imported into the certificate register; anything else, or anyone else's, is declined
+        unread."""
+        name = (message.filename or "").lower()
+        mime = message.mime_type or ""
+        is_pdf = mime == "application/pdf" or name.endswith(".pdf")
+        is_sheet = name.endswith((".xlsx", ".csv")) or mime in SHEET_TYPES
+        if not (is_pdf or is_sheet) or self.dispatcher.reports is None:
+            await self._send_all(message, [Reply(texts.TG_DOCUMENT_NOT_PDF)], identity, keep=True)
+            return
+        if not await self._run(self._is_admin, identity):
+            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else texts.IMPORT_ADMIN_ONLY
+            await self._send_all(message, [Reply(refusal)], identity, keep=True)
+            return
+        assert message.media_id is not None
+        async with self._typing(message.id, True):
+            data = await self.client.download(message.media_id, max_bytes=MAX_DOWNLOAD_BYTES)
+            if data is None:
+                replies = [Reply(texts.WA_DOCUMENT_TOO_LARGE)]
+            elif is_pdf:
+                replies = await self._run(self.dispatcher.reports.verify, identity, data)
+            else:
+                filename = message.filename or "daftar.xlsx"
+                replies = await self._run(self.dispatcher.document, identity, filename, data)
+        await self._send_all(message, replies, identity)
+
+    async def _send_all(
+        self, message: Incoming, replies: list[Reply], identity: str | None, *, keep: bool = False
+    ) -> None:
+        """Send replies in order to whoever wrote; the last live buttons become the open prompt
+        (`keep`: a notice that leaves the current question's buttons live)."""
+        recipient = recipient_of(message.sender.wa_id, message.sender.user_id)
+        live: str | None = None
+        for reply in replies:
+            for piece in pieces_for(reply, self.number):
+                sent = await self.pusher.send_piece(recipient, piece)
+                live = sent if piece.live else None
+        if identity is not None and not keep:
+            await self._run(self._set_prompt, identity, live)
+
+    def _typing(self, message_id: str, active: bool) -> Any:
+        return _Typing(self.client, message_id, active)
+
+    # --- statuses ------------------------------------------------------------------------
+
+    async def _status(self, status: Status) -> None:
+        try:
+            await self.pusher.on_status(status)
+        except Exception:
+            logger.exception("WhatsApp status of %s failed", status.message_id)
+
+    # --- blocking work, off the event loop -------------------------------------------------
+
+    async def _run(self, function: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+
+    def _arrive(self, message: Incoming) -> str | None:
+        """The writer's identity key (their 24-hour window opened); None for a message id
+        already applied."""
+        now = self.clock()
+        with session_scope(self.db) as session:
+            identity = whatsapp.seen(
+                session,
+                user_id=message.sender.user_id,
+                wa_id=message.sender.wa_id,
+                now=now,
+                inbound=True,
+            )
+            fresh = writes.mark_processed(
+                session, identity_key=identity, message_id=f"wa-in:{message.id}", now=now
+            )
+            session.commit()
+        return identity if fresh else None
+
+    def _open_prompt(self, identity: str) -> str | None:
+        with session_scope(self.db) as session:
+            return queries.open_prompt(session, key=identity)
+
+    def _set_prompt(self, identity: str, ref: str | None) -> None:
+        with session_scope(self.db) as session:
+            writes.set_open_prompt(
+                session, identity_key=identity, message_ref=ref, now=self.clock()
+            )
+            session.commit()
+
+    def _is_admin(self, identity: str) -> bool:
+        with session_scope(self.db) as session:
+            return queries.is_active_admin(session, key=identity)
+
+
+class _Typing:
+    """While the body runs, the incoming message is marked read with 'typing…' (renewed)."""
+
+    def __init__(self, client: GraphClient, message_id: str, renew: bool) -> None:
+        self.client, self.message_id, self.renew = client, message_id, renew
+        self._task: asyncio.Task[None] | None = None
+
+    async def __aenter__(self) -> None:
+        self._task = asyncio.create_task(self._keep())
+
+    async def __aexit__(self, *_: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _keep(self) -> None:
+        with suppress(GraphError):
+            while True:
+                await self.client.mark_read(self.message_id, typing=True)
+                if not self.renew:
+                    return
+                await asyncio.sleep(TYPING_EVERY)
