@@ -131,6 +131,15 @@ class ConversationService:
             replies.extend(register(session, message, code=command[1], now=now))
             text = "/start"
         member, state_json = queries.sender(session, key=message.identity)
+        if member is None and not replies and _looks_like_code(text):
+            # Someone new sending the bare code (typed from the invite, or the link's text
+            # with '/start' removed) registers as with /start CODE.
+            if queries.invite(session, code=text.upper()) is not None:
+                replies = register(session, message, code=text, now=now)
+                member, state_json = queries.sender(session, key=message.identity)
+                if member is None:
+                    return replies
+                text = "/start"
         if member is None:
             return replies or [Reply(texts.UNKNOWN_PERSON)]
         if reminders.clear_unreachable(session, key=message.identity):
@@ -295,6 +304,11 @@ def _others(
             OtherPart(part.name, texts.ROLE_NAMES[role], part.status, part.answers)
         )
     return {key: tuple(parts) for key, parts in found.items()}
+
+
+def _looks_like_code(text: str) -> bool:
+    """One word of 6-12 letters and digits, as invite codes are."""
+    return 6 <= len(text) <= 12 and text.isascii() and text.isalnum()
 
 
 def register(session: Session, message: Message, *, code: str, now: datetime) -> list[Reply]:

@@ -69,3 +69,30 @@ async def telegram(
 
     async with polling_bot(api, db, clock, renderer) as bot:
         yield bot
+
+
+if TYPE_CHECKING:
+    from tests.graphapi.harness import WhatsAppBot
+    from tests.graphapi.server import GraphStandIn
+
+
+@pytest.fixture
+def graph() -> Iterator["GraphStandIn"]:
+    """The stand-in Graph API; the test fails if the bot made any request Meta refuses."""
+    from tests.graphapi.server import GraphStandIn
+
+    standin = GraphStandIn().start()
+    yield standin
+    standin.stop()
+    assert standin.violations == [], standin.violations
+
+
+@pytest.fixture
+async def whatsapp(
+    graph: "GraphStandIn", db: Engine, clock: Clock, renderer: Renderer
+) -> AsyncIterator["WhatsAppBot"]:
+    """lsp-bot's WhatsApp channel behind the real web server, (nobody registered yet)."""
+    from tests.graphapi.harness import whatsapp_bot
+
+    async with whatsapp_bot(graph, db, clock, renderer) as bot:
+        yield bot

@@ -49,7 +49,7 @@ def texts_of(text: str) -> list[Piece]:
 def invite_link(number: str, code: str) -> str:
     """The wa.me link that opens a chat with the bot and the registration command typed."""
     digits = "".join(ch for ch in number if ch.isdigit())
-    return f"https://wa.me/{digits}?text={quote('/start ' + code)}"
+    return f"https://wa.me/{digits}?text={quote('/start ' + code, safe='')}"
 
 
 def shorten(label: str, limit: int) -> str:

@@ -59,7 +59,7 @@ def template_content(gist: Gist, name: str, language: str) -> dict[str, Any]:
         "type": "template",
         "template": {
             "name": name,
-            "language": {"code": language},
+            "language": {"policy": "deterministic", "code": language},
             "components": [
                 {
                     "type": "body",
