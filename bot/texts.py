@@ -241,6 +241,8 @@ UNREACHABLE_REASONS = {
     "blocked": "memblokir bot",
     "deactivated": "akun Telegram sudah dihapus",
     "not_found": "chat tidak ditemukan",
+    "failed": "pesan WhatsApp tidak terkirim",
+    "window": "tidak membalas WhatsApp lebih dari 24 jam dan templat pengingat ditolak",
 }
 UNREACHABLE_OTHER = "pesan ditolak"
 DIGEST_ASK = (
@@ -474,4 +476,3 @@ NO_CHANNEL = (
     "Belum ada saluran yang diatur: isi TELEGRAM_BOT_TOKEN untuk Telegram, atau pengaturan "
     "WHATSAPP_* untuk WhatsApp (lihat README)."
 )
-RUN_STARTED_WA = "lsp-bot berjalan di WhatsApp (nomor {number}, webhook {path})."

@@ -131,15 +131,15 @@ class ConversationService:
             replies.extend(register(session, message, code=command[1], now=now))
             text = "/start"
         member, state_json = queries.sender(session, key=message.identity)
-        if member is None and not replies and _looks_like_code(text):
-            # Someone new sending the bare code (typed from the invite, or the link's text
-            # with '/start' removed) registers as with /start CODE.
-            if queries.invite(session, code=text.upper()) is not None:
-                replies = register(session, message, code=text, now=now)
-                member, state_json = queries.sender(session, key=message.identity)
-                if member is None:
-                    return replies
-                text = "/start"
+        # Someone new sending the bare code (typed from the invite, or the link's text with
+        # '/start' removed) registers as with /start CODE.
+        bare_code = member is None and not replies and _looks_like_code(text)
+        if bare_code and queries.invite(session, code=text.upper()) is not None:
+            replies = register(session, message, code=text, now=now)
+            member, state_json = queries.sender(session, key=message.identity)
+            if member is None:
+                return replies
+            text = "/start"
         if member is None:
             return replies or [Reply(texts.UNKNOWN_PERSON)]
         if reminders.clear_unreachable(session, key=message.identity):

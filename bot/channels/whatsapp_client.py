@@ -82,9 +82,11 @@ class GraphClient:
         transport: httpx.AsyncBaseTransport | None = None,
         timeout: float = 60.0,
         per_person_rate: float = PER_PERSON_RATE,
+        rate_wait: float = 2.0,
     ) -> None:
         self.phone_number_id = phone_number_id
         self.per_person_rate = per_person_rate
+        self.rate_wait = rate_wait
         self._http = httpx.AsyncClient(
             base_url=base_url.rstrip("/") + "/",
             headers={"Authorization": f"Bearer {token}"},
@@ -120,7 +122,7 @@ class GraphClient:
             except GraphError as error:
                 if not error.rate_limited or attempt == RATE_RETRIES:
                     raise
-                wait = error.retry_after or 2.0 * 2**attempt
+                wait = error.retry_after or self.rate_wait * 2**attempt
                 logger.warning("WhatsApp rate limit (code %s): waiting %.1f s", error.code, wait)
                 await asyncio.sleep(wait)
                 continue

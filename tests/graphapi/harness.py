@@ -147,7 +147,9 @@ async def whatsapp_bot(
     """lsp-bot's WhatsApp channel served by `run_bot`, in this event loop."""
     port = free_port()
     settings = Settings(_env_file=None, **whatsapp_settings(api, port, reminder_tick_seconds=3600))  # type: ignore[call-arg]
-    client = GraphClient(base_url=api.base_url, token=TOKEN, phone_number_id=PHONE_NUMBER_ID)
+    client = GraphClient(
+        base_url=api.base_url, token=TOKEN, phone_number_id=PHONE_NUMBER_ID, rate_wait=0.05
+    )
     pusher = WhatsAppPusher(client, db, template=TEMPLATE, clock=clock)
     bot = WhatsAppBot(api, None, db, clock)  # type: ignore[arg-type]
     dispatcher = dispatcher_for(db, clock, renderer)
@@ -171,3 +173,12 @@ async def whatsapp_bot(
 def texts_of(messages: list[Sent]) -> str:
     """What a person reads, messages separated by a blank line."""
     return "\n\n".join(m.text for m in messages)
+
+
+async def until(condition: Any, timeout: float = 20, what: str = "") -> None:
+    """Wait, without blocking the event loop the bot runs in, until the condition holds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"waited {timeout} s for {what or condition}")
+        await asyncio.sleep(0.01)

@@ -207,7 +207,9 @@ class GraphStandIn:
         return self._deliver(person, {"type": kind, kind: content})
 
     def post(self, body: bytes, headers: dict[str, str]) -> int:
-        """Post raw bytes to the webhook (forged, unsigned, replayed deliveries); the status."""
+        """Post raw bytes to the webhook (forged, unsigned, replayed deliveries); the status.
+        Whoever wrote in it opens their 24-hour window, as with Meta."""
+        self._note_writers(body)
         response = httpx.post(self.webhook_url, content=body, headers=headers, timeout=30)
         return response.status_code
 
@@ -233,13 +235,25 @@ class GraphStandIn:
         value = {"contacts": [contact], "messages": [message]}
         return self._wrap(value)
 
+    def _note_writers(self, body: bytes) -> None:
+        try:
+            values = [c["value"] for e in json.loads(body)["entry"] for c in e["changes"]]
+        except (ValueError, KeyError, TypeError):
+            return
+        with self._lock:
+            for value in values:
+                contacts = value.get("contacts") or [{}]
+                for message in value.get("messages") or []:
+                    user_id = message.get("from_user_id") or contacts[0].get("user_id")
+                    wa_id = message.get("from") or contacts[0].get("wa_id")
+                    key = user_id or wa_id
+                    self._state.last_inbound[key] = time.time()
+                    for alias in (user_id, wa_id):
+                        if alias:
+                            self._state.aliases[alias] = key
+
     def _deliver(self, person: Person, message: dict[str, Any]) -> str:
         body = self.delivery(person, message)
-        with self._lock:
-            self._state.last_inbound[person.key] = time.time()
-            for key in (person.wa_id, person.user_id):
-                if key:
-                    self._state.aliases[key] = person.key
         status = self.post(body, self.signed(body))
         if status != 200:
             raise AssertionError(f"the webhook answered {status}")

@@ -7,6 +7,10 @@ other part allowed"; the parts are merged into one object first, as Meta means t
 addition, from Meta's 2026 documentation: a message may name its recipient by business-scoped
 user id (`recipient`) instead of a phone number (`to`).
 
+One erratum: the template component's button `index` has the pattern `^[2-6, 11-14]$` (a
+character class that refuses "0"), while its description says "0-9" and Meta's own example is
+"0"; the description's `^[0-9]$` is checked instead.
+
 `limits.json` gives what the schema does not encode (10 list rows over all sections, unique
 button titles, caption 1,024, document 100 MB).
 """
@@ -68,6 +72,9 @@ def _document() -> dict[str, Any]:
     base["properties"]["recipient"] = {"type": "string"}
     base["required"] = [r for r in base["required"] if r != "to"]
     schemas["BaseMessageProperties"] = base
+    component = copy.deepcopy(schemas["TemplateComponent"])
+    component["properties"]["index"]["pattern"] = "^[0-9]$"
+    schemas["TemplateComponent"] = component
     document["components"]["schemas"] = {
         name: _merge_all_of(schema, schemas) for name, schema in schemas.items()
     }
