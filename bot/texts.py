@@ -188,6 +188,7 @@ MEMBER_COMMANDS = (
     ("nihil", "Nyatakan bagian yang dibuka nihil"),
     ("batal", "Kembali ke menu (jawaban tetap tersimpan)"),
     ("nama", "Nama lengkap Anda di laporan: /nama NAMA"),
+    ("tautkan", "Kode untuk menautkan akun lain Anda (mis. WhatsApp)"),
     ("bantuan", "Petunjuk penggunaan"),
 )
 ADMIN_COMMANDS = (

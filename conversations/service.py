@@ -52,6 +52,7 @@ logger = logging.getLogger(__name__)
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 INVITE_VALIDITY = timedelta(days=7)
+LINK_VALIDITY = timedelta(days=1)
 
 
 def new_invite_code() -> str:
@@ -146,8 +147,25 @@ class ConversationService:
             logger.info("%s wrote again: reachable", message.identity)
         if not member.active:
             return [Reply(texts.INACTIVE)]
+        if command is not None and command[0] == "tautkan":
+            return [self._link_code(session, member, now)]
         state = State.from_json(state_json)
         return replies + self._converse(session, message, member, state, text, now)
+
+    def _link_code(self, session: Session, member: queries.MemberRecord, now: datetime) -> Reply:
+        """/tautkan: a one-time code that binds another channel's account to this member."""
+        code = self.code_factory()
+        writes.create_invite(
+            session,
+            code=code,
+            role=next(iter(sorted(member.roles))) if member.roles else Role.ASESOR,
+            name=member.name,
+            created_by=member.id,
+            now=now,
+            expires_at=now + LINK_VALIDITY,
+            for_member=member.id,
+        )
+        return Reply(texts.LINK_CODE.format(code=code))
 
     def _converse(
         self,
@@ -323,6 +341,13 @@ def register(session: Session, message: Message, *, code: str, now: datetime) ->
         return [Reply(texts.INVITE_INVALID)]
     role = Role(invite.role)
     member = queries.member_by_identity(session, key=message.identity)
+    if invite.for_member is not None:
+        if member is not None:
+            return [Reply(texts.LINK_ALREADY)]
+        writes.bind_identity(session, key=message.identity, member_id=invite.for_member, now=now)
+        writes.use_invite(session, code=invite.code, member_id=invite.for_member, now=now)
+        logger.info("member %s linked %s", invite.for_member, message.channel)
+        return [Reply(texts.LINKED.format(name=invite.name or ""))]
     if member is None:
         name = invite.name or message.display_name or message.identity.split(":", 1)[-1]
         member_id = writes.create_member(session, name=name, now=now)

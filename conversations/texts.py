@@ -79,6 +79,7 @@ COMMANDS: dict[str, str] = {
     "undang": "undang", "invite": "undang",
     "isi": "isi", "lanjut": "isi",
     "nama": "nama", "name": "nama",
+    "tautkan": "tautkan", "link": "tautkan",
 }  # fmt: skip
 
 YES_WORDS = frozenset({"ya", "y", "iya", "yes", "ok", "oke", "benar", "betul", "ada", "sudah"})
@@ -257,3 +258,14 @@ HELP_ADMIN = (
 # Section states across the team (see conversations.progress).
 STATE_NAMES = {"lengkap": "lengkap", "nihil": "dinyatakan nihil", "belum": "belum lengkap"}
 STATE_MARKS = {"lengkap": "✅", "nihil": "➖", "belum": "⬜"}
+
+LINK_CODE = (
+    "Kode penautan akun Anda: {code}\nBerlaku 24 jam, sekali pakai. Kirim /start {code} (atau "
+    "kodenya saja) dari akun lain Anda, mis. WhatsApp, agar pesan bot dan pengingat sampai di "
+    "sana juga. Pengingat tetap dikirim satu kali saja."
+)
+LINKED = "Akun ini sekarang tertaut dengan {name}. Ketik /menu untuk melanjutkan."
+LINK_ALREADY = (
+    "Akun ini sudah terdaftar sebagai anggota, jadi tidak dapat ditautkan lagi. Kirim kode ini "
+    "dari akun yang belum terdaftar."
+)

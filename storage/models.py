@@ -88,6 +88,8 @@ class Invite(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     withdrawn_by: int | None = Field(default=None, foreign_key="member.id")
     withdrawn_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set for a code that links one more channel (say WhatsApp beside Telegram) to this member.
+    for_member: int | None = Field(default=None, foreign_key="member.id")
 
 
 class Change(SQLModel, table=True):

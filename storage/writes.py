@@ -232,8 +232,9 @@ def create_invite(
     created_by: int | None,
     now: datetime,
     expires_at: datetime,
+    for_member: int | None = None,
 ) -> Invite:
-    """A new one-time invite."""
+    """A new one-time invite (`for_member`: a code linking one more channel to that member)."""
     invite = Invite(
         code=code,
         role=role,
@@ -241,6 +242,7 @@ def create_invite(
         created_by=created_by,
         created_at=now,
         expires_at=expires_at,
+        for_member=for_member,
     )
     session.add(invite)
     session.flush()

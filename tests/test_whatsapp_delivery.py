@@ -45,7 +45,9 @@ async def test_verification_handshake(whatsapp: WhatsAppBot) -> None:
         assert ok.headers["content-type"].startswith("text/plain")
         wrong = await client.get(url, params={**good, "hub.verify_token": "meatyhamhock"})
         assert wrong.status_code == 403 and "1158201444" not in wrong.text
-        mode = await client.get(url, params={**good, "hub.mode": "x", "hub.verify_token": VERIFY_TOKEN})
+        mode = await client.get(
+            url, params={**good, "hub.mode": "x", "hub.verify_token": VERIFY_TOKEN}
+        )
         assert mode.status_code == 403
         assert (await client.get(url)).status_code == 403
 

@@ -1,5 +1,6 @@
 """WhatsApp: contacts (business-scoped id and phone number to one identity, the 24-hour
-window), and each reminder's message id, delivery status and template form
+window), each reminder's message id, delivery status and template form, and codes that link
+one more channel to a member
 
 Revision ID: 0007
 Revises: 0006
@@ -41,10 +42,16 @@ def upgrade() -> None:
             sa.Column("as_template", sa.Boolean(), nullable=False, server_default=sa.false())
         )
         batch.create_index("ix_reminder_message_ref", ["message_ref"])
+    with op.batch_alter_table("invite") as batch:
+        batch.add_column(sa.Column("for_member", sa.Integer(), nullable=True))
+        batch.create_foreign_key("fk_invite_for_member", "member", ["for_member"], ["id"])
 
 
 def downgrade() -> None:
     """Revert this revision."""
+    with op.batch_alter_table("invite") as batch:
+        batch.drop_constraint("fk_invite_for_member", type_="foreignkey")
+        batch.drop_column("for_member")
     with op.batch_alter_table("reminder") as batch:
         batch.drop_index("ix_reminder_message_ref")
         for column in ("as_template", "gist", "delivery_at", "delivery", "message_ref"):
