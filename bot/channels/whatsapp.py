@@ -63,7 +63,8 @@ class WhatsAppChannel:
         self.on_handled = on_handled
         self.number: str | None = None
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-wa")
-        self._locks: dict[str, asyncio.Lock] = {}
+        self._locks: dict[str, asyncio.Lock] = {}  # one per person with messages under way
+        self._holders: dict[str, int] = {}
         self._tasks: set[asyncio.Task[None]] = set()
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -85,7 +86,9 @@ class WhatsAppChannel:
         how many there were."""
         messages, statuses = read_delivery(body)
         for message in messages:
-            lock = self._locks.setdefault(message.sender.key, asyncio.Lock())
+            key = message.sender.key
+            lock = self._locks.setdefault(key, asyncio.Lock())
+            self._holders[key] = self._holders.get(key, 0) + 1
             self._spawn(self._in_order(lock, message))
         for status in statuses:
             self._spawn(self._status(status))
@@ -105,8 +108,11 @@ class WhatsAppChannel:
             with suppress(Exception):
                 await self._send_all(message, [Reply(texts.APOLOGY)], None)
         finally:
-            if not lock.locked() and not lock._waiters:  # type: ignore[attr-defined]
-                self._locks.pop(message.sender.key, None)
+            key = message.sender.key
+            self._holders[key] -= 1
+            if not self._holders[key]:
+                del self._holders[key]
+                del self._locks[key]
             if self.on_handled is not None:
                 self.on_handled(message.id)
 
@@ -117,6 +123,12 @@ class WhatsAppChannel:
         if identity is None:
             logger.info("WhatsApp message %s already applied", message.id)
             return
+        slow = message.kind == "document" or is_report_command(message.text)
+        async with self._typing(message.id, slow):
+            await self._answer(message, identity)
+
+    async def _answer(self, message: Incoming, identity: str) -> None:
+        """Everything a message gets, while it shows as read with 'typing…'."""
         if message.kind == "other":
             await self._send_all(message, [Reply(texts.WA_UNSUPPORTED)], None)
             return
@@ -132,9 +144,7 @@ class WhatsAppChannel:
                 return
             text = picked[1]
         inbound = Message(identity, text, message_id=message.id, display_name=message.sender.name)
-        slow = is_report_command(text)
-        async with self._typing(message.id, slow):
-            replies = await self._run(self.dispatcher.handle, inbound)
+        replies = await self._run(self.dispatcher.handle, inbound)
         if replies:
             await self._send_all(message, replies, identity)
 
@@ -154,15 +164,14 @@ class WhatsAppChannel:
             await self._send_all(message, [Reply(refusal)], identity, keep=True)
             return
         assert message.media_id is not None
-        async with self._typing(message.id, True):
-            data = await self.client.download(message.media_id, max_bytes=MAX_DOWNLOAD_BYTES)
-            if data is None:
-                replies = [Reply(texts.WA_DOCUMENT_TOO_LARGE)]
-            elif is_pdf:
-                replies = await self._run(self.dispatcher.reports.verify, identity, data)
-            else:
-                filename = message.filename or "daftar.xlsx"
-                replies = await self._run(self.dispatcher.document, identity, filename, data)
+        data = await self.client.download(message.media_id, max_bytes=MAX_DOWNLOAD_BYTES)
+        if data is None:
+            replies = [Reply(texts.WA_DOCUMENT_TOO_LARGE)]
+        elif is_pdf:
+            replies = await self._run(self.dispatcher.reports.verify, identity, data)
+        else:
+            filename = message.filename or "daftar.xlsx"
+            replies = await self._run(self.dispatcher.document, identity, filename, data)
         await self._send_all(message, replies, identity)
 
     async def _send_all(
