@@ -34,6 +34,7 @@ from telegram.ext import (
 )
 
 from bot import texts
+from bot.channels import lookups
 from bot.channels.ordering import PerSenderOrder
 from bot.channels.telegram_format import (
     checked_labels,
@@ -55,7 +56,7 @@ from bot.dispatcher import Dispatcher
 from bot.report_commands import is_report_command
 from conversations.events import Reply
 from conversations.service import Message
-from storage import queries, writes
+from storage import queries
 from storage.db import session_scope
 from storage.types import utcnow
 
@@ -342,19 +343,13 @@ class TelegramChannel:
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
 
     def _open_prompt(self, identity: str) -> str | None:
-        with session_scope(self.db) as session:
-            return queries.open_prompt(session, key=identity)
+        return lookups.open_prompt(self.db, identity)
 
     def _set_prompt(self, identity: str, ref: str | None) -> None:
-        with session_scope(self.db) as session:
-            writes.set_open_prompt(
-                session, identity_key=identity, message_ref=ref, now=self.clock()
-            )
-            session.commit()
+        lookups.set_prompt(self.db, identity, ref, self.clock())
 
     def _is_admin(self, identity: str) -> bool:
-        with session_scope(self.db) as session:
-            return queries.is_active_admin(session, key=identity)
+        return lookups.is_admin(self.db, identity)
 
     def pusher(self, application: Application) -> "TelegramPusher":  # type: ignore[type-arg]
         """What sends reminders through this bot."""

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from bot import texts
+from bot.channels import lookups
 from bot.channels.whatsapp_client import GraphClient, GraphError
 from bot.channels.whatsapp_format import parse_option_id, pieces_for
 from bot.channels.whatsapp_push import WhatsAppPusher, recipient_of
@@ -26,7 +27,7 @@ from bot.dispatcher import Dispatcher
 from bot.report_commands import is_report_command
 from conversations.events import Reply
 from conversations.service import Message
-from storage import queries, whatsapp, writes
+from storage import whatsapp, writes
 from storage.db import session_scope
 from storage.types import utcnow
 
@@ -223,19 +224,13 @@ class WhatsAppChannel:
         return identity if fresh else None
 
     def _open_prompt(self, identity: str) -> str | None:
-        with session_scope(self.db) as session:
-            return queries.open_prompt(session, key=identity)
+        return lookups.open_prompt(self.db, identity)
 
     def _set_prompt(self, identity: str, ref: str | None) -> None:
-        with session_scope(self.db) as session:
-            writes.set_open_prompt(
-                session, identity_key=identity, message_ref=ref, now=self.clock()
-            )
-            session.commit()
+        lookups.set_prompt(self.db, identity, ref, self.clock())
 
     def _is_admin(self, identity: str) -> bool:
-        with session_scope(self.db) as session:
-            return queries.is_active_admin(session, key=identity)
+        return lookups.is_admin(self.db, identity)
 
 
 class _Typing:
