@@ -1,6 +1,5 @@
 """Wiring: settings -> database -> service, report desk, reminder desk -> dispatcher."""
 
-import logging
 from datetime import time
 from typing import TYPE_CHECKING
 
@@ -8,7 +7,7 @@ from sqlalchemy import Engine
 
 from bot.certificates.commands import CertificateCommands
 from bot.certificates.desk import CertificateDesk
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.dispatcher import Dispatcher
 from bot.member_commands import MemberCommands
 from bot.members import MemberDesk
@@ -19,30 +18,10 @@ from bot.report_commands import ReportCommands
 from bot.reports import ReportDesk
 from conversations.service import ConversationService
 from render.renderer import Renderer
-from storage.db import make_engine, upgrade
 from storage.periods import DeadlineRule
 
 if TYPE_CHECKING:
     from bot.channels.whatsapp import WhatsAppChannel
-
-
-class ConfigError(ValueError):
-    """A setting has a value lsp-bot cannot use; the message names it."""
-
-
-def configure_logging(settings: Settings) -> None:
-    """Log to standard error, so standard output carries only what people should read."""
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-
-
-def open_database(settings: Settings) -> Engine:
-    """The engine for the configured database, with the schema brought up to date."""
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    return engine
 
 
 def build_renderer(settings: Settings) -> Renderer:

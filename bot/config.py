@@ -1,10 +1,19 @@
 """Settings: the only reader of the environment (and of an optional `.env` file)."""
 
+import contextlib
 from pathlib import Path
 
+from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot import texts
+
 DEFAULT_DATABASE_URL = "sqlite:///./data/lsp-bot.db"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class ConfigError(ValueError):
+    """A setting has a value lsp-bot cannot use; the message (one Indonesian line) names it."""
 
 
 class Settings(BaseSettings):
@@ -48,3 +57,46 @@ class Settings(BaseSettings):
     reminder_days_after: int = 3
     reminder_digest_days: int = 3
     reminder_tick_seconds: float = 60.0
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        if value.strip().upper() not in LOG_LEVELS:
+            raise ValueError("unknown level")
+        return value.strip().upper()
+
+    def secrets(self) -> list[str]:
+        """Every configured value that must never reach a log or a reply."""
+        from sqlalchemy.engine import make_url
+
+        values = [
+            self.telegram_bot_token,
+            self.telegram_webhook_secret,
+            self.whatsapp_token,
+            self.whatsapp_app_secret,
+            self.whatsapp_verify_token,
+        ]
+        with contextlib.suppress(Exception):  # an unreadable URL is refused elsewhere
+            values.append(make_url(self.database_url).password)  # type: ignore[arg-type]
+        return [str(value) for value in values if value and len(str(value)) >= 4]
+
+
+_PROBLEMS = {
+    "int_parsing": texts.CONFIG_NOT_INTEGER,
+    "int_from_float": texts.CONFIG_NOT_INTEGER,
+    "float_parsing": texts.CONFIG_NOT_NUMBER,
+    "bool_parsing": texts.CONFIG_NOT_BOOL,
+    "value_error": texts.CONFIG_LOG_LEVEL,
+}
+
+
+def load_settings() -> Settings:
+    """The settings from the environment and `.env`; a value that cannot be read is a
+    ConfigError naming the variable, in Indonesian."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]).upper() if first["loc"] else "?"
+        problem = _PROBLEMS.get(first["type"], texts.CONFIG_UNREADABLE)
+        raise ConfigError(texts.CONFIG_INVALID.format(name=name, problem=problem)) from None

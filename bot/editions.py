@@ -1,13 +1,11 @@
 """Which report is meant (A, B for a semester, B for one issuance), periods as people type
 them, and the names of the files the reports and exports are sent as."""
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from bot import texts
 from conversations.service import period_label
-from storage.enums import Semester
 from storage.periods import WITA
 from storage.queries import PeriodRecord
 
@@ -15,7 +13,6 @@ REPORT = "A"
 FILE_STEMS = {"A": "Laporan-Kegiatan-LSP", "B": "Laporan-Penerbitan-Sertifikat"}
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-_PERIOD = re.compile(r"^(?:(\d{4})[-/ ]?(I{1,2}|[12])|(I{1,2}|[12])[-/ ]?(\d{4}))$", re.I)
 
 
 @dataclass(frozen=True)
@@ -50,16 +47,6 @@ def edition_label(period: PeriodRecord, edition: Edition = ACTIVITIES) -> str:
     if edition.issuance is None:
         return texts.EDITION_SEMESTER.format(period=label)
     return texts.EDITION_ISSUANCE.format(number=edition.issuance, period=label)
-
-
-def parse_period(text: str) -> tuple[int, Semester] | None:
-    """'2026-II', 'II 2026', '2026 2' -> (2026, II)."""
-    match = _PERIOD.match(text.strip())
-    if match is None:
-        return None
-    year = int(match.group(1) or match.group(4))
-    semester = (match.group(2) or match.group(3)).upper()
-    return year, Semester.II if semester in ("II", "2") else Semester.I
 
 
 def draft_filename(period: PeriodRecord, now: datetime, edition: Edition = ACTIVITIES) -> str:

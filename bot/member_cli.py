@@ -11,24 +11,6 @@ from storage.enums import Role
 CLI_CHANNEL = "cli"
 
 
-def add_command(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register `members` and its actions."""
-    parser = commands.add_parser("members", help="anggota: daftar, ganti nama, peran, nonaktif")
-    actions = parser.add_subparsers(dest="action", required=True)
-    actions.add_parser("list", help="daftar anggota dan undangan yang belum dipakai")
-    rename = actions.add_parser("rename", help="ganti nama anggota")
-    rename.add_argument("id", type=int)
-    rename.add_argument("name", nargs="+")
-    for name, help_text in (("add-role", "tambah peran"), ("remove-role", "cabut peran")):
-        action = actions.add_parser(name, help=help_text)
-        action.add_argument("id", type=int)
-        action.add_argument("role", choices=[role.value for role in Role])
-    for name, help_text in (("deactivate", "nonaktifkan"), ("activate", "aktifkan kembali")):
-        actions.add_parser(name, help=help_text).add_argument("id", type=int)
-    withdraw = actions.add_parser("withdraw-invite", help="batalkan undangan yang belum dipakai")
-    withdraw.add_argument("code")
-
-
 def run(args: argparse.Namespace, engine: Engine) -> int:
     """Run one members action and print its outcome."""
     desk = MemberDesk(engine)

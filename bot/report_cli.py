@@ -18,7 +18,6 @@ from bot.editions import (
     draft_filename,
     export_filename,
     final_filename,
-    parse_period,
 )
 from bot.profile import change_profile
 from bot.report_commands import archive_list, final_reply, not_found, verification
@@ -34,65 +33,10 @@ from storage.types import utcnow
 CLI_CHANNEL = "cli"
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register the report, export and profile commands."""
-    report = commands.add_parser("report", help="laporan kegiatan: draft, final, arsip, cek")
-    actions = report.add_subparsers(dest="action", required=True)
-    for name, help_text in (
-        ("draft", "buat draft PDF"),
-        (
-            "final",
-            "buat laporan final (semester usai, semua bagian lengkap atau dinyatakan nihil)",
-        ),
-        ("list", "daftar laporan final"),
-    ):
-        action = actions.add_parser(name, help=help_text)
-        action.add_argument("--period", type=_period_arg, help="mis. 2026-II (bawaan: saat ini)")
-        _edition_arguments(action)
-        if name != "list":
-            action.add_argument("--out", type=Path, help="simpan PDF ke berkas ini")
-    get = actions.add_parser("get", help="ambil laporan final versi tertentu")
-    get.add_argument("version", type=int)
-    get.add_argument("--period", type=_period_arg)
-    _edition_arguments(get)
-    get.add_argument("--out", type=Path)
-    verify = actions.add_parser("verify", help="cek apakah PDF adalah laporan final tersimpan")
-    verify.add_argument("file", type=Path)
-    export = commands.add_parser("export", help="ekspor semua data periode ke Excel")
-    export.add_argument("--out", type=Path, required=True)
-    export.add_argument("--period", type=_period_arg)
-    profile = commands.add_parser("profile", help="lihat atau ubah profil LSP di laporan")
-    for option, help_text in (
-        ("--name", "nama LSP"),
-        ("--address", "alamat"),
-        ("--licence", "nomor lisensi BNSP"),
-        ("--city", "kota pada tanda tangan, mis. Kota Bima"),
-        ("--prefix", "awalan nomor dokumen, mis. LSP-P1-SMKN3"),
-        ("--distribution", "daftar distribusi, dipisah titik koma"),
-        ("--manager-name", "nama lengkap Manajer Administrasi (penyusun laporan)"),
-        ("--manager-number", "NIP/nomor registrasi Manajer Administrasi, mis. 'NIP 1980...'"),
-        ("--chair-name", "nama lengkap Ketua LSP (mengetahui)"),
-        ("--chair-number", "NIP/nomor registrasi Ketua LSP"),
-    ):
-        profile.add_argument(option, help=help_text)
-
-
-def _edition_arguments(parser: argparse.ArgumentParser) -> None:
-    which = "A: kegiatan dan program (bawaan); B: penerbitan sertifikat"
-    parser.add_argument("--report", choices=["A", "B"], default="A", help=which)
-    parser.add_argument("--issuance", type=int, help="laporan B untuk satu penerbitan")
-
-
 def _edition(args: argparse.Namespace) -> Edition:
     if getattr(args, "issuance", None) is not None:
         return Edition("B", args.issuance)
     return Edition(getattr(args, "report", "A") or "A")
-
-
-def _period_arg(text: str) -> str:
-    if parse_period(text) is None:
-        raise argparse.ArgumentTypeError(texts.REPORT_UNKNOWN_PERIOD.format(text=text))
-    return text
 
 
 def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: ReportDesk) -> int:

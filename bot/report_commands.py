@@ -18,7 +18,6 @@ from bot.editions import (
     edition_label,
     export_filename,
     final_filename,
-    parse_period,
 )
 from bot.reports import FinalOutcome, ReportDesk, sha256
 from conversations import texts as conversation_texts
@@ -31,6 +30,7 @@ from render.texts import REPORT_TITLES
 from storage import queries, writes
 from storage.db import session_scope
 from storage.enums import Role
+from storage.periods import parse_period
 from storage.queries import MemberRecord, PeriodRecord
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.editions import ACTIVITIES, Edition, parse_period
+from bot.editions import ACTIVITIES, Edition
 from conversations.forms.registry import report_sections
 from conversations.progress import Person, team_progress
 from conversations.service import ensure_periods, period_label, reporting_period
@@ -27,6 +27,7 @@ from storage.periods import (
     WITA,
     DeadlineRule,
     default_deadlines,
+    parse_period,
     semester_end,
     semester_of,
     semester_start,

@@ -10,19 +10,22 @@ import asyncio
 import contextlib
 import logging
 import re
-import signal
+import socket
 from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import httpx
 import uvicorn
 from sqlalchemy import Engine, text
+from telegram.error import NetworkError
 
 from bot import texts
 from bot.channels.pushers import Pushers
 from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
 from bot.config import Settings
+from bot.lifecycle import until_reachable
 from bot.reminders.desk import Pusher, ReminderDesk
 from bot.reminders.scheduler import ReminderScheduler
 from bot.web import TelegramWebhook, WhatsAppWebhook, build_web
@@ -140,10 +143,13 @@ async def run_bot(
     whatsapp: "WhatsAppChannel | None" = None,
     started: Callable[[str], None] | None = None,
     reminders: ReminderDesk | None = None,
+    listener: socket.socket | None = None,
 ) -> None:
-    """Run the channels given until `stop` is set, on one web server where a webhook needs it;
-    with a reminder desk, reminders go out through whichever channel reaches each member (and
-    those missed while the bot was down, if still useful, right after start)."""
+    """Run the channels given until `stop` is set, with one web server (the health check, and
+    the webhooks where they are used) on `listener` or HOST:PORT; with a reminder desk, reminders
+    go out through whichever channel reaches each member (and those missed while the bot was
+    down, if still useful, right after start). Telegram or Meta unreachable at start is retried
+    until it answers or `stop` is set."""
     async with contextlib.AsyncExitStack() as stack:
         pushers: list[Pusher] = []
         application: Any = None
@@ -157,7 +163,9 @@ async def run_bot(
                 updater=settings.telegram_webhook_url is None,
             )
             stack.callback(telegram.close)
-            await stack.enter_async_context(application)
+            if not await until_reachable("Telegram", application.initialize, (NetworkError,), stop):
+                return
+            stack.push_async_callback(application.shutdown)
             await telegram.start(application)
             await application.start()
             stack.push_async_callback(application.stop)
@@ -166,7 +174,8 @@ async def run_bot(
                 telegram_hook = await _set_webhook(application, settings)
         if whatsapp is not None:
             stack.push_async_callback(whatsapp.stop)
-            await whatsapp.start()
+            if not await until_reachable("WhatsApp", whatsapp.start, (httpx.TransportError,), stop):
+                return
             pushers.append(whatsapp.pusher)
             whatsapp_hook = WhatsAppWebhook(
                 settings.whatsapp_app_secret or "", settings.whatsapp_verify_token or "", whatsapp
@@ -190,13 +199,10 @@ async def run_bot(
                 bootstrap_retries=-1,
             )
             stack.push_async_callback(updater.stop)
-        if telegram_hook is not None or whatsapp_hook is not None:
-            web = build_web(
-                telegram=telegram_hook, whatsapp=whatsapp_hook, healthy=database_answers(engine)
-            )
-            await _serve(web, settings, stop)
-        else:
-            await stop.wait()
+        web = build_web(
+            telegram=telegram_hook, whatsapp=whatsapp_hook, healthy=database_answers(engine)
+        )
+        await _serve(web, settings, stop, listener)
 
 
 def _who(application: Any, whatsapp: "WhatsAppChannel | None") -> str:
@@ -219,21 +225,16 @@ async def _set_webhook(application: Any, settings: Settings) -> TelegramWebhook:
     )
 
 
-async def _serve(web: Any, settings: Settings, stop: asyncio.Event) -> None:
+async def _serve(
+    web: Any, settings: Settings, stop: asyncio.Event, listener: socket.socket | None
+) -> None:
     config = uvicorn.Config(
         web, host=settings.host, port=settings.port, log_level="warning", lifespan="off"
     )
     server = _Server(config)
-    serving = asyncio.create_task(server.serve())
+    serving = asyncio.create_task(server.serve(sockets=[listener] if listener else None))
     stopping = asyncio.create_task(stop.wait())
     await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
     server.should_exit = True
     await serving
     stopping.cancel()
-
-
-def stop_on_signals(stop: asyncio.Event) -> None:
-    """SIGINT and SIGTERM (Ctrl-C, systemctl stop) end the run cleanly."""
-    loop = asyncio.get_running_loop()
-    for number in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(number, stop.set)

@@ -477,3 +477,61 @@ NO_CHANNEL = (
     "Belum ada saluran yang diatur: isi TELEGRAM_BOT_TOKEN untuk Telegram, atau pengaturan "
     "WHATSAPP_* untuk WhatsApp (lihat README)."
 )
+
+# Operations: settings, the database, the process (each one line on standard error, exit 2).
+CONFIG_INVALID = (
+    "Pengaturan {name} tidak valid: {problem}. Perbaiki di lingkungan atau berkas .env."
+)
+CONFIG_NOT_INTEGER = "harus bilangan bulat"
+CONFIG_NOT_NUMBER = "harus angka"
+CONFIG_NOT_BOOL = "harus true atau false"
+CONFIG_LOG_LEVEL = "pilih salah satu dari DEBUG, INFO, WARNING, ERROR, CRITICAL"
+CONFIG_UNREADABLE = "nilainya tidak dapat dibaca"
+DB_URL_INVALID = (
+    "DATABASE_URL tidak dapat dibaca. Contoh: sqlite:///./data/lsp-bot.db atau "
+    "postgresql+psycopg://pengguna@host/nama_basis_data."
+)
+DB_DRIVER_MISSING = (
+    "Driver basis data untuk {backend} belum terpasang. Pasang dengan: "
+    "pip install 'lsp-bot[postgres]'."
+)
+DB_FOLDER_MISSING = (
+    "Folder basis data {folder} tidak ada. Buat folder itu dulu atau perbaiki DATABASE_URL."
+)
+DB_UNSUPPORTED = (
+    "Basis data {backend} tidak didukung. lsp-bot memakai SQLite (sqlite:///...) atau "
+    "PostgreSQL (postgresql+psycopg://...)."
+)
+DB_FOLDER_MADE = "Folder basis data dibuat: {folder}"
+DB_NOT_CREATED = "Basis data belum dibuat ({url}). Jalankan dulu: lsp-bot init"
+DB_UNREACHABLE = (
+    "Basis data {url} tidak dapat dihubungi. Periksa DATABASE_URL, jaringan, dan apakah server "
+    "basis data berjalan."
+)
+DB_SCHEMA_OLD = (
+    "Skema basis data versi {current}, lsp-bot ini memerlukan versi {head}. Hentikan bot, "
+    "cadangkan data (lsp-bot backup), lalu jalankan: lsp-bot migrate"
+)
+DB_SCHEMA_NEW = (
+    "Basis data dibuat oleh lsp-bot yang lebih baru (skema {current}, yang ini {head}). "
+    "Perbarui lsp-bot."
+)
+MIGRATE_DONE = "Skema basis data diperbarui dari versi {before} ke versi {head}."
+MIGRATE_CURRENT = "Skema basis data sudah versi terbaru ({head})."
+PORT_TAKEN = "Port {port} di {host} sudah dipakai program lain. Ubah PORT atau HOST."
+UNREACHABLE_RETRY = (
+    "Tidak dapat terhubung ({reason}); percobaan ke-{attempt}, dicoba lagi dalam {delay:.0f} detik."
+)
+BACKUP_DONE = "Cadangan basis data tersimpan: {path} ({size})"
+BACKUP_SQLITE_ONLY = (
+    "lsp-bot backup hanya untuk SQLite. Untuk PostgreSQL pakai pg_dump (lihat README, Cadangan)."
+)
+BACKUP_EXISTS = "Berkas {path} sudah ada; pilih nama lain dengan --out."
+RESTORE_DONE = (
+    "Basis data dipulihkan dari {source} ke {target}. Jalankan lsp-bot migrate bila diminta."
+)
+RESTORE_NOT_BACKUP = "Berkas {source} bukan cadangan basis data lsp-bot."
+RESTORE_TARGET_EXISTS = (
+    "Basis data {target} sudah ada. Hentikan bot dan tambahkan --replace untuk menimpanya "
+    "(yang lama disimpan sebagai {saved})."
+)

@@ -6,10 +6,13 @@ xhtml2pdf is pure Python and CPU-bound; in the bot's process it would stop every
 happens in other processes.
 """
 
+import contextlib
 import logging
 import math
 import multiprocessing
 import os
+import signal
+import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -105,6 +108,20 @@ def _warm() -> int:
     return os.getpid()
 
 
+def _die_with(parent: int) -> None:
+    """A worker's first act: ask Linux to end it when its parent ends, however that ends
+    (SIGKILL included), so no rendering process outlives the bot; if the parent is already
+    gone, end now."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(0)
+
+
 class Renderer:
     """A pool of rendering processes, started on first use and reused."""
 
@@ -117,7 +134,9 @@ class Renderer:
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_die_with, initargs=(os.getpid(),)
+            )
         return self._pool
 
     def warm(self) -> None:

@@ -3,26 +3,48 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
+# The newest migration; tests check it is Alembic's head, so commands can compare a database's
+# revision with it without loading every migration script.
+SCHEMA_HEAD = "0007"
+
+
+class SchemaState(NamedTuple):
+    """A database's schema revision (None: no lsp-bot schema) beside the one this code needs."""
+
+    current: str | None
+    head: str = SCHEMA_HEAD
+
+    @property
+    def missing(self) -> bool:
+        return self.current is None
+
+    @property
+    def older(self) -> bool:
+        return self.current is not None and self.current < self.head
+
+    @property
+    def newer(self) -> bool:
+        return self.current is not None and self.current > self.head
+
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """An engine for any SQLAlchemy URL; SQLite files get WAL, foreign keys and a busy timeout."""
+    """An engine for any SQLAlchemy URL; SQLite files get WAL, foreign keys and a busy timeout
+    (the file's directory must exist: nothing is created where a mistyped URL points)."""
     parsed = make_url(url)
     kwargs: dict[str, Any] = {"echo": echo}
     if parsed.get_backend_name() == "sqlite":
         database = parsed.database or ""
         if database in ("", ":memory:"):
             kwargs["poolclass"] = StaticPool
-        else:
-            Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         kwargs["connect_args"] = {"check_same_thread": False}
         engine = create_engine(url, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -71,10 +93,31 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def schema_state(engine: Engine) -> SchemaState:
+    """Which migration the database is at (read from Alembic's table, without loading Alembic)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return SchemaState(None)
+        current = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return SchemaState(current)
+
+
 def create_all(engine: Engine) -> None:
-    """Create every table straight from the models (tests and benchmarks)."""
+    """Create every table straight from the models (tests and benchmarks), stamped as the
+    newest migration (the schemas are the same: tests/test_architecture.py)."""
     from sqlmodel import SQLModel
 
     import storage.models  # noqa: F401  (registers the tables)
 
     SQLModel.metadata.create_all(engine)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS alembic_version (version_num VARCHAR(32) NOT NULL,"
+                " CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"
+            )
+        )
+        connection.execute(text("DELETE FROM alembic_version"))
+        connection.execute(
+            text("INSERT INTO alembic_version VALUES (:head)"), {"head": SCHEMA_HEAD}
+        )

@@ -1,6 +1,7 @@
 """The reporting calendar: semesters, their report months and default deadlines (WITA dates)."""
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -63,3 +64,16 @@ def semester_end(year: int, semester: Semester) -> date:
 def period_code(year: int, semester: Semester) -> str:
     """'2026-II', as people type it after /draft or /tenggat."""
     return f"{year}-{semester}"
+
+
+_PERIOD = re.compile(r"^(?:(\d{4})[-/ ]?(I{1,2}|[12])|(I{1,2}|[12])[-/ ]?(\d{4}))$", re.I)
+
+
+def parse_period(text: str) -> tuple[int, Semester] | None:
+    """'2026-II', 'II 2026', '2026 2' -> (2026, II)."""
+    match = _PERIOD.match(text.strip())
+    if match is None:
+        return None
+    year = int(match.group(1) or match.group(4))
+    semester = (match.group(2) or match.group(3)).upper()
+    return year, Semester.II if semester in ("II", "2") else Semester.I

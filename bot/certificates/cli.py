@@ -9,32 +9,9 @@ from sqlalchemy import Engine
 
 from bot import texts
 from bot.certificates.desk import CertificateDesk
+from bot.cli_args import CORRECTABLE
 
 CLI_CHANNEL = "cli"
-CORRECTABLE = {
-    "--holder": "nama pemegang", "--kind": "jenis", "--route": "jalur", "--tuk": "TUK",
-    "--assessor": "asesor", "--issued-on": "tanggal terbit", "--valid-until": "berlaku sampai",
-    "--replaces": "nomor sertifikat yang digantikan",
-}  # fmt: skip
-
-
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Register the certificate commands."""
-    imports = commands.add_parser("import-certificates", help="impor daftar sertifikat (XLSX/CSV)")
-    imports.add_argument("file", type=Path)
-    certificates = commands.add_parser("certificates", help="register sertifikat")
-    actions = certificates.add_subparsers(dest="action", required=True)
-    template = actions.add_parser("template", help="templat XLSX daftar sertifikat")
-    template.add_argument("--out", type=Path, required=True)
-    scheme = actions.add_parser("scheme", help="nomor, jenis dan masa berlaku bawaan skema")
-    scheme.add_argument("name")
-    scheme.add_argument("--number", help="nomor skema, mis. SKM/BNSP/00010/1/2020/37A")
-    scheme.add_argument("--kind", help="unit kompetensi, klaster/paket, kualifikasi, okupasi")
-    scheme.add_argument("--validity", type=int, help="masa berlaku bawaan, tahun (1-10)")
-    correct = actions.add_parser("correct", help="koreksi data satu sertifikat (revisi baru)")
-    correct.add_argument("number")
-    for option, help_text in CORRECTABLE.items():
-        correct.add_argument(option, help=help_text)
 
 
 def run(args: argparse.Namespace, engine: Engine) -> int:

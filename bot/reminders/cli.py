@@ -5,7 +5,6 @@ import argparse
 import asyncio
 import sys
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import Engine
 
@@ -25,15 +24,6 @@ OUTCOMES = {
     "expired": "terlambat, tidak dikirim",
     "uncertain": "tidak pasti",
 }
-
-
-def add_command(commands: Any) -> None:
-    """Register `reminders` on the CLI's subcommands."""
-    parser = commands.add_parser(
-        "reminders", help="kirim atau tampilkan pengingat yang jatuh tempo"
-    )
-    parser.add_argument("--at", default=None, help="saat tertentu (ISO), mis. 2027-01-04T09:00")
-    parser.add_argument("--dry-run", action="store_true", help="hanya tampilkan, jangan kirim")
 
 
 def parse_at(text: str | None) -> datetime | None:

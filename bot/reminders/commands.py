@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from sqlalchemy import Engine
 
 from bot import texts
-from bot.editions import parse_period
 from bot.reminders.desk import ReminderDesk
 from bot.report_commands import AdminCommands
 from conversations import texts as conversation_texts
@@ -19,7 +18,7 @@ from conversations.service import Message, period_label
 from render.filters import wita_long
 from storage import period_data, reminders
 from storage.db import session_scope
-from storage.periods import WITA, semester_end
+from storage.periods import WITA, parse_period, semester_end
 from storage.queries import MemberRecord, PeriodRecord
 
 logger = logging.getLogger(__name__)

@@ -1,0 +1,147 @@
+"""The commands behind `lsp-bot`: each opens the database its own way (only `init` and
+`migrate` change the schema) and imports what it needs when it runs."""
+
+import argparse
+import sys
+
+from bot import texts
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import configure_logging
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run the command the arguments name; a configuration problem is one line, exit 2."""
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level, settings.secrets())
+        return _command(args, settings)
+    except ConfigError as problem:
+        print(problem, file=sys.stderr)
+        return 2
+
+
+def _command(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.database import open_database
+
+    if args.command == "init":
+        return cmd_init(settings, args.admin_name)
+    if args.command == "migrate":
+        return cmd_migrate(settings)
+    if args.command == "invite":
+        return cmd_invite(settings, args.role, args.name)
+    if args.command == "console":
+        return cmd_console(settings, args.user)
+    if args.command == "run":
+        from bot.run_cli import cmd_run
+
+        return cmd_run(settings)
+    if args.command in ("backup", "restore"):
+        from bot import backup
+
+        return backup.run(args, settings)
+    if args.command in ("import-certificates", "certificates"):
+        from bot.certificates import cli as certificate_cli
+
+        return certificate_cli.run(args, open_database(settings))
+    if args.command == "members":
+        from bot import member_cli
+
+        return member_cli.run(args, open_database(settings))
+    if args.command == "reminders":
+        from bot.reminders import cli as reminder_cli
+
+        return reminder_cli.run(args, settings, open_database(settings))
+    return cmd_reports(settings, args)
+
+
+def cmd_init(settings: Settings, admin_name: str | None) -> int:
+    """Create or upgrade the database; print an admin invite if there is no admin yet (with
+    the admin's name, given or asked for at a terminal)."""
+    from bot.database import migrate, shown
+    from bot.members import valid_name
+    from conversations.service import create_invite
+    from storage import queries, writes
+    from storage.db import session_scope
+    from storage.enums import Role
+    from storage.types import utcnow
+
+    engine, _before = migrate(settings, create=True)
+    with session_scope(engine) as session:
+        writes.ensure_profile(session, name=settings.lsp_name, now=utcnow())
+        has_admin = queries.has_active_admin(session)
+        session.commit()
+    print(texts.INIT_DONE.format(url=shown(engine.url)))
+    if has_admin:
+        print(texts.INIT_HAS_ADMIN)
+        return 0
+    if admin_name is None and sys.stdin.isatty():
+        admin_name = input(texts.INIT_ASK_NAME)
+    name = valid_name(admin_name or "")
+    code = create_invite(engine, role=Role.ADMIN, name=name)
+    print(texts.INIT_ADMIN.format(code=code))
+    print(code)
+    return 0
+
+
+def cmd_migrate(settings: Settings) -> int:
+    """Upgrade an existing database's schema to the newest migration."""
+    from bot.database import migrate
+
+    engine, before = migrate(settings)
+    engine.dispose()
+    if before.current == before.head:
+        print(texts.MIGRATE_CURRENT.format(head=before.head))
+    else:
+        print(texts.MIGRATE_DONE.format(before=before.current or "-", head=before.head))
+    return 0
+
+
+def cmd_invite(settings: Settings, role: str, name: str | None) -> int:
+    """Print a one-time invite code for a role, alone on the last line."""
+    from bot.database import open_database
+    from conversations.service import create_invite
+    from conversations.texts import ROLE_NAMES
+    from storage.enums import Role
+
+    engine = open_database(settings)
+    code = create_invite(engine, role=Role(role), name=name)
+    label = f" ({name})" if name else ""
+    print(texts.INVITE_MADE.format(role=ROLE_NAMES[Role(role)], name=label, code=code))
+    print(code)
+    return 0
+
+
+def cmd_console(settings: Settings, user: str) -> int:
+    """Read messages from standard input until it ends."""
+    from bot.app import build_dispatcher, build_renderer
+    from bot.channels.console import run_console
+    from bot.database import open_database
+
+    engine = open_database(settings)
+    if sys.stdin.isatty():
+        print(texts.CONSOLE_HELLO.format(user=user), file=sys.stderr)
+    renderer = build_renderer(settings)
+    try:
+        dispatcher = build_dispatcher(engine, renderer, settings)
+        run_console(
+            dispatcher, user=user, lines=sys.stdin, out=sys.stdout, files=settings.reports_dir
+        )
+    finally:
+        renderer.close()
+    return 0
+
+
+def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
+    """Report, export and profile commands."""
+    from bot import report_cli
+    from bot.app import build_renderer, deadline_rule
+    from bot.database import open_database
+    from bot.reports import ReportDesk
+
+    engine = open_database(settings)
+    renderer = build_renderer(settings)
+    try:
+        desk = ReportDesk(engine, renderer, deadlines=deadline_rule(settings))
+        return report_cli.run(args, settings, engine, desk)
+    finally:
+        renderer.close()

@@ -1,0 +1,72 @@
+"""The process's life: a signal ends `lsp-bot run` cleanly at any moment (before the event loop
+runs, while it runs, and while things close), and a service that cannot be reached at start is
+retried with backoff, one log line per try, until it answers or the run is stopped."""
+
+import asyncio
+import logging
+import signal
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from bot import texts
+
+logger = logging.getLogger(__name__)
+
+SIGNALS = (signal.SIGINT, signal.SIGTERM)
+FIRST_DELAY = 1.0
+LONGEST_DELAY = 60.0
+
+
+class Stopped(BaseException):
+    """SIGTERM or SIGINT arrived while no event loop was listening: unwind and exit 0."""
+
+
+def _raise_stopped(_number: int, _frame: Any) -> None:
+    raise Stopped
+
+
+def stop_as_exception() -> None:
+    """From now on SIGINT and SIGTERM raise Stopped (until an event loop takes them over)."""
+    for number in SIGNALS:
+        signal.signal(number, _raise_stopped)
+
+
+def stop_on_signals(stop: asyncio.Event) -> None:
+    """While the running loop lives, SIGINT and SIGTERM set `stop`; once it has closed they
+    raise Stopped again, so closing down can be interrupted only into a clean exit."""
+    loop = asyncio.get_running_loop()
+
+    def handler(number: int, frame: Any) -> None:
+        try:
+            loop.call_soon_threadsafe(stop.set)
+        except RuntimeError:  # the loop is closed: nothing listens for `stop` any more
+            _raise_stopped(number, frame)
+
+    for number in SIGNALS:
+        signal.signal(number, handler)
+
+
+async def until_reachable(
+    what: str,
+    attempt: Callable[[], Awaitable[None]],
+    retriable: tuple[type[BaseException], ...],
+    stop: asyncio.Event,
+) -> bool:
+    """Run `attempt` until it succeeds (True) or `stop` is set while waiting (False); errors of
+    the `retriable` kinds are logged in one line each and tried again after 1, 2, 4 ... 60 s."""
+    delay, tries = FIRST_DELAY, 0
+    while True:
+        tries += 1
+        try:
+            await attempt()
+            return True
+        except retriable as error:
+            reason = f"{what}: {type(error).__name__}: {error}".strip()
+            logger.warning(
+                texts.UNREACHABLE_RETRY.format(reason=reason, attempt=tries, delay=delay)
+            )
+        try:
+            await asyncio.wait_for(stop.wait(), delay)
+            return False
+        except TimeoutError:
+            delay = min(delay * 2, LONGEST_DELAY)
