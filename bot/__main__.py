@@ -41,13 +41,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     from bot.cli_args import parser
 
     args = parser(version()).parse_args(argv)
-    if args.command == "run":
-        from bot.lifecycle import stop_as_exception
+    if args.command != "run":
+        from bot.cli import dispatch
 
-        stop_as_exception()  # SIGTERM from the first moment on ends the run cleanly
-    from bot.cli import dispatch
+        return dispatch(args)
+    from bot.lifecycle import Stopped, stop_as_exception
 
-    return dispatch(args)
+    stop_as_exception()  # SIGTERM from this moment on ends the run cleanly
+    try:
+        from bot.cli import dispatch
+
+        return dispatch(args)
+    except Stopped:
+        return 0
 
 
 if __name__ == "__main__":

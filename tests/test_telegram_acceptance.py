@@ -17,6 +17,7 @@ from storage.enums import Role
 from tests.botapi.harness import texts_of
 from tests.botapi.phone import Phone
 from tests.botapi.server import TOKEN, BotApiStandIn, Person
+from tests.graphapi.harness import free_port
 from tests.helpers import semester_over
 from tests.reporting import pdf_text
 from tests.test_transcripts import CASES
@@ -41,6 +42,7 @@ def environment(api: BotApiStandIn, tmp_path: Path) -> dict[str, str]:
         RENDER_WORKERS="1",
         REPORTS_DIR=str(tmp_path / "laporan"),
         LOG_LEVEL="WARNING",
+        PORT=str(free_port()),  # the health check listens in polling mode too
     )
     return env
 
@@ -54,6 +56,7 @@ def after_semester(environment: dict[str, str]) -> dict[str, str]:
 
 @pytest.fixture
 def running_bot(after_semester: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Popen[str]]:
+    _lsp_bot(after_semester, tmp_path, "init")  # `run` does not create the database
     bot = subprocess.Popen(
         [sys.executable, "-m", "bot", "run"],
         cwd=tmp_path,
