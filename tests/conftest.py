@@ -1,15 +1,59 @@
-"""Fixtures: a real, migrated SQLite database per test and a chat against it."""
+"""Fixtures: a real database per test, on SQLite and again on this machine's PostgreSQL (each
+test that uses `db` runs on both; `@pytest.mark.sqlite_only` keeps a test that reads the SQLite
+file itself to SQLite), and a chat against it."""
 
+import os
+import uuid
 from collections.abc import AsyncIterator, Iterator
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from render.renderer import Renderer
 from storage.db import create_all, make_engine
 from tests.helpers import NOW, Chat, Clock
+
+POSTGRES_URL = os.environ.get(
+    "LSP_BOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test reads the SQLite file itself")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "backend" in metafunc.fixturenames:
+        only = metafunc.definition.get_closest_marker("sqlite_only")
+        metafunc.parametrize("backend", BACKENDS[:1] if only else BACKENDS, indirect=True)
+
+
+@cache
+def postgres_problem() -> str | None:
+    """Why PostgreSQL cannot be used here (None: it can)."""
+    try:
+        engine = make_engine(POSTGRES_URL)
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+    except Exception as error:
+        return f"{type(error).__name__}: {str(error).splitlines()[0]}"
+    return None
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database the test runs on."""
+    name: str = request.param
+    if name == "postgresql" and (problem := postgres_problem()) is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is expected on CI machines ({POSTGRES_URL}): {problem}")
+        pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} ({problem}); .ci/run starts it")
+    return name
 
 if TYPE_CHECKING:
     from tests.botapi.harness import TelegramBot
@@ -17,12 +61,29 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Engine]:
-    """A fresh SQLite file (WAL) with every table."""
-    engine = make_engine(f"sqlite:///{tmp_path / 'lsp-bot.db'}")
-    create_all(engine)
-    yield engine
-    engine.dispose()
+def db(backend: str, tmp_path: Path) -> Iterator[Engine]:
+    """A fresh database with every table: a SQLite file (WAL), or a PostgreSQL schema of the
+    test's own (dropped afterwards)."""
+    if backend == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'lsp-bot.db'}")
+        create_all(engine)
+        yield engine
+        engine.dispose()
+        return
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    joiner = "&" if "?" in POSTGRES_URL else "?"
+    engine = make_engine(f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema}")
+    try:
+        create_all(engine)
+        yield engine
+    finally:
+        engine.dispose()
+        with admin.begin() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine, func, select
 
 from storage.db import session_scope
@@ -34,6 +35,7 @@ def revisions(db: Engine) -> int:
         return int(session.execute(select(func.count()).select_from(AnswerRevision)).scalar_one())
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_taken_while_answers_are_written_is_whole_and_restores(
     chat: Chat, db: Engine, tmp_path: Path
 ) -> None:
