@@ -113,8 +113,10 @@ def test_odd_stored_answers_never_stop_a_report(chat: Chat) -> None:
 
 @pytest.mark.parametrize("stored", [1e23, 1e27, float("inf"), 10**400])
 def test_numbers_stored_by_older_versions_never_stop_a_report_or_the_export(
-    chat: Chat, stored: object
+    chat: Chat, stored: object, backend: str
 ) -> None:
+    if backend == "postgresql" and stored == float("inf"):
+        pytest.skip("PostgreSQL's JSON cannot hold Infinity, so no older version stored it there")
     fill(chat, "2.5")
     with session_scope(chat.db) as session:
         answer = session.execute(
