@@ -14,7 +14,7 @@ CORRECTABLE = {
     "--replaces": "nomor sertifikat yang digantikan",
 }  # fmt: skip
 
-Commands = argparse._SubParsersAction  # type: ignore[type-arg]
+Commands = argparse._SubParsersAction
 
 
 def parser(version: str) -> argparse.ArgumentParser:

@@ -77,7 +77,7 @@ class Settings(BaseSettings):
             self.whatsapp_verify_token,
         ]
         with contextlib.suppress(Exception):  # an unreadable URL is refused elsewhere
-            values.append(make_url(self.database_url).password)  # type: ignore[arg-type]
+            values.append(make_url(self.database_url).password)
         return [str(value) for value in values if value and len(str(value)) >= 4]
 
 

@@ -87,7 +87,7 @@ class AdminCommands:
 
     def now(self) -> datetime:
         """The instant the command is handled at (the desk's clock)."""
-        return self.desk.clock()  # type: ignore[no-any-return]
+        return self.desk.clock()
 
     def handle(self, message: Message) -> list[Reply] | None:
         """Replies to one of these commands; None when the message is not one (or the sender

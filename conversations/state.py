@@ -56,6 +56,6 @@ class State:
         except (ValueError, TypeError):
             return cls()
 
-    def at(self, mode: Mode, **changes: object) -> "State":
+    def at(self, mode: Mode, **changes: Any) -> "State":
         """A copy in another mode."""
         return replace(self, mode=mode, **changes)

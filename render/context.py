@@ -191,5 +191,5 @@ def _team(contributions: dict[str, list[Contribution]], preparer: str) -> list[d
                 "is_admin": True,
             }
         )
-    rows.sort(key=lambda row: (not row["is_admin"], row["name"].casefold()))
+    rows.sort(key=lambda row: (not row["is_admin"], str(row["name"]).casefold()))
     return rows

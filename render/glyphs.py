@@ -14,7 +14,7 @@ def _font(path: str) -> Any:
     return TTFont(path, lazy=True)
 
 
-class _CanvasPen(BasePen):  # type: ignore[misc]
+class _CanvasPen(BasePen):
     """A fontTools pen that traces into a reportlab path."""
 
     def __init__(self, glyphs: Any, path: Any, scale: float, dx: float, dy: float) -> None:

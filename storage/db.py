@@ -97,7 +97,7 @@ def upgrade(engine: Engine) -> None:
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
         if sqlite:
-            raw.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
+            raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
@@ -108,7 +108,7 @@ def upgrade(engine: Engine) -> None:
                         raise RuntimeError(f"the migration broke foreign keys: {broken[:5]}")
         finally:
             if sqlite:
-                raw.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def schema_state(engine: Engine) -> SchemaState:

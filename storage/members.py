@@ -90,8 +90,8 @@ def open_invites(session: Session, *, now: datetime) -> list[Invite]:
         session.execute(
             select(Invite)
             .where(
-                Invite.used_at.is_(None),  # type: ignore[union-attr]
-                Invite.withdrawn_at.is_(None),  # type: ignore[union-attr]
+                Invite.used_at.is_(None),
+                Invite.withdrawn_at.is_(None),
                 Invite.expires_at > now,
             )
             .order_by(Invite.created_at)
@@ -104,7 +104,7 @@ def active_admins(session: Session) -> list[int]:
     rows = session.execute(
         select(Member.id)
         .join(MemberRole, MemberRole.member_id == Member.id)
-        .where(Member.active.is_(True), MemberRole.role == Role.ADMIN)  # type: ignore[attr-defined]
+        .where(Member.active.is_(True), MemberRole.role == Role.ADMIN)
     )
     return [row.id for row in rows]
 
@@ -158,7 +158,7 @@ def remove_role(session: Session, *, member_id: int, role: Role) -> bool:
     result = session.execute(
         delete(MemberRole).where(MemberRole.member_id == member_id, MemberRole.role == role)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(result.rowcount)
 
 
 def withdraw_invite(session: Session, *, code: str, by: int | None, now: datetime) -> bool:
@@ -167,9 +167,9 @@ def withdraw_invite(session: Session, *, code: str, by: int | None, now: datetim
         update(Invite)
         .where(
             func.upper(Invite.code) == code.upper(),
-            Invite.used_at.is_(None),  # type: ignore[union-attr]
-            Invite.withdrawn_at.is_(None),  # type: ignore[union-attr]
+            Invite.used_at.is_(None),
+            Invite.withdrawn_at.is_(None),
         )
         .values(withdrawn_at=now, withdrawn_by=by)
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]
+    return bool(result.rowcount)

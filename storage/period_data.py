@@ -114,7 +114,7 @@ def members(session: Session, *, ids: set[int] | None = None) -> dict[int, Membe
         MemberRole, MemberRole.member_id == Member.id
     )
     if ids is not None:
-        query = query.where(Member.id.in_(ids))  # type: ignore[union-attr]
+        query = query.where(Member.id.in_(ids))
     roles: dict[int, set[Role]] = defaultdict(set)
     found: dict[int, tuple[str, bool]] = {}
     for row in session.execute(query):

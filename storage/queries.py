@@ -80,7 +80,7 @@ def active_members(session: Session) -> list[MemberRecord]:
     rows = session.execute(
         select(Member.id, Member.name, MemberRole.role)
         .outerjoin(MemberRole, MemberRole.member_id == Member.id)
-        .where(Member.active.is_(True))  # type: ignore[attr-defined]
+        .where(Member.active.is_(True))
         .order_by(Member.name, Member.id)
     ).all()
     roles: dict[int, set[Role]] = defaultdict(set)
@@ -97,7 +97,7 @@ def has_active_admin(session: Session) -> bool:
     row = session.execute(
         select(Member.id)
         .join(MemberRole, MemberRole.member_id == Member.id)
-        .where(Member.active.is_(True), MemberRole.role == Role.ADMIN)  # type: ignore[attr-defined]
+        .where(Member.active.is_(True), MemberRole.role == Role.ADMIN)
         .limit(1)
     ).first()
     return row is not None
@@ -210,9 +210,9 @@ def admin_identities(session: Session, *, channel: str) -> list[str]:
         .join(Member, Member.id == Identity.member_id)
         .join(MemberRole, MemberRole.member_id == Member.id)
         .where(
-            Member.active.is_(True),  # type: ignore[attr-defined]
+            Member.active.is_(True),
             MemberRole.role == Role.ADMIN,
-            Identity.key.startswith(f"{channel}:"),  # type: ignore[attr-defined]
+            Identity.key.startswith(f"{channel}:"),
         )
         .order_by(Identity.key)
     ).all()
@@ -251,7 +251,7 @@ def others_parts(
             Answer,
             and_(
                 Answer.submission_id == Submission.id,
-                or_(Answer.entry_no == 0, Answer.field.in_(fields)),  # type: ignore[attr-defined]
+                or_(Answer.entry_no == 0, Answer.field.in_(fields)),
             ),
         )
         .where(Submission.period_id == period_id, Submission.member_id != member_id)

@@ -84,7 +84,7 @@ def certificates_by_number(session: Session, *, numbers: list[str]) -> dict[str,
     found: dict[str, StoredCertificate] = {}
     for start in range(0, len(numbers), 900):  # keep under every database's bind limit
         chunk = numbers[start : start + 900]
-        rows = session.execute(_certificates_query().where(Certificate.number.in_(chunk)))  # type: ignore[attr-defined]
+        rows = session.execute(_certificates_query().where(Certificate.number.in_(chunk)))
         found.update({row[0]: StoredCertificate(*row) for row in rows})
     return found
 
@@ -106,7 +106,7 @@ def expiring(session: Session, *, start: date, end: date) -> list[StoredCertific
         .where(
             Certificate.valid_until >= start,
             Certificate.valid_until <= end,
-            Revocation.id.is_(None),  # type: ignore[union-attr]
+            Revocation.id.is_(None),
         )
         .order_by(Certificate.valid_until, Certificate.number)
     )
@@ -144,7 +144,7 @@ def ensure_named(session: Session, *, kind: str, name: str, now: datetime) -> in
     result = session.execute(
         insert(table).values(name=" ".join(name.split()), key=key, created_at=now)
     )
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
+    return int(result.inserted_primary_key[0])
 
 
 def add_issuance(
@@ -232,7 +232,7 @@ def issuances(session: Session, *, numbers: set[int]) -> dict[int, IssuanceRecor
         select(
             Issuance.number, Issuance.file_name, Issuance.file_sha256, Issuance.recorded_by,
             Issuance.channel, Issuance.recorded_at, Issuance.certificates,
-        ).where(Issuance.number.in_(sorted(numbers)))  # type: ignore[attr-defined]
+        ).where(Issuance.number.in_(sorted(numbers)))
     )  # fmt: skip
     return {row[0]: IssuanceRecord(*row) for row in rows}
 

@@ -37,7 +37,7 @@ CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
 
 
 def _table(model: type) -> Table:
-    return model.__table__  # type: ignore[attr-defined,no-any-return]
+    return model.__table__
 
 
 # ----- deadlines and the plan ---------------------------------------------------------------
@@ -55,7 +55,7 @@ def set_deadlines(
     """Set a period's deadlines by hand (who and when are kept)."""
     session.execute(
         update(Period)
-        .where(Period.id == period_id)  # type: ignore[arg-type]
+        .where(Period.id == period_id)
         .values(
             data_deadline=data_deadline,
             final_deadline=final_deadline,
@@ -73,9 +73,9 @@ def follow_default_deadlines(
     result = session.execute(
         update(Period)
         .where(
-            Period.id == period_id,  # type: ignore[arg-type]
-            Period.deadlines_set_by.is_(None),  # type: ignore[union-attr]
-            Period.deadlines_set_at.is_(None),  # type: ignore[union-attr]
+            Period.id == period_id,
+            Period.deadlines_set_by.is_(None),
+            Period.deadlines_set_at.is_(None),
             or_(Period.data_deadline != data_deadline, Period.final_deadline != final_deadline),
         )
         .values(data_deadline=data_deadline, final_deadline=final_deadline)
@@ -88,7 +88,7 @@ def deadline_setter(session: Session, *, period_id: int) -> tuple[str, datetime]
     row = session.execute(
         select(Member.name, Period.deadlines_set_at)
         .join(Member, Member.id == Period.deadlines_set_by)
-        .where(Period.id == period_id, Period.deadlines_set_at.is_not(None))  # type: ignore[arg-type,union-attr]
+        .where(Period.id == period_id, Period.deadlines_set_at.is_not(None))
     ).first()
     return None if row is None else (row[0], row[1])
 
@@ -147,11 +147,11 @@ class OpenWork:
 _ACTIVE_ROLES = (
     select(Member.id, Member.name, MemberRole.role)
     .join(MemberRole, MemberRole.member_id == Member.id)
-    .where(Member.active.is_(True))  # type: ignore[attr-defined]
+    .where(Member.active.is_(True))
 )
 _CLOSED = select(Submission.section, Submission.member_id, Submission.status).where(
     Submission.period_id == bindparam("period_id"),
-    Submission.status.in_([str(status) for status in CLOSED]),  # type: ignore[attr-defined]
+    Submission.status.in_([str(status) for status in CLOSED]),
 )
 _SETTLED = (
     select(Submission.section)
@@ -160,8 +160,8 @@ _SETTLED = (
     .join(MemberRole, MemberRole.member_id == Submission.member_id)
     .where(
         Submission.period_id == bindparam("period_id"),
-        Submission.status.in_([str(status) for status in CLOSED]),  # type: ignore[attr-defined]
-        Member.active.is_(True),  # type: ignore[attr-defined]
+        Submission.status.in_([str(status) for status in CLOSED]),
+        Member.active.is_(True),
         MemberRole.role == str(Role.ADMIN),
     )
 )
@@ -175,8 +175,8 @@ def open_work(
     connection = session.connection()
     roles_query, closed_query = _ACTIVE_ROLES, _CLOSED
     if member_ids is not None:
-        roles_query = roles_query.where(Member.id.in_(list(member_ids)))  # type: ignore[union-attr]
-        closed_query = closed_query.where(Submission.member_id.in_(list(member_ids)))  # type: ignore[attr-defined]
+        roles_query = roles_query.where(Member.id.in_(list(member_ids)))
+        closed_query = closed_query.where(Submission.member_id.in_(list(member_ids)))
     roles: dict[int, set[Role]] = {}
     names: dict[int, str] = {}
     for member_id, name, role in connection.execute(roles_query):
@@ -198,8 +198,8 @@ def active_names(session: Session, *, member_ids: Sequence[int]) -> dict[int, st
     for start in range(0, len(ids), 500):
         rows = session.execute(
             select(Member.id, Member.name).where(
-                Member.id.in_(ids[start : start + 500]),  # type: ignore[union-attr]
-                Member.active.is_(True),  # type: ignore[attr-defined]
+                Member.id.in_(ids[start : start + 500]),
+                Member.active.is_(True),
             )
         )
         found.update((row[0], row[1]) for row in rows)
@@ -227,7 +227,7 @@ def addresses(
     found: dict[int, list[Address]] = {}
     if not ids or not channels:
         return found
-    prefixes = [Identity.key.startswith(f"{channel}:") for channel in channels]  # type: ignore[attr-defined]
+    prefixes = [Identity.key.startswith(f"{channel}:") for channel in channels]
     for start in range(0, len(ids), 500):
         rows = session.execute(
             select(
@@ -236,8 +236,8 @@ def addresses(
                 Identity.unreachable_since,
                 Identity.unreachable_reason,
             )
-            .where(Identity.member_id.in_(ids[start : start + 500]), or_(*prefixes))  # type: ignore[attr-defined]
-            .order_by(Identity.created_at.desc())  # type: ignore[attr-defined]
+            .where(Identity.member_id.in_(ids[start : start + 500]), or_(*prefixes))
+            .order_by(Identity.created_at.desc())
         )
         for row in rows:
             found.setdefault(row.member_id, []).append(Address(*row))
@@ -248,14 +248,14 @@ def mark_unreachable(session: Session, *, key: str, reason: str, now: datetime) 
     """The channel refused to deliver to this identity (blocked, account gone)."""
     session.execute(
         update(Identity)
-        .where(Identity.key == key, Identity.unreachable_since.is_(None))  # type: ignore[arg-type,union-attr]
+        .where(Identity.key == key, Identity.unreachable_since.is_(None))
         .values(unreachable_since=now, unreachable_reason=reason)
     )
 
 
 _CLEAR_UNREACHABLE = (
     update(Identity)
-    .where(Identity.key == bindparam("identity"), Identity.unreachable_since.is_not(None))  # type: ignore[arg-type,union-attr]
+    .where(Identity.key == bindparam("identity"), Identity.unreachable_since.is_not(None))
     .values(unreachable_since=None, unreachable_reason=None)
 )
 
@@ -287,7 +287,7 @@ def unreachable(session: Session) -> list[Unreachable]:
             Identity.unreachable_reason,
         )
         .join(Identity, Identity.member_id == Member.id)
-        .where(Member.active.is_(True), Identity.unreachable_since.is_not(None))  # type: ignore[attr-defined,union-attr]
+        .where(Member.active.is_(True), Identity.unreachable_since.is_not(None))
         .order_by(Member.name, Identity.key)
     )
     return [Unreachable(r[0], r[1], r[2], r[3], r[4] or "") for r in rows]
@@ -346,7 +346,7 @@ def known_occasions(session: Session, *, keys: Iterable[str]) -> set[str]:
     for start in range(0, len(wanted), 500):
         rows = session.execute(
             select(ReminderOccasion.key).where(
-                ReminderOccasion.key.in_(wanted[start : start + 500])  # type: ignore[attr-defined]
+                ReminderOccasion.key.in_(wanted[start : start + 500])
             )
         )
         found.update(row[0] for row in rows)
@@ -582,7 +582,7 @@ def reminders_of(session: Session, *, occasion_keys: Iterable[str]) -> list[Remi
         )
         .join(ReminderOccasion, ReminderOccasion.id == Reminder.occasion_id)
         .join(Member, Member.id == Reminder.member_id)
-        .where(ReminderOccasion.key.in_(list(occasion_keys)))  # type: ignore[attr-defined]
+        .where(ReminderOccasion.key.in_(list(occasion_keys)))
         .order_by(ReminderOccasion.id, Member.name, Reminder.id)
     )
     return [

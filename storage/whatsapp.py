@@ -41,7 +41,7 @@ def seen(
         clauses.append(WhatsAppContact.user_id == user_id)
     if wa_id:
         clauses.append(WhatsAppContact.wa_id == wa_id)
-    rows = list(session.scalars(select(WhatsAppContact).where(or_(*clauses))))  # type: ignore[arg-type]
+    rows = list(session.scalars(select(WhatsAppContact).where(or_(*clauses))))
     by_user = next((r for r in rows if user_id and r.user_id == user_id), None)
     by_phone = next((r for r in rows if wa_id and r.wa_id == wa_id), None)
     row = by_user or by_phone
@@ -73,9 +73,7 @@ def contacts(session: Session, *, keys: list[str]) -> dict[str, Contact]:
     """The contacts behind several identity keys."""
     if not keys:
         return {}
-    rows = session.scalars(
-        select(WhatsAppContact).where(WhatsAppContact.identity_key.in_(keys))  # type: ignore[attr-defined]
-    )
+    rows = session.scalars(select(WhatsAppContact).where(WhatsAppContact.identity_key.in_(keys)))
     return {row.identity_key: _contact(row) for row in rows}
 
 
@@ -105,7 +103,7 @@ def record_sent(
     """The channel accepted the reminder as message `message_ref`."""
     session.execute(
         update(Reminder)
-        .where(Reminder.id == reminder_id)  # type: ignore[arg-type]
+        .where(Reminder.id == reminder_id)
         .values(
             message_ref=message_ref,
             delivery="accepted",
@@ -118,7 +116,7 @@ def record_sent(
 
 def reminder_for(session: Session, *, message_ref: str) -> SentReminder | None:
     """The reminder a channel message carried, if any."""
-    row = session.scalars(select(Reminder).where(Reminder.message_ref == message_ref)).first()  # type: ignore[arg-type]
+    row = session.scalars(select(Reminder).where(Reminder.message_ref == message_ref)).first()
     if row is None or row.id is None:
         return None
     return SentReminder(row.id, row.member_id, row.identity_key, row.gist, row.as_template)
@@ -132,7 +130,7 @@ def record_status(
 ) -> bool:
     """Record a delivery status on the reminder it belongs to (statuses may arrive out of
     order: 'read' is not undone by a late 'delivered'); whether a reminder had that message."""
-    row = session.scalars(select(Reminder).where(Reminder.message_ref == message_ref)).first()  # type: ignore[arg-type]
+    row = session.scalars(select(Reminder).where(Reminder.message_ref == message_ref)).first()
     if row is None:
         return False
     if _RANK.get(status, 0) >= _RANK.get(row.delivery or "accepted", 0):
@@ -148,6 +146,6 @@ def undelivered(session: Session, *, reminder_id: int, error: str, now: datetime
     """Meta could not deliver the reminder (after the one template retry, where it applies)."""
     session.execute(
         update(Reminder)
-        .where(Reminder.id == reminder_id)  # type: ignore[arg-type]
+        .where(Reminder.id == reminder_id)
         .values(state=ReminderState.UNREACHABLE, last_error=error, updated_at=now)
     )

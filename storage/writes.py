@@ -27,7 +27,7 @@ from storage.models import (
 
 
 def _table(model: type) -> Table:
-    return model.__table__  # type: ignore[attr-defined,no-any-return]
+    return model.__table__
 
 
 _PROCESSED = _table(ProcessedMessage)
@@ -133,7 +133,7 @@ def ensure_submission(
             updated_at=now,
         )
     )
-    return result.inserted_primary_key[0]  # type: ignore[index]
+    return result.inserted_primary_key[0]
 
 
 _ANSWER = _table(Answer)

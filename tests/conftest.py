@@ -24,6 +24,7 @@ BACKENDS = ("sqlite", "postgresql")
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test reads the SQLite file itself")
+    config.addinivalue_line("markers", "slow: starts real lsp-bot processes (seconds each)")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -54,6 +55,7 @@ def backend(request: pytest.FixtureRequest) -> str:
             pytest.fail(f"PostgreSQL is expected on CI machines ({POSTGRES_URL}): {problem}")
         pytest.skip(f"PostgreSQL not reachable at {POSTGRES_URL} ({problem}); .ci/run starts it")
     return name
+
 
 if TYPE_CHECKING:
     from tests.botapi.harness import TelegramBot

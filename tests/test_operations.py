@@ -20,6 +20,8 @@ from tests.botapi.phone import Phone
 from tests.botapi.server import TOKEN, BotApiStandIn, Person
 from tests.graphapi.harness import free_port
 
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 HEAVY = ("telegram", "sqlalchemy", "sqlmodel", "xhtml2pdf", "reportlab", "openpyxl", "uvicorn")
 ADMIN = Person(9101, "Bu", "Admin")
 

@@ -29,6 +29,8 @@ from tests.helpers import Clock
 from tests.test_reminders import wita
 from tests.test_telegram_acceptance import _lsp_bot, environment  # noqa: F401
 
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 ADMIN = Person(9001, "Bu", "Admin")
 SITI = Person(9002, "Siti")
 REMINDER = "Pengingat laporan LSP"

@@ -22,6 +22,8 @@ from tests.helpers import semester_over
 from tests.reporting import pdf_text
 from tests.test_transcripts import CASES
 
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 ADMIN = Person(8001, "Bu", "Admin")
 PEOPLE = {
     Role.KOMITE_SKEMA: (Person(8002, "Rina"), "Rina Komite"),

@@ -29,6 +29,8 @@ from tests.graphapi.harness import free_port, texts_of, whatsapp_settings
 from tests.graphapi.server import GraphStandIn, Person, Sent, wait_for
 from tests.test_transcripts import CASES
 
+pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
+
 QUIET = 1.3  # longer than the bot's pause between two messages to one person (about 1 s)
 ADMIN = Person("Bu Admin", wa_id="6281200000001", user_id="ID.2000000000000000001")
 PEOPLE = {

@@ -9,7 +9,7 @@ order; the dispatcher is synchronous, so it runs on a thread pool and never bloc
 import asyncio
 import logging
 import os
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any, TypeVar
@@ -77,7 +77,7 @@ SHEET_TYPES = {
 OVERALL_SPACING = 1 / 28
 T = TypeVar("T")
 Context = ContextTypes.DEFAULT_TYPE
-Handler = Callable[[Update, Context], Awaitable[None]]
+Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
 def application_builder(token: str, api_base_url: str, max_retries: int = 5) -> Any:
@@ -97,7 +97,7 @@ def application_builder(token: str, api_base_url: str, max_retries: int = 5) -> 
     )
 
 
-def sending_application(token: str, api_base_url: str) -> Application:  # type: ignore[type-arg]
+def sending_application(token: str, api_base_url: str) -> Application:
     """An Application that only sends (no updates): for `lsp-bot reminders`."""
     return application_builder(token, api_base_url).updater(None).build()
 
@@ -124,7 +124,7 @@ class TelegramChannel:
 
     def build(
         self, *, token: str, api_base_url: str, updater: bool = True, max_retries: int = 5
-    ) -> Application:  # type: ignore[type-arg]
+    ) -> Application:
         """A PTB Application talking to `api_base_url` (Telegram's, or a stand-in)."""
         builder = (
             application_builder(token, api_base_url, max_retries)
@@ -147,7 +147,7 @@ class TelegramChannel:
 
     # --- lifecycle -----------------------------------------------------------------------
 
-    async def start(self, application: Application) -> None:  # type: ignore[type-arg]
+    async def start(self, application: Application) -> None:
         """After `application.initialize()`: learn the bot's username, publish the menus."""
         self.username = application.bot.username
         member = [BotCommand(name, text) for name, text in texts.MEMBER_COMMANDS]
@@ -351,7 +351,7 @@ class TelegramChannel:
     def _is_admin(self, identity: str) -> bool:
         return lookups.is_admin(self.db, identity)
 
-    def pusher(self, application: Application) -> "TelegramPusher":  # type: ignore[type-arg]
+    def pusher(self, application: Application) -> "TelegramPusher":
         """What sends reminders through this bot."""
         return TelegramPusher(application.bot, self.username)
 

@@ -30,7 +30,7 @@ _UNREACHABLE = (
 class TelegramPusher:
     """Sends reminders with a PTB bot (the running Application's, or one made for the CLI)."""
 
-    channels = ("telegram",)
+    channels: tuple[str, ...] = ("telegram",)
 
     def __init__(self, bot: Bot, username: str | None, *, per_chat_gap: float = PER_CHAT_GAP):
         self.bot = bot

@@ -176,12 +176,12 @@ class GraphClient:
             body = {}
         if response.status_code == 200 and isinstance(body, dict):
             return body
-        error = body.get("error", {}) if isinstance(body, dict) else {}
+        problem = body.get("error", {}) if isinstance(body, dict) else {}
         retry = response.headers.get("Retry-After")
         raise GraphError(
             response.status_code,
-            error.get("code"),
-            str(error.get("message", response.reason_phrase)),
+            problem.get("code"),
+            str(problem.get("message", response.reason_phrase)),
             float(retry) if retry and retry.replace(".", "", 1).isdigit() else None,
         )
 

@@ -79,7 +79,7 @@ def template_content(gist: Gist, name: str, language: str) -> dict[str, Any]:
 class WhatsAppPusher:
     """Sends replies and reminders through one Graph client."""
 
-    channels = ("whatsapp",)
+    channels: tuple[str, ...] = ("whatsapp",)
 
     def __init__(
         self,

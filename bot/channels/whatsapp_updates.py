@@ -107,14 +107,14 @@ def _sender(message: dict[str, Any], contacts: list[dict[str, Any]]) -> Sender |
     wa_id = wa_id or _str(contact.get("wa_id"))
     if not user_id and not wa_id:
         return None
-    profile = contact.get("profile") if isinstance(contact.get("profile"), dict) else {}
+    profile: dict[str, Any] = contact["profile"] if isinstance(contact.get("profile"), dict) else {}
     return Sender(user_id, wa_id, _str(profile.get("name")) or _str(contact.get("username")))
 
 
 def _incoming(message: dict[str, Any], sender: Sender) -> Incoming:
     kind = message.get("type")
     ident = str(message["id"])
-    context = message.get("context") if isinstance(message.get("context"), dict) else {}
+    context: dict[str, Any] = message["context"] if isinstance(message.get("context"), dict) else {}
     came_from = _str(context.get("id"))
     if kind == "text":
         body = (message.get("text") or {}).get("body")

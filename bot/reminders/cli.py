@@ -65,10 +65,10 @@ def preview(desk: ReminderDesk, at: datetime) -> list[str]:
     for occasion, why in desk.due_now(at)[1]:
         if at - occasion.due_at < RECENTLY_MISSED:
             lines.append(_skipped(occasion.key, why))
-    for occasion, name, identity, first_line in desk.preview(at, ("telegram",)):
+    for key, name, identity, first_line in desk.preview(at, ("telegram",)):
         lines.append(
             texts.REMINDERS_LINE.format(
-                occasion=occasion, name=name, identity=identity or "-", outcome=first_line
+                occasion=key, name=name, identity=identity or "-", outcome=first_line
             )
         )
     return lines

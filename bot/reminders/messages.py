@@ -99,7 +99,7 @@ def digest(
         parts.append(texts.DIGEST_UNREACHABLE.format(lines="\n".join(lines)))
     if open_sections:
         parts.append(texts.DIGEST_ASK.format(code=code))
-        options = (
+        options: tuple[Option, ...] = (
             Option(f"/ingatkan {code}", texts.BUTTON_REMIND),
             Option(f"/draft {code}", texts.BUTTON_DRAFT),
         )

@@ -19,7 +19,7 @@ depends_on: str | Sequence[str] | None = None
 _TIME = sa.DateTime(timezone=True)
 
 
-def _named(table: str, *extra: sa.Column) -> None:  # type: ignore[type-arg]
+def _named(table: str, *extra: sa.Column) -> None:
     op.create_table(
         table,
         sa.Column("id", sa.Integer(), nullable=False),
