@@ -184,6 +184,8 @@ def _zip_bomb() -> bytes:
         ("besar.csv", b"a" * (21 * 1024 * 1024), "terlalu besar"),
         ("bom.xlsx", None, "terlalu besar"),
         ("rusak.xlsx", b"PK\x03\x04 bukan zip", "bukan lembar kerja"),
+        ("baris.csv", None, "lebih dari 50.000 baris"),
+        ("laporan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj", "bukan lembar kerja"),
     ],
 )
 def test_files_that_cannot_be_read_get_one_message(
@@ -193,6 +195,15 @@ def test_files_that_cannot_be_read_get_one_message(
         data = xlsx([["A-1", "Siti"]], header=["Nomor Sertifikat", "Nama Pemegang"])
     elif filename == "bom.xlsx":
         data = _zip_bomb()
+    elif filename == "baris.csv":  # 10 MB of rows
+        row = "B-{n};Siti Aminah;Tata Boga;Unit;Reguler;TUK Sewaktu;Yusuf;01-08-2026\n"
+        lines = [";".join(HEADER[:8]) + "\n"]
+        size, n = 0, 0
+        while size < 10 * 1024 * 1024:
+            n += 1
+            lines.append(row.format(n=n))
+            size += len(lines[-1])
+        data = "".join(lines).encode()
     assert data is not None
     outcome = desk.import_file(filename, data, by=None, channel="cli")
     assert not outcome.accepted and expected in outcome.text, outcome.text
