@@ -157,3 +157,23 @@ async def test_what_the_bot_does_not_read(telegram: TelegramBot) -> None:
     assert photo == texts.TG_DOCUMENT_NOT_PDF
     pdf = texts_of(await telegram.send_file(SITI, "laporan.pdf", b"%PDF-1.4", "application/pdf"))
     assert pdf == texts.DOCUMENT_ADMIN_ONLY
+
+
+async def test_a_box_pressed_twice_from_the_same_keyboard_is_no_error(
+    telegram: TelegramBot,
+) -> None:
+    """Two presses carrying the same keyboard (a double tap before the edit arrives, an update
+    handled again after a restart): the second edit would change nothing, which Telegram
+    refuses as "message is not modified"; that is no failure."""
+    import copy
+
+    await telegram.join(DEDI, Role.SURVEILAN, "Dedi Surveilan")
+    await telegram.say(DEDI, "/menu")
+    await telegram.press(DEDI, "2.6 Surveilan")
+    sent, data = telegram.button(DEDI, "Kunjungan")
+    before = copy.deepcopy(sent)
+    await telegram.wait_handled(telegram.api.press(DEDI, before, data))
+    await telegram.wait_handled(telegram.api.press(DEDI, before, data))
+    chat = telegram.api.chat(DEDI.id)
+    assert not any("Maaf, terjadi gangguan" in (m.text or "") for m in chat)
+    assert chat[-1].buttons[0]["text"].startswith("☑ ")

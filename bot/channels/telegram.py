@@ -49,6 +49,7 @@ from bot.channels.telegram_send import (
     clear_buttons,
     mark_chosen,
     send_reply,
+    show_toggled,
     showing,
 )
 from bot.channels.telegram_updates import LenientUpdatesRequest
@@ -276,7 +277,7 @@ class TelegramChannel:
         if press.kind == "toggle":
             await answer_press(query)
             if markup is not None:
-                await query.edit_message_reply_markup(toggled(markup, int(press.value)))
+                await show_toggled(query, toggled(markup, int(press.value)))
             return
         if press.kind == "done":
             numbers = chosen_numbers(markup)

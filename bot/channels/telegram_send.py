@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager, suppress
 
-from telegram import Bot, CallbackQuery, InputFile, LinkPreviewOptions
+from telegram import Bot, CallbackQuery, InlineKeyboardMarkup, InputFile, LinkPreviewOptions
 from telegram import Message as TelegramMessage
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
@@ -73,6 +73,17 @@ async def mark_chosen(shown: TelegramMessage, label: str) -> None:
             await shown.edit_reply_markup(None)
     except BadRequest as error:
         logger.info("could not mark the choice on message %s: %s", shown.message_id, error)
+
+
+async def show_toggled(query: CallbackQuery, markup: InlineKeyboardMarkup) -> None:
+    """Show a ticked or unticked box; the same keyboard already shown (a press handled twice,
+    by a restart or by two instances) is not an error."""
+    try:
+        await query.edit_message_reply_markup(markup)
+    except BadRequest as error:
+        if "not modified" not in str(error).lower():
+            raise
+        logger.info("keyboard of callback query %s already shown", query.id)
 
 
 async def answer_press(query: CallbackQuery, text: str | None = None) -> None:
