@@ -46,6 +46,13 @@ class Dispatcher:
             logger.exception("failed to handle a message of %s", message.identity)
             return [Reply(APOLOGY)]
 
+    def replied(self, message: Message) -> None:
+        """The replies to `message` have been sent (a redelivery gets nothing more)."""
+        try:
+            self.service.replied(message)
+        except Exception:  # at worst a redelivery gets them once more
+            logger.exception("could not record the replies to %s as sent", message.identity)
+
     def document(self, identity: str, filename: str, data: bytes) -> list[Reply]:
         """A certificate list (XLSX or CSV) sent in a chat; an apology on any failure."""
         if self.certificates is None:

@@ -1,6 +1,6 @@
 """What goes into the engine and what comes out of it."""
 
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -175,3 +175,27 @@ class Context:
     team: tuple[SectionProgress, ...] | None = None
     invite_code: str | None = None
     others: dict[str, tuple[OtherPart, ...]] = field(default_factory=dict)
+
+
+def reply_record(reply: Reply) -> dict[str, Any]:
+    """A reply as plain data, to be kept until it is sent (an attached document is not kept:
+    the command that made it can be sent again)."""
+    return {
+        "text": reply.text,
+        "options": [[option.value, option.label] for option in reply.options],
+        "multiple": reply.multiple,
+        "invite_code": reply.invite_code,
+        "gist": None if reply.gist is None else list(astuple(reply.gist)),
+    }
+
+
+def reply_from_record(record: dict[str, Any]) -> Reply:
+    """The reply `reply_record` kept."""
+    gist = record.get("gist")
+    return Reply(
+        str(record.get("text", "")),
+        tuple(Option(str(value), str(label)) for value, label in record.get("options", ())),
+        multiple=bool(record.get("multiple")),
+        invite_code=record.get("invite_code"),
+        gist=Gist(*gist) if gist else None,
+    )

@@ -28,6 +28,8 @@ from conversations.events import (
     SetName,
     SetStatus,
     SubmissionView,
+    reply_from_record,
+    reply_record,
 )
 from conversations.forms.registry import BY_KEY, SECTIONS
 from conversations.progress import BELUM, Person, owed_sections, team_progress
@@ -119,12 +121,38 @@ class ConversationService:
             return []
         return replies
 
+    def replied(self, message: Message) -> None:
+        """The replies to `message` were sent: a redelivery of it gets nothing more."""
+        if message.message_id is None:
+            return
+        with session_scope(self.db) as session:
+            writes.mark_replied(
+                session,
+                identity_key=message.identity,
+                message_id=message.message_id,
+                now=self.clock(),
+            )
+            session.commit()
+
     def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply]:
-        if message.message_id is not None and not writes.mark_processed(
-            session, identity_key=message.identity, message_id=message.message_id, now=now
-        ):
-            logger.info("message %s of %s already applied", message.message_id, message.identity)
-            return []
+        """A message applied once: its replies are kept with it until `replied`, and a
+        redelivery before then gets them again (after a crash between storing and sending)."""
+        if message.message_id is None:
+            return self._respond(session, message, now)
+        key, ident = message.identity, message.message_id
+        if not writes.mark_processed(session, identity_key=key, message_id=ident, now=now):
+            kept = writes.take_unsent_replies(session, identity_key=key, message_id=ident, now=now)
+            if kept is None:
+                logger.info("message %s of %s already answered", ident, key)
+                return []
+            logger.info("message %s of %s applied before: its replies sent again", ident, key)
+            return [reply_from_record(record) for record in kept]
+        replies = self._respond(session, message, now)
+        records = [reply_record(reply) for reply in replies]
+        writes.keep_replies(session, identity_key=key, message_id=ident, replies=records)
+        return replies
+
+    def _respond(self, session: Session, message: Message, now: datetime) -> list[Reply]:
         text = message.text.strip()
         replies: list[Reply] = []
         command = engine.parse_command(text)

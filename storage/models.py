@@ -204,13 +204,16 @@ class ConversationState(SQLModel, table=True):
 
 
 class ProcessedMessage(SQLModel, table=True):
-    """A message id already applied, so a redelivery is dropped."""
+    """A message id already applied, so a redelivery is not applied again; with the replies it
+    got until they are known to be sent, so a redelivery after a crash gets them again."""
 
     __tablename__ = "processed_message"
 
     identity_key: str = Field(primary_key=True)
     message_id: str = Field(primary_key=True)
     processed_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime, index=True)
+    replies: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
+    replied_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class OpenPrompt(SQLModel, table=True):

@@ -56,6 +56,47 @@ def mark_processed(session: Session, *, identity_key: str, message_id: str, now:
     return seen is None
 
 
+def keep_replies(
+    session: Session, *, identity_key: str, message_id: str, replies: list[dict[str, Any]]
+) -> None:
+    """Keep the replies a processed message got, until `mark_replied` says they were sent."""
+    session.connection().execute(
+        update(_PROCESSED)
+        .where(_PROCESSED.c.identity_key == identity_key, _PROCESSED.c.message_id == message_id)
+        .values(replies=replies)
+    )
+
+
+def mark_replied(session: Session, *, identity_key: str, message_id: str, now: datetime) -> None:
+    """The replies to a message were sent: a redelivery gets nothing more."""
+    session.connection().execute(
+        update(_PROCESSED)
+        .where(_PROCESSED.c.identity_key == identity_key, _PROCESSED.c.message_id == message_id)
+        .values(replies=None, replied_at=now)
+    )
+
+
+def take_unsent_replies(
+    session: Session, *, identity_key: str, message_id: str, now: datetime
+) -> list[dict[str, Any]] | None:
+    """The replies kept for an applied message and not yet known to be sent, handed out once:
+    they count as sent from now on, so a message is answered at most once more (of several
+    redeliveries at once, one gets them: the conditional UPDATE picks it)."""
+    connection = session.connection()
+    which = (
+        _PROCESSED.c.identity_key == identity_key,
+        _PROCESSED.c.message_id == message_id,
+        _PROCESSED.c.replied_at.is_(None),
+    )
+    row = connection.execute(select(_PROCESSED.c.replies).where(*which)).first()
+    if row is None or not row.replies:
+        return None
+    taken = connection.execute(
+        update(_PROCESSED).where(*which).values(replies=None, replied_at=now)
+    )
+    return list(row.replies) if taken.rowcount == 1 else None
+
+
 _STATE = _table(ConversationState)
 _UPDATE_STATE = (
     update(_STATE)

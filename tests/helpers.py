@@ -89,9 +89,9 @@ class Chat:
 
     def say(self, user: str, text: str, *, message_id: str | None = None) -> str:
         """Send one message from console:USER; the replies as the console prints them."""
-        replies = self.dispatcher.handle(
-            Message(f"console:{user}", text, message_id=message_id, display_name=user)
-        )
+        message = Message(f"console:{user}", text, message_id=message_id, display_name=user)
+        replies = self.dispatcher.handle(message)
+        self.dispatcher.replied(message)  # shown at once, as the console does
         self.documents.extend(reply.document for reply in replies if reply.document)
         out = "\n\n".join(format_reply(reply) for reply in replies)
         self.transcript.append(f">>> {user}: {text}\n{out}")

@@ -251,6 +251,7 @@ class TelegramChannel:
         if live is not None:
             await clear_buttons(context.bot, chat_id, int(live))
         await self._deliver(context, chat_id, message.identity, replies)
+        await self._run(self.dispatcher.replied, message)
         joining = message.text.strip().startswith("/start") and chat_id not in self._admin_chats
         if joining and await self._run(self._is_admin, message.identity):
             await self._publish_admin_commands(context.application, chat_id)

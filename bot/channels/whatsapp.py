@@ -148,6 +148,7 @@ class WhatsAppChannel:
         replies = await self._run(self.dispatcher.handle, inbound)
         if replies:
             await self._send_all(message, replies, identity)
+            await self._run(self.dispatcher.replied, inbound)
 
     async def _document(self, message: Incoming, identity: str) -> None:
         """From an admin, a PDF is checked against the stored finals and a spreadsheet is
