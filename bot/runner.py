@@ -167,11 +167,12 @@ async def run_bot(
                 return
             stack.push_async_callback(application.shutdown)
             await telegram.start(application)
+            await telegram.replay(application)
             await application.start()
             stack.push_async_callback(application.stop)
             pushers.append(telegram.pusher(application))
             if settings.telegram_webhook_url is not None:
-                telegram_hook = await _set_webhook(application, settings)
+                telegram_hook = await _set_webhook(application, settings, telegram.keep)
         if whatsapp is not None:
             stack.push_async_callback(whatsapp.stop)
             if not await until_reachable("WhatsApp", whatsapp.start, (httpx.TransportError,), stop):
@@ -214,14 +215,18 @@ def _who(application: Any, whatsapp: "WhatsAppChannel | None") -> str:
     return ", ".join(names)
 
 
-async def _set_webhook(application: Any, settings: Settings) -> TelegramWebhook:
+async def _set_webhook(
+    application: Any,
+    settings: Settings,
+    keep: Callable[[list[dict[str, Any]]], Any] | None = None,
+) -> TelegramWebhook:
     await application.bot.set_webhook(
         settings.telegram_webhook_url,
         secret_token=settings.telegram_webhook_secret,
         allowed_updates=list(ALLOWED_UPDATES),
     )
     return TelegramWebhook(
-        webhook_path(settings), settings.telegram_webhook_secret or "", application
+        webhook_path(settings), settings.telegram_webhook_secret or "", application, keep
     )
 
 

@@ -10,7 +10,7 @@ import asyncio
 import json
 import logging
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +36,7 @@ class TelegramWebhook:
     path: str
     secret: str
     application: Any
+    keep: Callable[[list[dict[str, Any]]], Awaitable[None]] | None = None
 
 
 WHATSAPP_PATH = "/webhook/whatsapp"
@@ -94,6 +95,8 @@ def _telegram(hook: TelegramWebhook) -> Callable[[Request], Any]:
         except (ValueError, TypeError, KeyError, AttributeError):
             logger.warning("webhook body is not an update")
             return Response(status_code=400)
+        if hook.keep is not None:  # stored before the 200 tells Telegram it arrived
+            await hook.keep([data])
         await hook.application.update_queue.put(update)
         return Response(status_code=200)
 

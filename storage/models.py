@@ -325,5 +325,7 @@ class WhatsAppContact(SQLModel, table=True):
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
-# The certificate register's tables live beside these; importing them here registers them.
+# The certificate register's tables and the inbox live beside these; importing them here
+# registers them.
+from storage import inbox as _inbox  # noqa: E402, F401
 from storage import register_models as _register_models  # noqa: E402, F401

@@ -30,6 +30,7 @@ from telegram.ext import (
     CallbackQueryHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -52,12 +53,12 @@ from bot.channels.telegram_send import (
     show_toggled,
     showing,
 )
-from bot.channels.telegram_updates import LenientUpdatesRequest
+from bot.channels.telegram_updates import LenientUpdatesRequest, lenient
 from bot.dispatcher import Dispatcher
 from bot.report_commands import is_report_command
 from conversations.events import Reply
 from conversations.service import Message
-from storage import queries
+from storage import inbox, queries
 from storage.db import session_scope
 from storage.types import utcnow
 
@@ -130,7 +131,7 @@ class TelegramChannel:
         builder = (
             application_builder(token, api_base_url, max_retries)
             .concurrent_updates(PerSenderOrder())
-            .get_updates_request(LenientUpdatesRequest(connection_pool_size=1))
+            .get_updates_request(LenientUpdatesRequest(connection_pool_size=1, keep=self.keep))
         )
         if not updater:
             builder = builder.updater(None)
@@ -143,8 +144,45 @@ class TelegramChannel:
         )
         application.add_handler(MessageHandler(filters.ChatType.GROUPS, guarded(self.on_group)))
         application.add_handler(MessageHandler(private, guarded(self.on_message)))
+        application.add_handler(TypeHandler(Update, self._handled), group=1)  # after the above
         application.add_error_handler(self.on_error)
         return application
+
+    # --- the inbox: updates kept before Telegram is told they arrived --------------------
+
+    async def keep(self, updates: list[dict[str, Any]]) -> None:
+        """Store updates (polled, or posted to the webhook) before they are confirmed."""
+        if updates:
+            await self._run(self._keep, updates)
+
+    def _keep(self, updates: list[dict[str, Any]]) -> None:
+        kept = [(str(u["update_id"]), u) for u in updates if isinstance(u.get("update_id"), int)]
+        with session_scope(self.db) as session:
+            inbox.keep(session, channel="telegram", updates=kept, now=self.clock())
+            session.commit()
+
+    async def _handled(self, update: Update, _context: Context) -> None:
+        await self._run(self._mark_handled, update.update_id)
+
+    def _mark_handled(self, update_id: int) -> None:
+        with session_scope(self.db) as session:
+            inbox.handled(session, channel="telegram", key=str(update_id), now=self.clock())
+            session.commit()
+
+    async def replay(self, application: Application) -> int:
+        """Queue the updates kept but not handled before a stop or a crash; how many."""
+        bodies = await self._run(self._pending)
+        for body in bodies:
+            update = Update.de_json(lenient(body), application.bot)
+            if update is not None:
+                await application.update_queue.put(update)
+        if bodies:
+            logger.info("%d updates kept before a stop are handled now", len(bodies))
+        return len(bodies)
+
+    def _pending(self) -> list[dict[str, Any]]:
+        with session_scope(self.db) as session:
+            return inbox.pending(session, channel="telegram")
 
     # --- lifecycle -----------------------------------------------------------------------
 

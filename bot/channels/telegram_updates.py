@@ -9,6 +9,7 @@ value before parsing.
 
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram.request import HTTPXRequest, RequestData
@@ -47,13 +48,22 @@ def _fill(node: dict[str, Any]) -> None:
                     _fill(item)
 
 
+Keep = Callable[[list[dict[str, Any]]], Awaitable[None]]
+
+
 class LenientUpdatesRequest(HTTPXRequest):
-    """The connection for getUpdates, passing every update through `lenient`."""
+    """The connection for getUpdates, passing every update through `lenient`; with `keep`,
+    the updates are stored before PTB sees them, so before the next getUpdates confirms them
+    to Telegram (if storing fails, the call fails and Telegram sends them again)."""
+
+    def __init__(self, *args: Any, keep: Keep | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keep = keep
 
     async def do_request(  # type: ignore[override]
         self, url: str, method: str, request_data: RequestData | None = None, **timeouts: Any
     ) -> tuple[int, bytes]:
-        """Fetch as usual; rewrite a successful getUpdates answer."""
+        """Fetch as usual; rewrite a successful getUpdates answer (and keep its updates)."""
         code, payload = await super().do_request(url, method, request_data, **timeouts)
         if code != 200 or not url.endswith("/getUpdates"):
             return code, payload
@@ -63,5 +73,7 @@ class LenientUpdatesRequest(HTTPXRequest):
             return code, payload
         if isinstance(body, dict) and isinstance(body.get("result"), list):
             body["result"] = [lenient(u) if isinstance(u, dict) else u for u in body["result"]]
+            if self.keep is not None:
+                await self.keep([u for u in body["result"] if isinstance(u, dict)])
             return code, json.dumps(body).encode()
         return code, payload

@@ -105,6 +105,7 @@ async def polling_bot(
     application = channel.build(token=TOKEN, api_base_url=api.url, max_retries=5)
     async with application:
         await channel.start(application)
+        await channel.replay(application)  # as `lsp-bot run` does: updates kept before a crash
         await application.start()
         assert application.updater is not None
         await application.updater.start_polling(

@@ -1,0 +1,76 @@
+"""Updates as a platform handed them over, kept before the platform is told they arrived (the
+polling offset, the webhook's 200) and until they are handled: a crash in between loses none,
+and a restart handles them then."""
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Table, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Field, Session, SQLModel
+
+from storage.types import UTCDateTime, utcnow
+
+
+class InboxUpdate(SQLModel, table=True):
+    """One update of a channel (Telegram's update_id as text), its body, when it came and when
+    it was handled."""
+
+    __tablename__ = "inbox_update"
+
+    channel: str = Field(primary_key=True)
+    key: str = Field(primary_key=True)
+    body: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    handled_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+
+
+_INBOX: Table = InboxUpdate.__table__
+_KEEP_ONCE = {
+    "sqlite": sqlite.insert(_INBOX).on_conflict_do_nothing(),
+    "postgresql": postgresql.insert(_INBOX).on_conflict_do_nothing(),
+}
+
+
+def keep(session: Session, *, channel: str, updates: list[tuple[str, dict[str, Any]]],
+         now: datetime) -> None:  # fmt: skip
+    """Keep updates not kept before (a redelivered one is ignored)."""
+    if not updates:
+        return
+    connection = session.connection()
+    rows = [{"channel": channel, "key": key, "body": body, "received_at": now}
+            for key, body in updates]  # fmt: skip
+    statement = _KEEP_ONCE.get(connection.dialect.name)
+    if statement is not None:
+        connection.execute(statement, rows)
+        return
+    known = set(
+        connection.execute(
+            select(_INBOX.c.key).where(
+                _INBOX.c.channel == channel, _INBOX.c.key.in_([key for key, _ in updates])
+            )
+        ).scalars()
+    )
+    fresh = [row for row in rows if row["key"] not in known]
+    if fresh:
+        connection.execute(_INBOX.insert(), fresh)
+
+
+def handled(session: Session, *, channel: str, key: str, now: datetime) -> None:
+    """The update has been handled (its replies sent)."""
+    session.connection().execute(
+        update(_INBOX)
+        .where(_INBOX.c.channel == channel, _INBOX.c.key == key, _INBOX.c.handled_at.is_(None))
+        .values(handled_at=now)
+    )
+
+
+def pending(session: Session, *, channel: str, limit: int = 10_000) -> list[dict[str, Any]]:
+    """Bodies of the updates kept and not yet handled, oldest first."""
+    rows = session.connection().execute(
+        select(_INBOX.c.body)
+        .where(_INBOX.c.channel == channel, _INBOX.c.handled_at.is_(None))
+        .order_by(_INBOX.c.received_at, _INBOX.c.key)
+        .limit(limit)
+    )
+    return [dict(row.body) for row in rows]
