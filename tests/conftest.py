@@ -5,6 +5,7 @@ file itself to SQLite), and a chat against it."""
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,14 +73,21 @@ def db(backend: str, tmp_path: Path) -> Iterator[Engine]:
         yield engine
         engine.dispose()
         return
-    schema = f"t_{uuid.uuid4().hex[:12]}"
+    with postgres_schema("t") as engine:
+        create_all(engine)
+        yield engine
+
+
+@contextmanager
+def postgres_schema(prefix: str) -> Iterator[Engine]:
+    """An engine on a new, empty PostgreSQL schema of its own, dropped afterwards."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = make_engine(POSTGRES_URL)
     with admin.begin() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     joiner = "&" if "?" in POSTGRES_URL else "?"
     engine = make_engine(f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema}")
     try:
-        create_all(engine)
         yield engine
     finally:
         engine.dispose()

@@ -19,10 +19,9 @@ from conversations.service import ConversationService, Message, create_invite
 from storage.db import make_engine, session_scope
 from storage.enums import Role
 from storage.models import AnswerRevision
-from tests.botapi.server import TOKEN, BotApiStandIn, Person
-from tests.graphapi.harness import free_port
+from tests.botapi.server import BotApiStandIn, Person
 from tests.helpers import stored_answers, submission_status
-from tests.test_operations import base_env, lsp_bot, no_process_left
+from tests.test_operations import no_process_left, run_env  # noqa: F401  (a fixture)
 from tests.test_transcripts import CASES
 
 pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
@@ -44,16 +43,11 @@ def kill(process: subprocess.Popen[bytes]) -> None:
 
 
 def test_killed_after_every_message_nothing_is_lost_or_applied_twice(
-    api: BotApiStandIn, tmp_path: Path
+    api: BotApiStandIn,
+    run_env: dict[str, str],
+    tmp_path: Path,  # noqa: F811
 ) -> None:
-    env = base_env(
-        tmp_path,
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_BASE_URL=api.url,
-        TELEGRAM_POLL_TIMEOUT="1",
-        PORT=str(free_port()),
-    )
-    assert lsp_bot(env, tmp_path, "init").returncode == 0
+    env = run_env  # initialised, polling the stand-in
     db = make_engine(env["DATABASE_URL"])
     code = create_invite(db, role=Role.KOORDINATOR_TUK, name="Siti Aminah")
     ConversationService(db).handle(Message(f"telegram:{SITI.id}", f"/start {code}"))

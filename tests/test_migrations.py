@@ -2,7 +2,6 @@
 table it has, is migrated to the newest schema on SQLite and on PostgreSQL, and every value of
 every row is still there afterwards."""
 
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -13,10 +12,10 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from storage.db import MIGRATIONS_DIR, SCHEMA_HEAD, make_engine, schema_state, upgrade
-from tests.conftest import POSTGRES_URL
+from tests.conftest import postgres_schema
 
 ROWS = 3
 
@@ -46,19 +45,8 @@ def empty(backend: str, tmp_path: Path) -> Iterator[Engine]:
         yield engine
         engine.dispose()
         return
-    schema = f"m_{uuid.uuid4().hex[:12]}"
-    admin = make_engine(POSTGRES_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    joiner = "&" if "?" in POSTGRES_URL else "?"
-    engine = make_engine(f"{POSTGRES_URL}{joiner}options=-csearch_path%3D{schema}")
-    try:
+    with postgres_schema("m") as engine:
         yield engine
-    finally:
-        engine.dispose()
-        with admin.begin() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def _upgrade_to(engine: Engine, revision: str) -> None:
