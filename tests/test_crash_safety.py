@@ -5,13 +5,17 @@ most once more), and the conversation goes on to the end."""
 
 import itertools
 import os
+import queue
 import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -42,12 +46,54 @@ def kill(process: subprocess.Popen[bytes]) -> None:
     assert no_process_left(process.pid)
 
 
+class WebhookPoster:
+    """Telegram's side of a webhook: each update is posted until the bot answers 200 (a
+    connection refused while the bot is down, or any other status, is tried again)."""
+
+    def __init__(self, port: int) -> None:
+        self.url = f"http://127.0.0.1:{port}/telegram"
+        self.queue: queue.Queue[dict[str, Any] | None] = queue.Queue()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def post(self, update: dict[str, Any]) -> None:
+        self.queue.put(update)
+
+    def close(self) -> None:
+        self.queue.put(None)
+        self.thread.join(60)
+
+    def _run(self) -> None:
+        with httpx.Client(timeout=10) as client:
+            while (update := self.queue.get()) is not None:
+                while True:
+                    try:
+                        answer = client.post(self.url, json=update, headers={SECRET: SECRET_VALUE})
+                        if answer.status_code == 200:
+                            break
+                    except httpx.HTTPError:
+                        pass
+                    time.sleep(0.2)  # Telegram waits between tries too
+
+
+SECRET, SECRET_VALUE = "X-Telegram-Bot-Api-Secret-Token", "rahasia-webhook-uji"
+
+
+@pytest.mark.parametrize("mode", ["polling", "webhook"])
 def test_killed_after_every_message_nothing_is_lost_or_applied_twice(
     api: BotApiStandIn,
-    run_env: dict[str, str],
-    tmp_path: Path,  # noqa: F811
+    run_env: dict[str, str],  # noqa: F811  (initialised, polling the stand-in)
+    tmp_path: Path,
+    mode: str,
 ) -> None:
-    env = run_env  # initialised, polling the stand-in
+    env = dict(run_env)
+    poster = None
+    if mode == "webhook":
+        env.update(
+            TELEGRAM_WEBHOOK_URL="https://lsp.contoh.sch.id/telegram",
+            TELEGRAM_WEBHOOK_SECRET=SECRET_VALUE,
+        )
+        poster = WebhookPoster(int(env["PORT"]))
     db = make_engine(env["DATABASE_URL"])
     code = create_invite(db, role=Role.KOORDINATOR_TUK, name="Siti Aminah")
     ConversationService(db).handle(Message(f"telegram:{SITI.id}", f"/start {code}"))
@@ -60,6 +106,8 @@ def test_killed_after_every_message_nothing_is_lost_or_applied_twice(
         for line in lines:
             before = len(api.chat(SITI.id))
             api.send_text(SITI, line)
+            if poster is not None:
+                poster.post(api.take_updates()[-1])
             time.sleep(moments.uniform(0, 1.5))  # the kill lands anywhere: start, fetch, reply
             kill(bot)
             kills += 1
@@ -67,6 +115,8 @@ def test_killed_after_every_message_nothing_is_lost_or_applied_twice(
             api.wait_for(lambda b=before: len(api.chat(SITI.id)) > b, 90, f"a reply to {line!r}")
     finally:
         kill(bot)
+        if poster is not None:
+            poster.close()
     assert kills >= 20
     stored = stored_answers(db, user_name=name, section="2.5")
     assert {key: stored.get(key) for key in expected} == expected
@@ -80,5 +130,5 @@ def test_killed_after_every_message_nothing_is_lost_or_applied_twice(
     assert counts and all(count == 1 for _, _, count in counts), counts
     texts = [m.text or "" for m in api.chat(SITI.id)]
     repeated = sum(1 for a, b in itertools.pairwise(texts) if a == b)
-    print(f"\n{kills} kills; {len(texts)} messages to her, {repeated} sent once more")
+    print(f"\n{mode}: {kills} kills; {len(texts)} messages to her, {repeated} sent once more")
     db.dispose()

@@ -125,6 +125,13 @@ class BotApiStandIn:
             self._loop.call_soon_threadsafe(self._new_update.set)
         return update_id
 
+    def take_updates(self) -> list[dict[str, Any]]:
+        """The queued updates, taken out (for a test that delivers them to a webhook)."""
+        with self._lock:
+            taken = list(self._state.updates)
+            self._state.updates.clear()
+        return taken
+
     def meet(self, person: Person) -> None:
         """Telegram knows this person's chat (they wrote to the bot, e.g. through a webhook)."""
         with self._lock:
