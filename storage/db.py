@@ -50,7 +50,32 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin_immediate)
         return engine
-    return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, pool_pre_ping=True, **kwargs)
+    if parsed.get_backend_name() == "postgresql":
+        event.listen(engine, "before_cursor_execute", _no_nul_in_text, retval=True)
+    return engine
+
+
+NUL, REPLACEMENT = "\x00", "\ufffd"
+
+
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(NUL, REPLACEMENT) if NUL in value else value
+    if isinstance(value, dict):
+        return {key: _no_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_no_nul(item) for item in value)
+    return value
+
+
+def _no_nul_in_text(
+    _connection: Any, _cursor: Any, statement: str, parameters: Any, _context: Any, _many: bool
+) -> tuple[str, Any]:
+    # PostgreSQL's text cannot hold NUL ("PostgreSQL text fields cannot contain NUL"); SQLite's
+    # can. A NUL typed into a name or a command argument is never meaningful: it is stored as
+    # U+FFFD there. (Answers are JSON, which writes NUL as \u0000 and keeps it.)
+    return statement, _no_nul(parameters)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

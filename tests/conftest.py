@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 from sqlalchemy import Engine, text
 
 from render.renderer import Renderer
@@ -21,6 +22,10 @@ POSTGRES_URL = os.environ.get(
     "LSP_BOT_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 BACKENDS = ("sqlite", "postgresql")
+
+# The same examples on every run (a failure seen once is seen again), none kept on disk.
+settings.register_profile("lsp-bot", derandomize=True, database=None, deadline=None)
+settings.load_profile("lsp-bot")
 
 
 def pytest_configure(config: pytest.Config) -> None:
