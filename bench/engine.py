@@ -5,7 +5,9 @@ Usage: python bench/engine.py [--members 100 100000] [--users 30]
 For each member count, fills a fresh SQLite file (WAL, synchronous=FULL) with that many members,
 each with a submitted TUK section of two entries, then times every message of new coordinators
 filling in section 2.5 (three TUKs each), and of an admin (whose messages read the whole team).
-Prints median and p99 in milliseconds.
+Prints median and p99 in milliseconds, and beside them the floor: a raw sqlite3 transaction
+of the same durability (WAL, synchronous=FULL, BEGIN IMMEDIATE) that writes what one answer
+must (the message id applied, the answer, its revision, the conversation state), as a ratio.
 """
 
 import argparse
@@ -121,6 +123,40 @@ def measure_admin(db: Engine, rounds: int) -> list[float]:
     return timings
 
 
+def raw_floor(folder: str, count: int = 300) -> float:
+    """Median ms of a bare sqlite3 transaction doing one answer's writes, durably."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"{folder}/floor.db", isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.executescript(
+        "CREATE TABLE seen (k TEXT, m TEXT, PRIMARY KEY (k, m));"
+        "CREATE TABLE answer (s INTEGER, f TEXT, v TEXT, r INTEGER, PRIMARY KEY (s, f));"
+        "CREATE TABLE revision (id INTEGER PRIMARY KEY, s INTEGER, f TEXT, v TEXT);"
+        "CREATE TABLE state (k TEXT PRIMARY KEY, data TEXT);"
+    )
+    timings = []
+    for n in range(count):
+        started = time.perf_counter()
+        connection.execute("BEGIN IMMEDIATE")
+        connection.execute("INSERT INTO seen VALUES ('telegram:1', ?)", (str(n),))
+        connection.execute(
+            "INSERT INTO answer VALUES (1, ?, '\"x\"', 1) ON CONFLICT DO UPDATE SET r = r + 1",
+            (f"f{n % 7}",),
+        )
+        connection.execute("INSERT INTO revision (s, f, v) VALUES (1, ?, '\"x\"')", (f"f{n}",))
+        connection.execute(
+            "INSERT INTO state VALUES ('telegram:1', ?)"
+            " ON CONFLICT DO UPDATE SET data = excluded.data",
+            (f'{{"step": {n}}}',),
+        )
+        connection.execute("COMMIT")
+        timings.append(time.perf_counter() - started)
+    connection.close()
+    return statistics.median(timings) * 1000
+
+
 def _figures(timings: list[float]) -> tuple[float, float, int]:
     ms = sorted(t * 1000 for t in timings)
     return statistics.median(ms), ms[max(0, int(len(ms) * 0.99) - 1)], len(ms)
@@ -146,15 +182,19 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=30)
     args = parser.parse_args()
     results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        floor = raw_floor(folder)
     print(
-        "members   messages   median ms   p99 ms   (engine + SQLite WAL commit, synchronous=FULL)"
+        "members   messages   median ms   p99 ms   x floor   "
+        "(engine + SQLite WAL commit, synchronous=FULL)"
     )
     admins = []
     for members in args.members:
         (median, p99, count), admin = run(members, args.users)
         results[members] = median
         admins.append((members, admin))
-        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}")
+        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}   {median / floor:>7.1f}")
+    print(f"floor: a raw sqlite3 transaction of one answer's writes, median {floor:.3f} ms")
     print("the admin (menu, open 2.5 with what others sent, back, /status):")
     for members, (median, p99, count) in admins:
         print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}")
