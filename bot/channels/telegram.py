@@ -144,7 +144,8 @@ class TelegramChannel:
         )
         application.add_handler(MessageHandler(filters.ChatType.GROUPS, guarded(self.on_group)))
         application.add_handler(MessageHandler(private, guarded(self.on_message)))
-        application.add_handler(TypeHandler(Update, self._handled), group=1)  # after the above
+        # Updates none of the above takes are marked handled too (after them, in group 1).
+        application.add_handler(TypeHandler(Update, self._handled), group=1)
         application.add_error_handler(self.on_error)
         return application
 
@@ -246,6 +247,7 @@ class TelegramChannel:
             except Exception as error:
                 await self._report(update, context, error)
             finally:
+                await self._run(self._mark_handled, update.update_id)  # its replies are sent
                 if self.on_handled is not None:
                     self.on_handled(update.update_id)
 
