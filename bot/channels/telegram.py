@@ -123,6 +123,7 @@ class TelegramChannel:
         self.username: str | None = None
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-dispatch")
         self._admin_chats: set[int] = set()
+        self._marked: set[int] = set()  # inbox rows marked by a handler, for group 1 to skip
 
     def build(
         self, *, token: str, api_base_url: str, updater: bool = True, max_retries: int = 5
@@ -163,6 +164,10 @@ class TelegramChannel:
             session.commit()
 
     async def _handled(self, update: Update, _context: Context) -> None:
+        """Group 1: mark an update no handler of ours took (ours marked theirs already)."""
+        if update.update_id in self._marked:
+            self._marked.discard(update.update_id)
+            return
         await self._run(self._mark_handled, update.update_id)
 
     def _mark_handled(self, update_id: int) -> None:
@@ -248,6 +253,7 @@ class TelegramChannel:
                 await self._report(update, context, error)
             finally:
                 await self._run(self._mark_handled, update.update_id)  # its replies are sent
+                self._marked.add(update.update_id)
                 if self.on_handled is not None:
                     self.on_handled(update.update_id)
 
