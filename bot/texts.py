@@ -519,6 +519,10 @@ DB_SCHEMA_NEW = (
 MIGRATE_DONE = "Skema basis data diperbarui dari versi {before} ke versi {head}."
 MIGRATE_CURRENT = "Skema basis data sudah versi terbaru ({head})."
 PORT_TAKEN = "Port {port} di {host} sudah dipakai program lain. Ubah PORT atau HOST."
+SHUTDOWN_OVERDUE = (
+    "lsp-bot tidak selesai berhenti dalam {seconds} detik; dihentikan paksa. "
+    "Keadaan setiap utas dicetak di bawah ini untuk laporan masalah."
+)
 UNREACHABLE_RETRY = (
     "Tidak dapat terhubung ({reason}); percobaan ke-{attempt}, dicoba lagi dalam {delay:.0f} detik."
 )

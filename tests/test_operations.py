@@ -199,12 +199,59 @@ def test_sigterm_at_any_moment_exits_cleanly_and_leaves_no_process(
             api.wait_for(moment, what=str(name))
             time.sleep(delay)  # a point a little past the call that marks the moment
             bot.send_signal(signal.SIGTERM)
-            _, errors = bot.communicate(timeout=60)
+            errors = stopped(bot)
             assert bot.returncode in ((0, -signal.SIGTERM) if name is None else (0,)), (
                 name, bot.returncode, errors,
             )  # fmt: skip
             assert "Traceback" not in errors, (name, errors)
             assert no_process_left(bot.pid), f"{name}: a process of lsp-bot run outlived it"
+
+
+def stopped(bot: subprocess.Popen[str]) -> str:
+    """What `lsp-bot run` printed once it has ended; one that never ends is killed with its
+    group (so it cannot spoil the next test) and fails with what it printed."""
+    try:
+        return bot.communicate(timeout=60)[1]
+    except subprocess.TimeoutExpired:
+        os.killpg(bot.pid, signal.SIGKILL)
+        pytest.fail(f"lsp-bot run did not stop:\n{bot.communicate()[1]}")
+
+
+def test_a_stop_that_hangs_is_cut_short_with_every_thread_shown(tmp_path: Path) -> None:
+    program = (
+        "import asyncio, sys\n"
+        "from bot import lifecycle\n"
+        "lifecycle.SHUTDOWN_GRACE = 0.5\n"
+        "async def main():\n"
+        "    stop = asyncio.Event()\n"
+        "    lifecycle.stop_on_signals(stop)\n"
+        "    print('ready', flush=True)\n"
+        "    await stop.wait()\n"
+        "    print('stopping', flush=True)\n"
+        "    await asyncio.sleep(3600)  # closing down never ends\n"
+        "asyncio.run(main())\n"
+    )
+    hung = subprocess.Popen(
+        [sys.executable, "-c", program], cwd=tmp_path, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert hung.stdout is not None and hung.stdout.readline() == "ready\n"
+    hung.send_signal(signal.SIGTERM)
+    _, errors = hung.communicate(timeout=60)
+    assert hung.returncode == 1
+    assert errors.startswith("lsp-bot tidak selesai berhenti dalam 0 detik; dihentikan paksa.")
+    assert "in main" in errors  # where it hung, for the bug report
+
+    twice = subprocess.Popen(
+        [sys.executable, "-c", program.replace("0.5", "3600")], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert twice.stdout is not None and twice.stdout.readline() == "ready\n"
+    twice.send_signal(signal.SIGTERM)
+    assert twice.stdout.readline() == "stopping\n"
+    twice.send_signal(signal.SIGTERM)  # told again: it does not wait for the hour
+    twice.communicate(timeout=60)
+    assert twice.returncode == 0
 
 
 def test_health_answers_in_polling_mode(
