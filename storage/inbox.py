@@ -2,10 +2,11 @@
 polling offset, the webhook's 200) and until they are handled: a crash in between loses none,
 and a restart handles them then."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, Table, select, update
+from sqlalchemy import JSON, BigInteger, Column, Index, Table, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, Session, SQLModel
 
@@ -13,16 +14,19 @@ from storage.types import UTCDateTime, utcnow
 
 
 class InboxUpdate(SQLModel, table=True):
-    """One update of a channel (Telegram's update_id as text), its body, when it came and when
-    it was handled."""
+    """One update of a channel (Telegram's update_id as text), its body, who sent it (an
+    identity key) and its place in the channel's order, when it came and when it was handled."""
 
     __tablename__ = "inbox_update"
+    __table_args__ = (Index("ix_inbox_update_sender", "sender", "handled_at"),)
 
     channel: str = Field(primary_key=True)
     key: str = Field(primary_key=True)
     body: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
     received_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     handled_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
+    sender: str | None = None
+    sequence: int | None = Field(default=None, sa_type=BigInteger)
 
 
 _INBOX: Table = InboxUpdate.__table__
@@ -32,14 +36,26 @@ _KEEP_ONCE = {
 }
 
 
-def keep(session: Session, *, channel: str, updates: list[tuple[str, dict[str, Any]]],
-         now: datetime) -> None:  # fmt: skip
+@dataclass(frozen=True)
+class Kept:
+    """An update to keep: its key, who sent it, its place in the channel's order, its body."""
+
+    key: str
+    sender: str | None
+    sequence: int | None
+    body: dict[str, Any]
+
+
+def keep(session: Session, *, channel: str, updates: list[Kept], now: datetime) -> None:
     """Keep updates not kept before (a redelivered one is ignored)."""
     if not updates:
         return
     connection = session.connection()
-    rows = [{"channel": channel, "key": key, "body": body, "received_at": now}
-            for key, body in updates]  # fmt: skip
+    rows = [
+        {"channel": channel, "key": u.key, "body": u.body, "received_at": now,
+         "sender": u.sender, "sequence": u.sequence}
+        for u in updates
+    ]  # fmt: skip
     statement = _KEEP_ONCE.get(connection.dialect.name)
     if statement is not None:
         connection.execute(statement, rows)
@@ -47,7 +63,7 @@ def keep(session: Session, *, channel: str, updates: list[tuple[str, dict[str, A
     known = set(
         connection.execute(
             select(_INBOX.c.key).where(
-                _INBOX.c.channel == channel, _INBOX.c.key.in_([key for key, _ in updates])
+                _INBOX.c.channel == channel, _INBOX.c.key.in_([u.key for u in updates])
             )
         ).scalars()
     )
@@ -65,12 +81,40 @@ def handled(session: Session, *, channel: str, key: str, now: datetime) -> None:
     )
 
 
-def pending(session: Session, *, channel: str, limit: int = 10_000) -> list[dict[str, Any]]:
-    """Bodies of the updates kept and not yet handled, oldest first."""
+def pending(
+    session: Session,
+    *,
+    channel: str,
+    sender: str | None = None,
+    before: int | None = None,
+    limit: int = 10_000,
+) -> list[dict[str, Any]]:
+    """Bodies of the updates kept and not yet handled (of one sender, and before a place in
+    the order, if given), oldest first."""
+    query = select(_INBOX.c.body).where(_INBOX.c.channel == channel, _INBOX.c.handled_at.is_(None))
+    if sender is not None:
+        query = query.where(_INBOX.c.sender == sender)
+    if before is not None:
+        query = query.where(_INBOX.c.sequence < before)
     rows = session.connection().execute(
-        select(_INBOX.c.body)
-        .where(_INBOX.c.channel == channel, _INBOX.c.handled_at.is_(None))
-        .order_by(_INBOX.c.received_at, _INBOX.c.key)
-        .limit(limit)
+        query.order_by(_INBOX.c.received_at, _INBOX.c.key).limit(limit)
     )
     return [dict(row.body) for row in rows]
+
+
+def earlier_pending(session: Session, *, channel: str, sender: str, sequence: int) -> int:
+    """How many of this sender's updates that came before `sequence` are not yet handled."""
+    return int(
+        session.connection()
+        .execute(
+            select(func.count())
+            .select_from(_INBOX)
+            .where(
+                _INBOX.c.sender == sender,
+                _INBOX.c.handled_at.is_(None),
+                _INBOX.c.channel == channel,
+                _INBOX.c.sequence < sequence,
+            )
+        )
+        .scalar_one()
+    )

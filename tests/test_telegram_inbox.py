@@ -49,7 +49,8 @@ async def test_an_update_kept_before_a_crash_is_handled_at_the_next_start(
         },
     }
     with session_scope(db) as session:  # polled and stored; the bot died before handling it
-        inbox.keep(session, channel="telegram", updates=[("990001", body)], now=utcnow())
+        kept_before = inbox.Kept("990001", f"telegram:{SITI.id}", 990001, body)
+        inbox.keep(session, channel="telegram", updates=[kept_before], now=utcnow())
         session.commit()
     api.meet(SITI)
     async with polling_bot(api, db, clock, renderer) as bot:

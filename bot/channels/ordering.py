@@ -8,6 +8,16 @@ from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
 
+def sender_of(body: dict[str, Any]) -> int | None:
+    """`sender_key` of an update as Telegram sent it (JSON), before it is parsed."""
+    for part in body.values():
+        if isinstance(part, dict):
+            person = part.get("from") or part.get("chat")
+            if isinstance(person, dict) and isinstance(person.get("id"), int):
+                return int(person["id"])
+    return None
+
+
 def sender_key(update: object) -> int | None:
     """Whose update this is (the user, else the chat); None for anything else."""
     if not isinstance(update, Update):

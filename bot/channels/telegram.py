@@ -36,7 +36,7 @@ from telegram.ext import (
 
 from bot import texts
 from bot.channels import lookups
-from bot.channels.ordering import PerSenderOrder
+from bot.channels.ordering import PerSenderOrder, sender_key, sender_of
 from bot.channels.telegram_format import (
     checked_labels,
     chosen_numbers,
@@ -70,6 +70,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 MAX_DOWNLOAD_BYTES = 20_000_000
+EARLIER_WAIT = 10.0  # s: longer than any update takes while its instance lives
 SHEET_TYPES = {
     "text/csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -124,6 +125,8 @@ class TelegramChannel:
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-dispatch")
         self._admin_chats: set[int] = set()
         self._marked: set[int] = set()  # inbox rows marked by a handler, for group 1 to skip
+        # Several instances can share a PostgreSQL database; one SQLite file has one instance.
+        self.shared = db.dialect.name != "sqlite"
 
     def build(
         self, *, token: str, api_base_url: str, updater: bool = True, max_retries: int = 5
@@ -158,7 +161,13 @@ class TelegramChannel:
             await self._run(self._keep, updates)
 
     def _keep(self, updates: list[dict[str, Any]]) -> None:
-        kept = [(str(u["update_id"]), u) for u in updates if isinstance(u.get("update_id"), int)]
+        kept = []
+        for body in updates:
+            number = body.get("update_id")
+            if isinstance(number, int):
+                sender = sender_of(body)
+                who = None if sender is None else f"telegram:{sender}"
+                kept.append(inbox.Kept(str(number), who, number, body))
         with session_scope(self.db) as session:
             inbox.keep(session, channel="telegram", updates=kept, now=self.clock())
             session.commit()
@@ -174,6 +183,39 @@ class TelegramChannel:
         with session_scope(self.db) as session:
             inbox.handled(session, channel="telegram", key=str(update_id), now=self.clock())
             session.commit()
+
+    async def _after_earlier(self, update: Update, context: Context) -> None:
+        """With several instances on one database, a sender's earlier update may be in another
+        instance's hands: wait until it is handled (each member's updates apply in order), and
+        past EARLIER_WAIT take it over (that instance has died; the claim keeps it once)."""
+        sender = sender_key(update)
+        if not self.shared or sender is None:
+            return
+        identity = f"telegram:{sender}"
+        loop = asyncio.get_running_loop()
+        deadline, pause = loop.time() + EARLIER_WAIT, 0.01
+        while await self._run(self._earlier_pending, identity, update.update_id):
+            if loop.time() > deadline:
+                bodies = await self._run(self._pending_of, identity, update.update_id)
+                logger.warning("update %s: %d earlier updates of its sender taken over",
+                               update.update_id, len(bodies))  # fmt: skip
+                for body in bodies:
+                    earlier = Update.de_json(lenient(body), context.bot)
+                    if earlier is not None:
+                        await context.application.update_queue.put(earlier)
+                return
+            await asyncio.sleep(pause)  # another process's commit: nothing to await but the db
+            pause = min(pause * 2, 0.2)
+
+    def _earlier_pending(self, identity: str, sequence: int) -> int:
+        with session_scope(self.db) as session:
+            return inbox.earlier_pending(
+                session, channel="telegram", sender=identity, sequence=sequence
+            )
+
+    def _pending_of(self, identity: str, sequence: int) -> list[dict[str, Any]]:
+        with session_scope(self.db) as session:
+            return inbox.pending(session, channel="telegram", sender=identity, before=sequence)
 
     async def replay(self, application: Application) -> int:
         """Queue the updates kept but not handled before a stop or a crash; how many."""
@@ -248,6 +290,7 @@ class TelegramChannel:
 
         async def guarded(update: Update, context: Context) -> None:
             try:
+                await self._after_earlier(update, context)
                 await handler(update, context)
             except Exception as error:
                 await self._report(update, context, error)
