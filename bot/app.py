@@ -1,6 +1,6 @@
 """Wiring: settings -> database -> service, report desk, reminder desk -> dispatcher."""
 
-from datetime import time
+from datetime import time, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -61,7 +61,12 @@ def reminder_plan(settings: Settings) -> Plan:
 
 def build_reminder_desk(settings: Settings, engine: Engine) -> ReminderDesk:
     """The reminder desk with the configured defaults."""
-    return ReminderDesk(engine, plan=reminder_plan(settings), deadlines=deadline_rule(settings))
+    return ReminderDesk(
+        engine,
+        plan=reminder_plan(settings),
+        deadlines=deadline_rule(settings),
+        lease=timedelta(seconds=settings.reminder_lease_seconds),
+    )
 
 
 def build_dispatcher(

@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = "https://api.telegram.org"
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: str | None = None
+    # How many `lsp-bot run` share this bot (one webhook address): each keeps to its share
+    # of Telegram's overall rate.
+    telegram_instances: int = 1
     telegram_poll_timeout: int = 30
 
     # WhatsApp Cloud API (Meta): all four secrets together, or none. The base URL carries the
@@ -57,6 +60,8 @@ class Settings(BaseSettings):
     reminder_days_after: int = 3
     reminder_digest_days: int = 3
     reminder_tick_seconds: float = 60.0
+    # How long an instance may hold reminders it claimed; past it another instance sends them.
+    reminder_lease_seconds: float = 600.0
 
     @field_validator("log_level")
     @classmethod

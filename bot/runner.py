@@ -161,6 +161,7 @@ async def run_bot(
                 token=settings.telegram_bot_token,
                 api_base_url=settings.telegram_api_base_url,
                 updater=settings.telegram_webhook_url is None,
+                instances=settings.telegram_instances,
             )
             stack.callback(telegram.close)
             if not await until_reachable("Telegram", application.initialize, (NetworkError,), stop):

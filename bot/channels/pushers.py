@@ -1,7 +1,7 @@
 """Several channels' pushers as one: each reminder goes through the channel of the identity the
 reminder desk chose (one per member, so a member on Telegram and WhatsApp gets it once)."""
 
-from bot.reminders.desk import Delivery, Pusher
+from bot.reminders.desk import Begin, Delivery, Pusher, always_begin
 from conversations.events import Reply
 
 
@@ -12,10 +12,10 @@ class Pushers:
         self._by_channel = {channel: pusher for pusher in pushers for channel in pusher.channels}
         self.channels = tuple(self._by_channel)
 
-    async def push(self, identity: str, reply: Reply) -> Delivery:
+    async def push(self, identity: str, reply: Reply, begin: Begin = always_begin) -> Delivery:
         """Send one reminder through the identity's channel."""
         channel = identity.split(":", 1)[0]
         pusher = self._by_channel.get(channel)
         if pusher is None:
             return Delivery(False, unreachable="not_found", detail=f"no channel {channel}")
-        return await pusher.push(identity, reply)
+        return await pusher.push(identity, reply, begin)

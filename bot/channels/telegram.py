@@ -25,7 +25,6 @@ from telegram import Message as TelegramMessage
 from telegram.constants import ChatAction, ChatType
 from telegram.error import NetworkError, TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ContextTypes,
@@ -54,6 +53,7 @@ from bot.channels.telegram_send import (
     showing,
 )
 from bot.channels.telegram_updates import LenientUpdatesRequest, lenient
+from bot.channels.telegram_wire import WireLimiter
 from bot.dispatcher import Dispatcher
 from bot.report_commands import is_report_command
 from conversations.events import Reply
@@ -83,9 +83,11 @@ Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
-def application_builder(token: str, api_base_url: str, max_retries: int = 5) -> Any:
+def application_builder(
+    token: str, api_base_url: str, max_retries: int = 5, instances: int = 1
+) -> Any:
     """A PTB ApplicationBuilder for `api_base_url` (Telegram's, or a stand-in) that keeps under
-    Telegram's overall rate and retries 429s."""
+    its share of Telegram's overall rate (shared by `instances` processes) and retries 429s."""
     root = api_base_url.rstrip("/")
     return (
         Application.builder()
@@ -93,8 +95,10 @@ def application_builder(token: str, api_base_url: str, max_retries: int = 5) -> 
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
         .rate_limiter(
-            AIORateLimiter(
-                overall_max_rate=1, overall_time_period=OVERALL_SPACING, max_retries=max_retries
+            WireLimiter(
+                overall_max_rate=1,
+                overall_time_period=OVERALL_SPACING * max(1, instances),
+                max_retries=max_retries,
             )
         )
     )
@@ -129,11 +133,18 @@ class TelegramChannel:
         self.shared = db.dialect.name != "sqlite"
 
     def build(
-        self, *, token: str, api_base_url: str, updater: bool = True, max_retries: int = 5
+        self,
+        *,
+        token: str,
+        api_base_url: str,
+        updater: bool = True,
+        max_retries: int = 5,
+        instances: int = 1,
     ) -> Application:
-        """A PTB Application talking to `api_base_url` (Telegram's, or a stand-in)."""
+        """A PTB Application talking to `api_base_url` (Telegram's, or a stand-in), one of
+        `instances` processes sharing the bot."""
         builder = (
-            application_builder(token, api_base_url, max_retries)
+            application_builder(token, api_base_url, max_retries, instances)
             .concurrent_updates(PerSenderOrder())
             .get_updates_request(LenientUpdatesRequest(connection_pool_size=1, keep=self.keep))
         )

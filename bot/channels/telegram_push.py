@@ -13,7 +13,8 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.channels.telegram_send import send_reply
-from bot.reminders.desk import Delivery
+from bot.channels.telegram_wire import ON_WIRE, NotHeld
+from bot.reminders.desk import Begin, Delivery, always_begin
 from conversations.events import Reply
 
 logger = logging.getLogger(__name__)
@@ -39,8 +40,9 @@ class TelegramPusher:
         self._last: dict[int, float] = {}
         self._locks: dict[int, asyncio.Lock] = {}
 
-    async def push(self, identity: str, reply: Reply) -> Delivery:
-        """Send one reminder to `telegram:ID`."""
+    async def push(self, identity: str, reply: Reply, begin: Begin = always_begin) -> Delivery:
+        """Send one reminder to `telegram:ID`; `begin` is awaited when the rate limiter lets
+        its first request through."""
         chat_id = int(identity.split(":", 1)[1])
         lock = self._locks.setdefault(chat_id, asyncio.Lock())
         async with lock:
@@ -48,14 +50,25 @@ class TelegramPusher:
             if wait > 0:
                 await asyncio.sleep(wait)
             try:
-                return await self._send(chat_id, reply)
+                return await self._send(chat_id, reply, begin)
             finally:
                 self._last[chat_id] = time.monotonic()
                 self._forget_old()
 
-    async def _send(self, chat_id: int, reply: Reply) -> Delivery:
+    async def _send(self, chat_id: int, reply: Reply, begin: Begin) -> Delivery:
+        began: list[bool] = []
+
+        async def on_wire() -> None:
+            if not began:
+                began.append(await begin())
+            if not began[0]:
+                raise NotHeld
+
+        token = ON_WIRE.set(on_wire)
         try:
             await send_reply(self.bot, chat_id, reply, self.username)
+        except NotHeld:
+            return Delivery(False, detail="taken over by another instance")
         except RetryAfter as error:
             seconds = error.retry_after
             wait = seconds.total_seconds() if hasattr(seconds, "total_seconds") else float(seconds)
@@ -67,6 +80,8 @@ class TelegramPusher:
             return Delivery(False, detail=error.message)
         except TelegramError as error:  # network trouble, 5xx, timeouts: try again later
             return Delivery(False, detail=f"{type(error).__name__}: {error.message}")
+        finally:
+            ON_WIRE.reset(token)
         return Delivery(True)
 
     def _forget_old(self) -> None:

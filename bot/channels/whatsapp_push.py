@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from bot.channels.whatsapp_client import GraphClient, GraphError
 from bot.channels.whatsapp_format import Piece, pieces_for
 from bot.channels.whatsapp_updates import Status
-from bot.reminders.desk import Delivery
+from bot.reminders.desk import Begin, Delivery, always_begin
 from conversations.events import Gist, Reply
 from storage import reminders, whatsapp
 from storage.db import session_scope
@@ -105,12 +105,14 @@ class WhatsAppPusher:
             content = {**content, "document": {**content["document"], "id": media}}
         return await self.client.send(recipient, content)
 
-    async def push(self, identity: str, reply: Reply) -> Delivery:
+    async def push(self, identity: str, reply: Reply, begin: Begin = always_begin) -> Delivery:
         """Send one reminder to `whatsapp:KEY`: as text inside the 24-hour window, else (or
-        when Meta says the window closed) as the template."""
+        when Meta says the window closed) as the template; `begin` is awaited just before."""
         contact = await asyncio.to_thread(self._contact, identity)
         if contact is None:
             return Delivery(False, unreachable="not_found", detail="no WhatsApp contact")
+        if not await begin():
+            return Delivery(False, detail="taken over by another instance")
         recipient = recipient_of(contact.wa_id, contact.user_id)
         now = self.clock()
         inside = contact.last_inbound_at is not None and (

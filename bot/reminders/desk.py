@@ -8,8 +8,10 @@ sends several reminders at once, leaving the pace to the channel's rate limiter.
 
 import asyncio
 import logging
+import os
+import socket
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Protocol
@@ -65,13 +67,24 @@ class Delivery:
     as_template: bool = False  # sent as the approved template (WhatsApp, outside 24 hours)
 
 
+# Awaited by a pusher just before the request that delivers (after its own pacing): the desk
+# marks the reminder SENDING then. False: this desk no longer holds it, so nothing is sent.
+Begin = Callable[[], Awaitable[bool]]
+
+
+async def always_begin() -> bool:
+    """A `Begin` for a push nobody else can take over."""
+    return True
+
+
 class Pusher(Protocol):
-    """A channel that can send a message nobody asked for (Telegram now, WhatsApp later)."""
+    """A channel that can send a message nobody asked for (Telegram, WhatsApp)."""
 
     channels: tuple[str, ...]
 
-    async def push(self, identity: str, reply: Reply) -> Delivery:
-        """Send one reminder; never raises for delivery problems."""
+    async def push(self, identity: str, reply: Reply, begin: Begin = always_begin) -> Delivery:
+        """Send one reminder, awaiting `begin` once right before it goes out; never raises
+        for delivery problems."""
         ...
 
 
@@ -120,7 +133,9 @@ class ReminderDesk:
         self.defaults = plan
         self.deadlines = deadlines
         self.clock = clock
-        self.claimant = claimant or uuid.uuid4().hex
+        self.claimant = (
+            claimant or f"{socket.gethostname()[:40]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+        )
         self.batch = batch
         self.lease = lease
         self.concurrency = concurrency
@@ -514,14 +529,21 @@ class ReminderDesk:
             async with gate:
                 if self._stopping:
                     return
-                attempt = await asyncio.to_thread(self.begin, item)
-                if attempt is None:
-                    return
+                attempts: list[int | None] = []
+
+                async def begin() -> bool:  # SENDING only once the request is about to leave
+                    if not attempts:
+                        attempts.append(await asyncio.to_thread(self.begin, item))
+                    return attempts[0] is not None
+
                 try:
-                    delivery = await pusher.push(item.identity, item.reply)
+                    delivery = await pusher.push(item.identity, item.reply, begin)
                 except Exception as error:  # a channel bug must not lose the reminder's state
                     logger.exception("pushing reminder %s failed", item.reminder_id)
                     delivery = Delivery(False, detail=repr(error))
+                attempt = attempts[0] if attempts else 1  # settled before it began: 1
+                if attempt is None:
+                    return  # another desk took it over: it is theirs to settle
                 state = await asyncio.to_thread(self.settle, item, delivery, attempt)
                 report.outcomes.append((item.occasion_key, item.name, item.identity, state))
 
