@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     # How many `lsp-bot run` share this bot (one webhook address): each keeps to its share
     # of Telegram's overall rate.
     telegram_instances: int = 1
+    # Telegram's overall limit for one bot (about 30 a second; more only if Telegram raised it).
+    telegram_messages_per_second: float = 28.0
     telegram_poll_timeout: int = 30
 
     # WhatsApp Cloud API (Meta): all four secrets together, or none. The base URL carries the

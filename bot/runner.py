@@ -162,6 +162,7 @@ async def run_bot(
                 api_base_url=settings.telegram_api_base_url,
                 updater=settings.telegram_webhook_url is None,
                 instances=settings.telegram_instances,
+                per_second=settings.telegram_messages_per_second,
             )
             stack.callback(telegram.close)
             if not await until_reachable("Telegram", application.initialize, (NetworkError,), stop):

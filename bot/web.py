@@ -132,6 +132,13 @@ def _whatsapp(hook: WhatsAppWebhook) -> Callable[[Request], Any]:
         except ValueError:
             logger.warning("signed WhatsApp delivery is not JSON")
             return Response(status_code=400)
+        keep = getattr(hook.channel, "keep", None)
+        if keep is not None:
+            try:
+                await keep(data)  # stored before Meta is told it arrived
+            except Exception:
+                logger.exception("could not keep a WhatsApp delivery; Meta will send it again")
+                return Response(status_code=503)
         hook.channel.accept(data)
         return Response(status_code=200)
 

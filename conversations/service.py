@@ -100,7 +100,12 @@ class ConversationService:
         self._periods_ensured_on: date | None = None
 
     def handle(self, message: Message) -> list[Reply]:
-        """The replies to one message; everything it changed is committed before returning."""
+        """The replies to one message; everything it changed is committed before returning.
+
+        A message with an id is applied once: it is recorded, with its replies, at the end of
+        the transaction that applies it; if it was recorded before (a redelivery, or the same
+        update applied concurrently by another instance) this copy's work is rolled back and
+        the replies kept for it are handed out instead, once, if they were not sent."""
         now = self.clock()
         today = now.astimezone(WITA).date()
         if self._periods_ensured_on != today:
@@ -109,17 +114,27 @@ class ConversationService:
         try:
             with session_scope(self.db) as session:
                 replies = self._handle(session, message, now)
-                session.commit()
-        except IntegrityError:
+                if replies is not None:
+                    session.commit()
+                    return replies
+        except IntegrityError as error:
             if message.message_id is None:
                 raise
-            logger.info(
-                "message %s of %s applied concurrently; dropped",
-                message.message_id,
-                message.identity,
-            )
+            logger.info("message %s of %s applied concurrently (%s)", message.message_id,
+                        message.identity, type(error.orig).__name__)  # fmt: skip
+        assert message.message_id is not None
+        return self._again(message.identity, message.message_id, now)
+
+    def _again(self, key: str, ident: str, now: datetime) -> list[Reply]:
+        """A message applied before: its kept replies if they were never reported sent."""
+        with session_scope(self.db) as session:
+            kept = writes.take_unsent_replies(session, identity_key=key, message_id=ident, now=now)
+            session.commit()
+        if kept is None:
+            logger.info("message %s of %s already answered", ident, key)
             return []
-        return replies
+        logger.info("message %s of %s applied before: its replies sent again", ident, key)
+        return [reply_from_record(record) for record in kept]
 
     def replied(self, message: Message) -> None:
         """The replies to `message` were sent: a redelivery of it gets nothing more."""
@@ -134,23 +149,19 @@ class ConversationService:
             )
             session.commit()
 
-    def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply]:
-        """A message applied once: its replies are kept with it until `replied`, and a
-        redelivery before then gets them again (after a crash between storing and sending)."""
-        if message.message_id is None:
-            return self._respond(session, message, now)
-        key, ident = message.identity, message.message_id
-        if not writes.mark_processed(session, identity_key=key, message_id=ident, now=now):
-            kept = writes.take_unsent_replies(session, identity_key=key, message_id=ident, now=now)
-            if kept is None:
-                logger.info("message %s of %s already answered", ident, key)
-                return []
-            logger.info("message %s of %s applied before: its replies sent again", ident, key)
-            return [reply_from_record(record) for record in kept]
+    def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply] | None:
+        """The replies to a message, recorded with it as applied (kept until `replied`); None
+        if it was applied before (the caller rolls this back)."""
         replies = self._respond(session, message, now)
+        if message.message_id is None:
+            return replies
         records = [reply_record(reply) for reply in replies]
-        writes.keep_replies(session, identity_key=key, message_id=ident, replies=records)
-        return replies
+        if writes.record_processed(
+            session, identity_key=message.identity, message_id=message.message_id,
+            replies=records, now=now,
+        ):  # fmt: skip
+            return replies
+        return None
 
     def _respond(self, session: Session, message: Message, now: datetime) -> list[Reply]:
         text = message.text.strip()
@@ -159,19 +170,19 @@ class ConversationService:
         if command is not None and command[0] == "start" and command[1]:
             replies.extend(register(session, message, code=command[1], now=now))
             text = "/start"
-        member, state_json = queries.sender(session, key=message.identity)
+        member, state_json, unreachable = queries.sender(session, key=message.identity)
         # Someone new sending the bare code (typed from the invite, or the link's text with
         # '/start' removed) registers as with /start CODE.
         bare_code = member is None and not replies and _looks_like_code(text)
         if bare_code and queries.invite(session, code=text.upper()) is not None:
             replies = register(session, message, code=text, now=now)
-            member, state_json = queries.sender(session, key=message.identity)
+            member, state_json, unreachable = queries.sender(session, key=message.identity)
             if member is None:
                 return replies
             text = "/start"
         if member is None:
             return replies or [Reply(texts.UNKNOWN_PERSON)]
-        if reminders.clear_unreachable(session, key=message.identity):
+        if unreachable and reminders.clear_unreachable(session, key=message.identity):
             logger.info("%s wrote again: reachable", message.identity)
         if not member.active:
             return [Reply(texts.INACTIVE)]

@@ -118,3 +118,16 @@ def earlier_pending(session: Session, *, channel: str, sender: str, sequence: in
         )
         .scalar_one()
     )
+
+
+def pending_with_keys(
+    session: Session, *, channel: str, limit: int = 10_000
+) -> list[tuple[str, dict[str, Any]]]:
+    """(key, body) of the updates kept and not yet handled, oldest first."""
+    rows = session.connection().execute(
+        select(_INBOX.c.key, _INBOX.c.body)
+        .where(_INBOX.c.channel == channel, _INBOX.c.handled_at.is_(None))
+        .order_by(_INBOX.c.received_at, _INBOX.c.key)
+        .limit(limit)
+    )
+    return [(row.key, dict(row.body)) for row in rows]

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import and_, bindparam, or_, select
 from sqlmodel import Session
@@ -45,7 +45,14 @@ class SubmissionRecord:
 
 
 _SENDER = (
-    select(Member.id, Member.name, Member.active, MemberRole.role, ConversationState.data)
+    select(
+        Member.id,
+        Member.name,
+        Member.active,
+        MemberRole.role,
+        ConversationState.data,
+        Identity.unreachable_since,
+    )
     .select_from(Identity)
     .join(Member, Identity.member_id == Member.id)
     .outerjoin(MemberRole, MemberRole.member_id == Member.id)
@@ -54,14 +61,25 @@ _SENDER = (
 )
 
 
-def sender(session: Session, *, key: str) -> tuple[MemberRecord | None, str | None]:
-    """The member bound to a channel identity (with roles) and its conversation state JSON,
-    in one query."""
+class Sender(NamedTuple):
+    """Who wrote: the member bound to the channel identity (None: nobody), the conversation
+    state JSON, and whether the identity is marked as unreachable (a reminder failed)."""
+
+    member: MemberRecord | None
+    state: str | None
+    unreachable: bool = False
+
+
+def sender(session: Session, *, key: str) -> Sender:
+    """The member bound to a channel identity (with roles), its conversation state and its
+    unreachable mark, in one query."""
     rows = session.connection().execute(_SENDER, {"key": key}).all()
     if not rows:
-        return None, None
+        return Sender(None, None)
     roles = frozenset(Role(row.role) for row in rows if row.role is not None)
-    return MemberRecord(rows[0].id, rows[0].name, rows[0].active, roles), rows[0].data
+    first = rows[0]
+    member = MemberRecord(first.id, first.name, first.active, roles)
+    return Sender(member, first.data, first.unreachable_since is not None)
 
 
 def member_by_identity(session: Session, *, key: str) -> MemberRecord | None:

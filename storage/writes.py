@@ -56,15 +56,30 @@ def mark_processed(session: Session, *, identity_key: str, message_id: str, now:
     return seen is None
 
 
-def keep_replies(
-    session: Session, *, identity_key: str, message_id: str, replies: list[dict[str, Any]]
-) -> None:
-    """Keep the replies a processed message got, until `mark_replied` says they were sent."""
-    session.connection().execute(
-        update(_PROCESSED)
-        .where(_PROCESSED.c.identity_key == identity_key, _PROCESSED.c.message_id == message_id)
-        .values(replies=replies)
-    )
+def record_processed(
+    session: Session,
+    *,
+    identity_key: str,
+    message_id: str,
+    replies: list[dict[str, Any]],
+    now: datetime,
+) -> bool:
+    """Record a message id as applied, with the replies it got (kept until `mark_replied`);
+    False if it was recorded before (nothing is written then: roll back what applied it)."""
+    connection = session.connection()
+    params = {"identity_key": identity_key, "message_id": message_id, "processed_at": now,
+              "replies": replies}  # fmt: skip
+    statement = _PROCESSED_ONCE.get(connection.dialect.name)
+    if statement is not None:
+        return connection.execute(statement, params).first() is not None
+    seen = connection.execute(
+        select(_PROCESSED.c.message_id).where(
+            _PROCESSED.c.identity_key == identity_key, _PROCESSED.c.message_id == message_id
+        )
+    ).first()
+    if seen is None:
+        connection.execute(insert(_PROCESSED), params)
+    return seen is None
 
 
 def mark_replied(session: Session, *, identity_key: str, message_id: str, now: datetime) -> None:

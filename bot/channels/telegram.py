@@ -59,7 +59,7 @@ from bot.report_commands import is_report_command
 from conversations.events import Reply
 from conversations.service import Message
 from storage import inbox, queries
-from storage.db import session_scope
+from storage.db import read_scope, session_scope
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -77,27 +77,36 @@ SHEET_TYPES = {
 }
 # Telegram allows about 30 messages a second overall. One request at a time every 1/28 s keeps
 # every one-second window under that, without the burst a bucket of 30 would allow.
-OVERALL_SPACING = 1 / 28
+MESSAGES_PER_SECOND = 28.0
 T = TypeVar("T")
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
 
 def application_builder(
-    token: str, api_base_url: str, max_retries: int = 5, instances: int = 1
+    token: str,
+    api_base_url: str,
+    max_retries: int = 5,
+    instances: int = 1,
+    per_second: float = MESSAGES_PER_SECOND,
 ) -> Any:
     """A PTB ApplicationBuilder for `api_base_url` (Telegram's, or a stand-in) that keeps under
-    its share of Telegram's overall rate (shared by `instances` processes) and retries 429s."""
+    its share of Telegram's overall rate (`per_second`, shared by `instances` processes) and
+    retries 429s."""
     root = api_base_url.rstrip("/")
     return (
         Application.builder()
         .token(token)
         .base_url(f"{root}/bot")
         .base_file_url(f"{root}/file/bot")
+        # httpcore scans every pooled connection on every request: PTB's 256 cost 15% of the
+        # time under load; 32 in flight is more than Telegram's 30 a second needs.
+        .connection_pool_size(32)
+        .pool_timeout(30)
         .rate_limiter(
             WireLimiter(
                 overall_max_rate=1,
-                overall_time_period=OVERALL_SPACING * max(1, instances),
+                overall_time_period=max(1, instances) / max(per_second, 0.1),
                 max_retries=max_retries,
             )
         )
@@ -140,11 +149,12 @@ class TelegramChannel:
         updater: bool = True,
         max_retries: int = 5,
         instances: int = 1,
+        per_second: float = MESSAGES_PER_SECOND,
     ) -> Application:
         """A PTB Application talking to `api_base_url` (Telegram's, or a stand-in), one of
         `instances` processes sharing the bot."""
         builder = (
-            application_builder(token, api_base_url, max_retries, instances)
+            application_builder(token, api_base_url, max_retries, instances, per_second)
             .concurrent_updates(PerSenderOrder())
             .get_updates_request(LenientUpdatesRequest(connection_pool_size=1, keep=self.keep))
         )
@@ -219,13 +229,13 @@ class TelegramChannel:
             pause = min(pause * 2, 0.2)
 
     def _earlier_pending(self, identity: str, sequence: int) -> int:
-        with session_scope(self.db) as session:
+        with read_scope(self.db) as session:
             return inbox.earlier_pending(
                 session, channel="telegram", sender=identity, sequence=sequence
             )
 
     def _pending_of(self, identity: str, sequence: int) -> list[dict[str, Any]]:
-        with session_scope(self.db) as session:
+        with read_scope(self.db) as session:
             return inbox.pending(session, channel="telegram", sender=identity, before=sequence)
 
     async def replay(self, application: Application) -> int:
@@ -240,7 +250,7 @@ class TelegramChannel:
         return len(bodies)
 
     def _pending(self) -> list[dict[str, Any]]:
-        with session_scope(self.db) as session:
+        with read_scope(self.db) as session:
             return inbox.pending(session, channel="telegram")
 
     # --- lifecycle -----------------------------------------------------------------------
@@ -306,8 +316,9 @@ class TelegramChannel:
             except Exception as error:
                 await self._report(update, context, error)
             finally:
-                await self._run(self._mark_handled, update.update_id)  # its replies are sent
-                self._marked.add(update.update_id)
+                if update.update_id not in self._marked:  # else marked with its replies
+                    await self._run(self._mark_handled, update.update_id)
+                    self._marked.add(update.update_id)
                 if self.on_handled is not None:
                     self.on_handled(update.update_id)
 
@@ -350,8 +361,8 @@ class TelegramChannel:
             return
         if live is not None:
             await clear_buttons(context.bot, chat_id, int(live))
-        await self._deliver(context, chat_id, message.identity, replies)
-        await self._run(self.dispatcher.replied, message)
+        prompt = await self._send_all(context, chat_id, message.identity, replies)
+        await self._run(self._delivered, message, prompt)
         joining = message.text.strip().startswith("/start") and chat_id not in self._admin_chats
         if joining and await self._run(self._is_admin, message.identity):
             await self._publish_admin_commands(context.application, chat_id)
@@ -432,12 +443,35 @@ class TelegramChannel:
         self, context: Context, chat_id: int, identity: str, replies: list[Reply]
     ) -> None:
         """Send replies in order; remember the last one's buttons as the live ones."""
+        ref = await self._send_all(context, chat_id, identity, replies)
+        await self._run(self._set_prompt, identity, ref)
+
+    async def _send_all(
+        self, context: Context, chat_id: int, identity: str, replies: list[Reply]
+    ) -> str | None:
+        """Send replies in order; the message whose buttons are live now (None: none)."""
         last: TelegramMessage | None = None
         live = False
         for reply in replies:
             last, live = await send_reply(context.bot, chat_id, reply, self.username)
-        ref = str(last.message_id) if last is not None and live else None
-        await self._run(self._set_prompt, identity, ref)
+        return str(last.message_id) if last is not None and live else None
+
+    def _delivered(self, message: Message, prompt: str | None) -> None:
+        """One transaction once a message's replies are out (see lookups.delivered); its
+        update is then handled, so the handler's wrapper need not mark it again."""
+        update = None
+        if message.message_id is not None and message.message_id.isdigit():
+            update = ("telegram", message.message_id)
+            self._marked.add(int(message.message_id))
+        try:
+            lookups.delivered(
+                self.db, identity=message.identity, message_id=message.message_id,
+                prompt=prompt, update=update, now=self.clock(),
+            )  # fmt: skip
+        except Exception:  # at worst a redelivery gets its replies once more
+            logger.exception("could not record the replies to %s as sent", message.identity)
+            if update is not None:
+                self._marked.discard(int(update[1]))
 
     # --- blocking work, off the event loop -------------------------------------------------
 

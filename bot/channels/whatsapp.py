@@ -3,8 +3,10 @@ dispatcher in the middle, Graph API messages out. It only translates: who is wri
 business-scoped id or phone number), what they typed or picked, how each reply looks in
 WhatsApp (text, reply buttons, lists, documents).
 
-A delivery is answered 200 at once and handled after, on tasks: different people at the same
-time, one person's messages in order. A message id already applied is dropped (redeliveries).
+A delivery's messages are kept in the inbox, then it is answered 200 and handled after, on
+tasks: different people at the same time, one person's messages in order. A message id already
+applied is dropped (redeliveries); one kept but not handled when the bot stopped (or died) is
+handled at the next start.
 """
 
 import asyncio
@@ -27,8 +29,8 @@ from bot.dispatcher import Dispatcher
 from bot.report_commands import is_report_command
 from conversations.events import Reply
 from conversations.service import Message
-from storage import whatsapp, writes
-from storage.db import session_scope
+from storage import inbox, whatsapp, writes
+from storage.db import read_scope, session_scope
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -71,9 +73,42 @@ class WhatsAppChannel:
     # --- lifecycle -----------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Learn the number's display phone (and so check the token and number id)."""
+        """Learn the number's display phone (and so check the token and number id), then
+        handle the messages kept before a stop or a crash."""
         self.number = await self.client.display_number()
         self.pusher.number = self.number
+        kept = await self._run(self._pending)
+        for message in kept:
+            self._queue(message, replayed=True)
+        if kept:
+            logger.info("%d WhatsApp messages kept before a stop are handled now", len(kept))
+
+    # --- the inbox: messages kept before Meta is told they arrived -----------------------
+
+    async def keep(self, body: Any) -> None:
+        """Store a delivery's messages (before the webhook answers 200)."""
+        messages, _ = read_delivery(body)
+        if messages:
+            await self._run(self._keep, [m.id for m in messages], body)
+
+    def _keep(self, ids: list[str], body: dict[str, Any]) -> None:
+        kept = [inbox.Kept(key, None, None, body) for key in ids]
+        with session_scope(self.db) as session:
+            inbox.keep(session, channel="whatsapp", updates=kept, now=self.clock())
+            session.commit()
+
+    def _pending(self) -> list[Incoming]:
+        with read_scope(self.db) as session:
+            rows = inbox.pending_with_keys(session, channel="whatsapp")
+        found = []
+        for key, body in rows:
+            found += [m for m in read_delivery(body)[0] if m.id == key]
+        return found
+
+    def _mark_handled(self, message_id: str) -> None:
+        with session_scope(self.db) as session:
+            inbox.handled(session, channel="whatsapp", key=message_id, now=self.clock())
+            session.commit()
 
     async def stop(self) -> None:
         """Finish what is being handled, then close the connections and threads."""
@@ -87,28 +122,33 @@ class WhatsAppChannel:
         how many there were."""
         messages, statuses = read_delivery(body)
         for message in messages:
-            key = message.sender.key
-            lock = self._locks.setdefault(key, asyncio.Lock())
-            self._holders[key] = self._holders.get(key, 0) + 1
-            self._spawn(self._in_order(lock, message))
+            self._queue(message)
         for status in statuses:
             self._spawn(self._status(status))
         return len(messages) + len(statuses)
+
+    def _queue(self, message: Incoming, *, replayed: bool = False) -> None:
+        key = message.sender.key
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._holders[key] = self._holders.get(key, 0) + 1
+        self._spawn(self._in_order(lock, message, replayed))
 
     def _spawn(self, work: Awaitable[None]) -> None:
         task = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    async def _in_order(self, lock: asyncio.Lock, message: Incoming) -> None:
+    async def _in_order(self, lock: asyncio.Lock, message: Incoming, replayed: bool) -> None:
         try:
             async with lock:
-                await self._handle(message)
+                await self._handle(message, replayed)
         except Exception:
             logger.exception("WhatsApp message %s failed", message.id)
             with suppress(Exception):
                 await self._send_all(message, [Reply(texts.APOLOGY)], None)
         finally:
+            with suppress(Exception):  # else it is handled again at the next start
+                await self._run(self._mark_handled, message.id)
             key = message.sender.key
             self._holders[key] -= 1
             if not self._holders[key]:
@@ -119,8 +159,8 @@ class WhatsAppChannel:
 
     # --- messages ------------------------------------------------------------------------
 
-    async def _handle(self, message: Incoming) -> None:
-        identity = await self._run(self._arrive, message)
+    async def _handle(self, message: Incoming, replayed: bool = False) -> None:
+        identity = await self._run(self._arrive, message, replayed)
         if identity is None:
             logger.info("WhatsApp message %s already applied", message.id)
             return
@@ -206,9 +246,10 @@ class WhatsAppChannel:
     async def _run(self, function: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
 
-    def _arrive(self, message: Incoming) -> str | None:
+    def _arrive(self, message: Incoming, replayed: bool) -> str | None:
         """The writer's identity key (their 24-hour window opened); None for a message id
-        already applied."""
+        already applied (one kept in the inbox and not handled is taken again: the dispatcher
+        applies it once, and sends its replies if they were not sent)."""
         now = self.clock()
         with session_scope(self.db) as session:
             identity = whatsapp.seen(
@@ -222,7 +263,7 @@ class WhatsAppChannel:
                 session, identity_key=identity, message_id=f"wa-in:{message.id}", now=now
             )
             session.commit()
-        return identity if fresh else None
+        return identity if fresh or replayed else None
 
     def _open_prompt(self, identity: str) -> str | None:
         return lookups.open_prompt(self.db, identity)
