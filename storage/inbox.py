@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Table, func, select, update
+from sqlalchemy import JSON, BigInteger, Column, Index, Table, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, Session, SQLModel
 
@@ -102,22 +102,22 @@ def pending(
     return [dict(row.body) for row in rows]
 
 
-def earlier_pending(session: Session, *, channel: str, sender: str, sequence: int) -> int:
-    """How many of this sender's updates that came before `sequence` are not yet handled."""
-    return int(
-        session.connection()
-        .execute(
-            select(func.count())
-            .select_from(_INBOX)
-            .where(
-                _INBOX.c.sender == sender,
-                _INBOX.c.handled_at.is_(None),
-                _INBOX.c.channel == channel,
-                _INBOX.c.sequence < sequence,
-            )
+def earlier_pending(
+    session: Session, *, channel: str, sender: str, sequence: int, limit: int = 20
+) -> list[int]:
+    """The places in the order of this sender's updates that came before `sequence` and are
+    not yet handled."""
+    rows = session.connection().execute(
+        select(_INBOX.c.sequence)
+        .where(
+            _INBOX.c.sender == sender,
+            _INBOX.c.handled_at.is_(None),
+            _INBOX.c.channel == channel,
+            _INBOX.c.sequence < sequence,
         )
-        .scalar_one()
+        .limit(limit)
     )
+    return [int(row[0]) for row in rows]
 
 
 def pending_with_keys(

@@ -62,3 +62,22 @@ def test_a_final_report_on_postgresql(pg: Engine, clock: Clock, renderer: Render
     chat.say("admin", "/laporan 1")
     assert chat.documents[-1].data == first
     assert "Data tidak berubah" in chat.say("admin", "/final")
+
+
+def test_a_connection_the_server_closed_is_replaced_unseen(
+    pg: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pooled connection back from a rest is tried first: one PostgreSQL closed meanwhile (a
+    restart, an idle timeout) is replaced instead of failing a member's message."""
+    import storage.db
+
+    with pg.connect() as connection:
+        pid = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    admin = make_engine(_postgres_url() or "")
+    with admin.begin() as connection:
+        connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    admin.dispose()
+    monkeypatch.setattr(storage.db, "REST", 0.0)  # as if it had rested for a while
+    with pg.connect() as connection:
+        again = connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+    assert again != pid

@@ -9,6 +9,7 @@ order; the dispatcher is synchronous, so it runs on a thread pool and never bloc
 import asyncio
 import logging
 import os
+from collections import OrderedDict
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -71,6 +72,7 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 MAX_DOWNLOAD_BYTES = 20_000_000
 EARLIER_WAIT = 10.0  # s: longer than any update takes while its instance lives
+TAKEN_KEPT = 10_000
 SHEET_TYPES = {
     "text/csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -136,6 +138,12 @@ class TelegramChannel:
         self.on_handled = on_handled
         self.username: str | None = None
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-dispatch")
+        # Storing polled updates, and looking for a sender's earlier ones, never queue behind
+        # the conversations they feed.
+        self._keeper = ThreadPoolExecutor(2, thread_name_prefix="lsp-bot-inbox")
+        # Updates this instance took (the newest): a sender's earlier update taken here has
+        # finished before the next starts (PerSenderOrder), even if its mark is not yet stored.
+        self._taken: OrderedDict[int, None] = OrderedDict()
         self._admin_chats: set[int] = set()
         self._marked: set[int] = set()  # inbox rows marked by a handler, for group 1 to skip
         # Several instances can share a PostgreSQL database; one SQLite file has one instance.
@@ -179,7 +187,8 @@ class TelegramChannel:
     async def keep(self, updates: list[dict[str, Any]]) -> None:
         """Store updates (polled, or posted to the webhook) before they are confirmed."""
         if updates:
-            await self._run(self._keep, updates)
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(self._keeper, self._keep, updates)
 
     def _keep(self, updates: list[dict[str, Any]]) -> None:
         kept = []
@@ -212,10 +221,15 @@ class TelegramChannel:
         sender = sender_key(update)
         if not self.shared or sender is None:
             return
+        self._taken[update.update_id] = None
+        while len(self._taken) > TAKEN_KEPT:
+            self._taken.popitem(last=False)
         identity = f"telegram:{sender}"
         loop = asyncio.get_running_loop()
         deadline, pause = loop.time() + EARLIER_WAIT, 0.01
-        while await self._run(self._earlier_pending, identity, update.update_id):
+        while await loop.run_in_executor(
+            self._keeper, self._earlier_elsewhere, identity, update.update_id
+        ):
             if loop.time() > deadline:
                 bodies = await self._run(self._pending_of, identity, update.update_id)
                 logger.warning("update %s: %d earlier updates of its sender taken over",
@@ -228,11 +242,14 @@ class TelegramChannel:
             await asyncio.sleep(pause)  # another process's commit: nothing to await but the db
             pause = min(pause * 2, 0.2)
 
-    def _earlier_pending(self, identity: str, sequence: int) -> int:
+    def _earlier_elsewhere(self, identity: str, sequence: int) -> bool:
+        """Whether the sender has an earlier update not yet handled that another instance
+        took (or nobody has yet)."""
         with read_scope(self.db) as session:
-            return inbox.earlier_pending(
+            earlier = inbox.earlier_pending(
                 session, channel="telegram", sender=identity, sequence=sequence
             )
+        return any(number not in self._taken for number in earlier)
 
     def _pending_of(self, identity: str, sequence: int) -> list[dict[str, Any]]:
         with read_scope(self.db) as session:
@@ -266,6 +283,7 @@ class TelegramChannel:
     def close(self) -> None:
         """Wait for the dispatcher threads to finish."""
         self._executor.shutdown(wait=True)
+        self._keeper.shutdown(wait=True)
 
     async def _publish_admin_commands(self, application: Any, chat_id: int) -> None:
         admin = [BotCommand(name, text) for name, text in texts.ADMIN_COMMANDS]
@@ -354,9 +372,8 @@ class TelegramChannel:
 
     async def _converse(self, context: Context, chat_id: int, message: Message) -> None:
         """Run a message through the dispatcher and send what it answers."""
-        live = await self._run(self._open_prompt, message.identity)
         async with showing(context.bot, chat_id, is_report_command(message.text)):
-            replies = await self._run(self.dispatcher.handle, message)
+            live, replies = await self._run(self._read_and_handle, message)
         if not replies:
             return
         if live is not None:
@@ -477,6 +494,11 @@ class TelegramChannel:
 
     async def _run(self, function: Callable[..., T], *args: Any) -> T:
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+
+    def _read_and_handle(self, message: Message) -> tuple[str | None, list[Reply]]:
+        """The message whose buttons were live before this one, and this one's replies (one
+        trip to the dispatcher threads: under load each trip waits its turn)."""
+        return self._open_prompt(message.identity), self.dispatcher.handle(message)
 
     def _open_prompt(self, identity: str) -> str | None:
         return lookups.open_prompt(self.db, identity)
