@@ -71,13 +71,16 @@ def owed_sections(
     """For each member, the sections of their roles they have not sent or declared nihil,
     leaving out sections an admin has settled. Members who owe nothing are left out."""
     open_sections = tuple(section for section in sections if section.key not in settled)
+    # Many members, few roles: each member looks only at the sections of their roles.
+    by_role = {role: tuple(s for s in open_sections if s.role is role) for role in Role}
     owed: dict[int, tuple[Section, ...]] = {}
     for member_id, member_roles in roles.items():
-        mine = tuple(
-            section
-            for section in open_sections
-            if section.role in member_roles and (section.key, member_id) not in closed
-        )
+        if len(member_roles) == 1:
+            (role,) = member_roles
+            theirs = by_role[role]
+        else:
+            theirs = tuple(s for s in open_sections if s.role in member_roles)
+        mine = tuple(s for s in theirs if (s.key, member_id) not in closed)
         if mine:
             owed[member_id] = mine
     return owed

@@ -200,16 +200,17 @@ class ReminderDesk:
     def recipients(
         self, session: Session, kind: ReminderKind, period_id: int, section: str | None = None
     ) -> list[int]:
-        """Who an occasion goes to: admins for the digest, otherwise whoever still owes."""
-        work = reminders.open_work(session, period_id=period_id)
+        """Who an occasion goes to: admins for the digest, otherwise whoever still owes (a
+        section of their roles not sent or declared nihil, and not settled by an admin)."""
         if kind in (ReminderKind.DIGEST, ReminderKind.EXPIRING):
-            return sorted(m for m, roles in work.roles.items() if Role.ADMIN in roles)
-        owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
-        return sorted(
-            member
-            for member, sections in owed.items()
-            if section is None or any(s.key == section for s in sections)
-        )
+            return reminders.active_holders(session, role=Role.ADMIN)
+        settled = reminders.settled_sections(session, period_id=period_id)
+        pairs = [
+            (s.role, s.key)
+            for s in SECTIONS
+            if s.key not in settled and (section is None or s.key == section)
+        ]
+        return reminders.owing(session, period_id=period_id, pairs=pairs)
 
     def prepare(self, now: datetime | None = None) -> TickReport:
         """Record every occasion that came due, with one PENDING reminder per recipient."""
