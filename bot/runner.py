@@ -183,12 +183,14 @@ async def run_bot(
             whatsapp_hook = WhatsAppWebhook(
                 settings.whatsapp_app_secret or "", settings.whatsapp_verify_token or "", whatsapp
             )
+        details = None
         if reminders is not None:
             scheduler = ReminderScheduler(
                 reminders, Pushers(*pushers), every=settings.reminder_tick_seconds
             )
             scheduler.start()
             stack.push_async_callback(scheduler.stop)
+            details = _reminder_details(scheduler)
             for channel in (telegram, whatsapp):
                 if channel is not None and channel.dispatcher.reminders is not None:
                     channel.dispatcher.reminders.wake = scheduler.poke
@@ -203,9 +205,23 @@ async def run_bot(
             )
             stack.push_async_callback(updater.stop)
         web = build_web(
-            telegram=telegram_hook, whatsapp=whatsapp_hook, healthy=database_answers(engine)
+            telegram=telegram_hook,
+            whatsapp=whatsapp_hook,
+            healthy=database_answers(engine),
+            details=details,
         )
         await _serve(web, settings, stop, listener)
+
+
+def _reminder_details(scheduler: ReminderScheduler) -> Callable[[], dict[str, Any]]:
+    def details() -> dict[str, Any]:
+        checked = scheduler.checked_at
+        return {
+            "reminders_checked_at": checked.isoformat() if checked is not None else None,
+            "reminder_ticks": scheduler.ticks,
+        }
+
+    return details
 
 
 def _who(application: Any, whatsapp: "WhatsAppChannel | None") -> str:

@@ -58,9 +58,11 @@ def build_web(
     telegram: TelegramWebhook | None,
     healthy: Callable[[], bool],
     whatsapp: WhatsAppWebhook | None = None,
+    details: Callable[[], dict[str, Any]] | None = None,
 ) -> Starlette:
-    """The ASGI app: POST {telegram.path}, GET and POST {whatsapp.path}, GET /healthz."""
-    routes = [Route("/healthz", _health(healthy), methods=["GET"])]
+    """The ASGI app: POST {telegram.path}, GET and POST {whatsapp.path}, GET /healthz (with
+    `details`, e.g. when reminders were last checked, for monitoring)."""
+    routes = [Route("/healthz", _health(healthy, details), methods=["GET"])]
     if telegram is not None:
         routes.append(Route(telegram.path, _telegram(telegram), methods=["POST"]))
     if whatsapp is not None:
@@ -68,11 +70,16 @@ def build_web(
     return Starlette(routes=routes)
 
 
-def _health(healthy: Callable[[], bool]) -> Callable[[Request], Any]:
+def _health(
+    healthy: Callable[[], bool], details: Callable[[], dict[str, Any]] | None
+) -> Callable[[Request], Any]:
     async def health(_request: Request) -> Response:
         """200 while the database answers, 503 otherwise."""
         ok = await asyncio.to_thread(healthy)
-        return JSONResponse({"status": "ok" if ok else "database unavailable"}, 200 if ok else 503)
+        body: dict[str, Any] = {"status": "ok" if ok else "database unavailable"}
+        if details is not None:
+            body.update(details())
+        return JSONResponse(body, 200 if ok else 503)
 
     return health
 

@@ -2,6 +2,7 @@
 in one Indonesian line, the schema changed only when asked, a clean stop at any moment with no
 process left behind, Telegram retried while it cannot be reached, and nothing secret in logs."""
 
+import json
 import os
 import signal
 import subprocess
@@ -260,8 +261,15 @@ def test_health_answers_in_polling_mode(
     bot = start_run(run_env, tmp_path)
     try:
         api.wait_for(lambda: bool(api.calls("getUpdates")), what="polling")
-        with urllib.request.urlopen(f"http://127.0.0.1:{run_env['PORT']}/healthz") as answer:
+        health = f"http://127.0.0.1:{run_env['PORT']}/healthz"
+        with urllib.request.urlopen(health) as answer:
             assert answer.status == 200 and b'"ok"' in answer.read()
+
+        def checked() -> bool:  # the first reminder tick finishes soon after the start
+            with urllib.request.urlopen(health) as answer:
+                return json.load(answer)["reminders_checked_at"] is not None
+
+        api.wait_for(checked, what="a reminder tick")
     finally:
         bot.send_signal(signal.SIGTERM)
         bot.communicate(timeout=60)

@@ -6,11 +6,13 @@ the data deadline" is always already due (every data deadline is at most about 1
 and still useful, exactly like one that fell due while the bot was down.
 """
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -58,6 +60,15 @@ def reminders_in(phone: Phone) -> list[str]:
     return [m.text or "" for m in phone.screen() if REMINDER in (m.text or "")]
 
 
+def ticks(env: dict[str, str]) -> int:
+    """How many reminder ticks the running bot has finished (its health check says)."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{env['PORT']}/healthz", timeout=5) as r:
+            return int(json.load(r).get("reminder_ticks") or 0)
+    except OSError:
+        return 0
+
+
 def wait_until(condition, timeout: float = 20) -> None:  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + timeout
     while not condition():
@@ -82,9 +93,9 @@ def test_run_catches_up_after_downtime_sends_once_and_obeys_ingatkan(
     # Back up with a plan whose first reminder fell due while the bot was down.
     catch_up = {**environment, "REMINDER_DAYS_BEFORE": "200,7,3,1"}
     with running(catch_up, tmp_path):
-        wait_until(lambda: len(reminders_in(siti)) >= 1 and len(reminders_in(admin)) >= 1)
-        time.sleep(1.5)
+        wait_until(lambda: ticks(catch_up) >= 1)  # the first tick, the catch-up, is over
         first = len(reminders_in(siti))
+        assert first >= 1 and len(reminders_in(admin)) >= 1
         assert "2.5 Pengembangan dan Verifikasi TUK" in reminders_in(siti)[0]
         # The button opens her section at once.
         shown = siti.do("✏️ Isi 2.5 Pengembangan dan Verifikasi TUK")
@@ -94,7 +105,7 @@ def test_run_catches_up_after_downtime_sends_once_and_obeys_ingatkan(
         wait_until(lambda: any("Pengingat dari Manajer" in (m.text or "") for m in siti.screen()))
 
     with running(catch_up, tmp_path):  # restarted: nothing is sent twice
-        time.sleep(3)
+        wait_until(lambda: ticks(catch_up) >= 1)
     assert len(reminders_in(siti)) == first + 1  # the catch-up once, /ingatkan once
     senders = {c.params["chat_id"] for c in api.calls("sendMessage")}
     assert senders == {ADMIN.id, SITI.id}

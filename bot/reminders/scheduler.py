@@ -9,7 +9,7 @@ lose nor repeat a reminder.
 
 import asyncio
 import logging
-from datetime import datetime
+from datetime import UTC, datetime
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -32,6 +32,7 @@ class ReminderScheduler:
         self.pusher = pusher
         self.every = every
         self.ticks = 0
+        self.checked_at: datetime | None = None  # when the last tick finished without failing
         self._scheduler = AsyncIOScheduler(timezone=WITA)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._running: asyncio.Task[None] | None = None
@@ -67,6 +68,8 @@ class ReminderScheduler:
         except Exception:
             logger.exception("reminder tick failed; the next one tries again")
             return
+        else:
+            self.checked_at = datetime.now(UTC)
         finally:
             self._running = None
             self.ticks += 1
