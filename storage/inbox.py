@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Table, select, update
+from sqlalchemy import JSON, BigInteger, Column, Index, Table, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Field, Session, SQLModel
 
@@ -131,3 +131,12 @@ def pending_with_keys(
         .limit(limit)
     )
     return [(row.key, dict(row.body)) for row in rows]
+
+
+def forget(session: Session, *, handled_before: datetime) -> int:
+    """Drop updates handled before then (their answers live on in the tables they went to;
+    the raw bodies are not kept longer than a redelivery needs); how many."""
+    result = session.connection().execute(
+        delete(_INBOX).where(_INBOX.c.handled_at < handled_before)
+    )
+    return int(result.rowcount or 0)

@@ -60,3 +60,24 @@ async def test_an_update_kept_before_a_crash_is_handled_at_the_next_start(
     async with polling_bot(api, db, clock, renderer) as bot:  # handled: not again
         await bot.say(SITI, "/menu")
     assert texts_of(api.chat(SITI.id)).count("Selamat datang") == 1
+
+
+def test_handled_updates_are_forgotten_after_a_week(db: Engine) -> None:
+    from datetime import timedelta
+
+    from bot.reminders.desk import ReminderDesk
+    from bot.reminders.scheduler import ReminderScheduler
+
+    now = utcnow()
+    with session_scope(db) as session:
+        for key, handled in (("1", now - timedelta(days=8)), ("2", now - timedelta(days=1)),
+                             ("3", None)):  # fmt: skip
+            body = {"update_id": int(key)}
+            inbox.keep(session, channel="telegram", updates=[inbox.Kept(key, None, int(key), body)],
+                       now=now - timedelta(days=9))  # fmt: skip
+            if handled is not None:
+                inbox.handled(session, channel="telegram", key=key, now=handled)
+        session.commit()
+    scheduler = ReminderScheduler(ReminderDesk(db), pusher=None)  # type: ignore[arg-type]
+    assert scheduler._forget_now() == 1
+    assert kept(db) == [("2", True), ("3", False)]

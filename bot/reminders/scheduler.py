@@ -9,19 +9,23 @@ lose nor repeat a reminder.
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.reminders.desk import Pusher, ReminderDesk
+from storage import inbox
+from storage.db import session_scope
 from storage.enums import ReminderState
 from storage.periods import WITA
 
 logger = logging.getLogger(__name__)
 
 JOB_ID = "reminders"
+FORGET_ID = "forget-handled-updates"
 STOP_WAIT = 30.0
+KEEP_UPDATES = timedelta(days=7)  # Telegram redelivers for a day, Meta for a week
 
 
 class ReminderScheduler:
@@ -49,7 +53,31 @@ class ReminderScheduler:
             max_instances=1,
             misfire_grace_time=None,
         )
+        self._scheduler.add_job(
+            self._forget,
+            IntervalTrigger(hours=1, timezone=WITA),
+            id=FORGET_ID,
+            next_run_time=datetime.now(WITA),
+            coalesce=True,
+            max_instances=1,
+        )
         self._scheduler.start()
+
+    async def _forget(self) -> None:
+        """Housekeeping: the inbox forgets updates handled a week ago."""
+        try:
+            count = await asyncio.to_thread(self._forget_now)
+        except Exception:
+            logger.exception("forgetting handled updates failed; tried again in an hour")
+            return
+        if count:
+            logger.info("%d handled updates older than %s forgotten", count, KEEP_UPDATES)
+
+    def _forget_now(self) -> int:
+        with session_scope(self.desk.db) as session:
+            count = inbox.forget(session, handled_before=datetime.now(UTC) - KEEP_UPDATES)
+            session.commit()
+        return count
 
     def poke(self) -> None:
         """Run a tick soon; safe to call from any thread (the dispatcher's workers)."""
