@@ -34,7 +34,7 @@ from conversations.events import (
 from conversations.forms.registry import BY_KEY, SECTIONS
 from conversations.progress import BELUM, Person, owed_sections, team_progress
 from conversations.state import State
-from storage import members, queries, reminders, writes
+from storage import members, outstanding, queries, reach, reminder_plan, writes
 from storage.db import session_scope
 from storage.enums import DELETED_ENTRY, Role, Semester, SubmissionStatus
 from storage.periods import (
@@ -182,7 +182,7 @@ class ConversationService:
             text = "/start"
         if member is None:
             return replies or [Reply(texts.UNKNOWN_PERSON)]
-        if unreachable and reminders.clear_unreachable(session, key=message.identity):
+        if unreachable and reach.clear_unreachable(session, key=message.identity):
             logger.info("%s wrote again: reachable", message.identity)
         if not member.active:
             return [Reply(texts.INACTIVE)]
@@ -442,7 +442,7 @@ def ensure_periods(db: Engine, *, today: date, rule: DeadlineRule = DEFAULT_RULE
         found = queries.periods(session, keys=keys)
         for period in found.values():
             data_deadline, final_deadline = default_deadlines(period.year, period.semester, rule)
-            if reminders.follow_default_deadlines(
+            if reminder_plan.follow_default_deadlines(
                 session,
                 period_id=period.id,
                 data_deadline=data_deadline,
@@ -495,14 +495,14 @@ def member_period(
     previous, current = semester_pair(session, today=today)
     if today <= previous.data_deadline:
         return previous, False
-    if today > previous.final_deadline or reminders.has_final(session, period_id=previous.id):
+    if today > previous.final_deadline or reminder_plan.has_final(session, period_id=previous.id):
         return current, False
     if Role.ADMIN in member.roles:
-        work = reminders.open_work(session, period_id=previous.id)
+        work = outstanding.open_work(session, period_id=previous.id)
         people = [Person(m, work.names[m], frozenset(r)) for m, r in work.roles.items()]
         progress = team_progress(SECTIONS, people, work.closed)
         return (previous if any(p.state == BELUM for p in progress) else current), False
-    work = reminders.open_work(session, period_id=previous.id, member_ids=[member.id])
+    work = outstanding.open_work(session, period_id=previous.id, member_ids=[member.id])
     mine = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
     return (previous, True) if mine else (current, False)
 

@@ -28,6 +28,10 @@ class SubmissionStatus(StrEnum):
     NIHIL = "nihil"
 
 
+# Closed for reminders and progress: sent, or declared to have nothing to report.
+CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
+
+
 # The reserved answer field that marks a repeated entry as deleted (value True); the entry's
 # other answers stay stored for the trail, and reports skip the entry.
 DELETED_ENTRY = "_dihapus"

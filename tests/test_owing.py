@@ -9,7 +9,7 @@ from sqlalchemy import Engine, insert
 
 from conversations.forms.registry import SECTIONS
 from conversations.progress import owed_sections
-from storage import reminders
+from storage import outstanding
 from storage.db import session_scope
 from storage.enums import Role, SubmissionStatus
 from storage.models import Member, MemberRole, Period, Submission
@@ -45,17 +45,17 @@ def populate(db: Engine, seed: int) -> None:
 def test_the_database_finds_who_owes_as_the_rules_say(db: Engine) -> None:
     populate(db, 20261202)
     with session_scope(db) as session:
-        work = reminders.open_work(session, period_id=1)
+        work = outstanding.open_work(session, period_id=1)
         owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
         assert len(owed) > 20 and len(work.closed) > 20  # both kinds are there to tell apart
-        settled = reminders.settled_sections(session, period_id=1)
+        settled = outstanding.settled_sections(session, period_id=1)
         assert settled == work.settled
         for only in (None, *(s.key for s in SECTIONS)):
             pairs = [(s.role, s.key) for s in SECTIONS
                      if s.key not in settled and only in (None, s.key)]  # fmt: skip
             expected = sorted(m for m, sections in owed.items()
                               if only is None or any(s.key == only for s in sections))  # fmt: skip
-            assert reminders.owing(session, period_id=1, pairs=pairs) == expected, only
-        assert reminders.active_holders(session, role=Role.ADMIN) == sorted(
+            assert outstanding.members_owing(session, period_id=1, pairs=pairs) == expected, only
+        assert outstanding.active_holders(session, role=Role.ADMIN) == sorted(
             m for m, held in work.roles.items() if Role.ADMIN in held
         )

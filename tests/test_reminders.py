@@ -20,7 +20,7 @@ from bot.reports import ReportDesk
 from conversations.events import Reply
 from conversations.service import ConversationService, Message, create_invite
 from render.renderer import Renderer
-from storage import reminders
+from storage import reminder_plan, reminders
 from storage.db import session_scope
 from storage.enums import ReminderState, Role
 from storage.models import Identity, Reminder, ReminderOccasion
@@ -439,7 +439,7 @@ def test_default_deadlines_follow_the_settings_unless_set_by_hand(db: Engine) ->
         current = period_data.period(session, year=2026, semester=Semester.II)
         assert current is not None
         assert (current.data_deadline.day, current.final_deadline.day) == (10, 25)
-        reminders.set_deadlines(
+        reminder_plan.set_deadlines(
             session,
             period_id=current.id,
             data_deadline=current.data_deadline.replace(day=12),

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from bot import texts
 from bot.channels.whatsapp_updates import signature_valid
 from bot.reminders.desk import ReminderDesk
-from storage import reminders
+from storage import reach
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import Answer, Identity, Reminder
@@ -156,7 +156,7 @@ async def test_a_131047_failure_is_sent_again_once_as_the_template(
     await asyncio.to_thread(api.status, api.screen(SITI)[-1], "failed", 131026)
     await until(lambda: _reminder(whatsapp).state == "unreachable", 10, "the failure recorded")
     with session_scope(whatsapp.db) as session:
-        marked = reminders.unreachable(session)
+        marked = reach.unreachable(session)
         identity = session.get(Identity, marked[0].key) if marked else None
     assert [m.name for m in marked] == ["Siti Aminah"]
     assert identity is not None and identity.unreachable_reason == "failed"

@@ -22,7 +22,7 @@ from bot.channels.whatsapp_format import Piece, pieces_for
 from bot.channels.whatsapp_updates import Status
 from bot.reminders.desk import Begin, Delivery, always_begin
 from conversations.events import Gist, Reply
-from storage import reminders, whatsapp
+from storage import reach, whatsapp
 from storage.db import session_scope
 from storage.types import utcnow
 from storage.whatsapp import Contact
@@ -203,7 +203,7 @@ class WhatsAppPusher:
         with session_scope(self.db) as session:
             whatsapp.undelivered(session, reminder_id=sent.id, error=error, now=now)
             if sent.identity_key:
-                reminders.mark_unreachable(session, key=sent.identity_key, reason=reason, now=now)
+                reach.mark_unreachable(session, key=sent.identity_key, reason=reason, now=now)
             session.commit()
         logger.warning("reminder %s was not delivered (%s): marked", sent.id, error)
 

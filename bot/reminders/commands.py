@@ -16,7 +16,7 @@ from conversations.forms.registry import BY_KEY
 from conversations.parsing import Rejected, parse_date
 from conversations.service import Message, period_label
 from render.filters import wita_long
-from storage import period_data, reminders
+from storage import period_data, reminder_plan
 from storage.db import session_scope
 from storage.periods import WITA, parse_period, semester_end
 from storage.queries import MemberRecord, PeriodRecord
@@ -92,7 +92,7 @@ class ReminderCommands(AdminCommands):
     def _shown(self, period: PeriodRecord) -> str:
         with session_scope(self.db) as session:
             plan = self.desk.plan(session)
-            setter = reminders.deadline_setter(session, period_id=period.id)
+            setter = reminder_plan.deadline_setter(session, period_id=period.id)
         who = (
             texts.DEADLINES_SET_BY.format(name=setter[0], at=wita_long(setter[1]))
             if setter
@@ -121,7 +121,7 @@ class ReminderCommands(AdminCommands):
         if problem is not None:
             return Reply(problem)
         with session_scope(self.db) as session:
-            reminders.set_deadlines(
+            reminder_plan.set_deadlines(
                 session,
                 period_id=period.id,
                 data_deadline=data,
@@ -151,7 +151,7 @@ class ReminderCommands(AdminCommands):
             return Reply(texts.PLAN_BAD_DAYS)
         change = tuple(numbers) if name == "days_before" else numbers[0]
         with session_scope(self.db) as session:
-            reminders.set_plan(
+            reminder_plan.set_plan(
                 session, member_id=member.id, now=self.desk.clock(), **{name: change}
             )
             session.commit()

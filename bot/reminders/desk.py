@@ -34,7 +34,7 @@ from conversations.events import Reply
 from conversations.forms.registry import SECTIONS
 from conversations.progress import Person, owed_sections, team_progress
 from conversations.service import ensure_periods, period_label, semester_pair
-from storage import period_data, register, reminders, whatsapp
+from storage import outstanding, period_data, reach, register, reminder_plan, reminders, whatsapp
 from storage.db import session_scope
 from storage.enums import ReminderKind, ReminderState, Role
 from storage.periods import (
@@ -145,7 +145,7 @@ class ReminderDesk:
 
     def plan(self, session: Session) -> Plan:
         """The configured plan with the admin's changes from the chat."""
-        changed = reminders.plan_overrides(session)
+        changed = reminder_plan.plan_overrides(session)
         return Plan(
             days_before=changed.days_before
             if changed.days_before is not None
@@ -170,7 +170,7 @@ class ReminderDesk:
         exists or is due, then the current one."""
         previous, current = self.periods(today)
         with session_scope(self.db) as session:
-            done = reminders.has_final(session, period_id=previous.id)
+            done = reminder_plan.has_final(session, period_id=previous.id)
         return previous if today <= previous.final_deadline and not done else current
 
     # ----- planning -------------------------------------------------------------------------
@@ -187,7 +187,7 @@ class ReminderDesk:
                     period_code(period.year, period.semester),
                     period.data_deadline,
                     period.final_deadline,
-                    reminders.has_final(session, period_id=period.id),
+                    reminder_plan.has_final(session, period_id=period.id),
                 )
                 candidates.extend(occasions(deadlines, plan))
             today = now.astimezone(WITA).date()
@@ -203,14 +203,14 @@ class ReminderDesk:
         """Who an occasion goes to: admins for the digest, otherwise whoever still owes (a
         section of their roles not sent or declared nihil, and not settled by an admin)."""
         if kind in (ReminderKind.DIGEST, ReminderKind.EXPIRING):
-            return reminders.active_holders(session, role=Role.ADMIN)
-        settled = reminders.settled_sections(session, period_id=period_id)
+            return outstanding.active_holders(session, role=Role.ADMIN)
+        settled = outstanding.settled_sections(session, period_id=period_id)
         pairs = [
             (s.role, s.key)
             for s in SECTIONS
             if s.key not in settled and (section is None or s.key == section)
         ]
-        return reminders.owing(session, period_id=period_id, pairs=pairs)
+        return outstanding.members_owing(session, period_id=period_id, pairs=pairs)
 
     def prepare(self, now: datetime | None = None) -> TickReport:
         """Record every occasion that came due, with one PENDING reminder per recipient."""
@@ -271,8 +271,8 @@ class ReminderDesk:
                     for number, member in enumerate(members, 1)
                 ]
                 replies = self._replies(session, fake, today)
-                names = reminders.active_names(session, member_ids=members)
-                where = reminders.addresses(session, member_ids=members, channels=channels)
+                names = outstanding.active_names(session, member_ids=members)
+                where = reach.addresses(session, member_ids=members, channels=channels)
             for item in fake:
                 reachable = [a for a in where.get(item.member_id, []) if not a.unreachable_since]
                 reply = replies.get(item.id)
@@ -358,9 +358,9 @@ class ReminderDesk:
         outgoing: list[Outgoing] = []
         settled: list[tuple[str, str, str, ReminderState]] = []
         member_ids = sorted({c.member_id for c in claimed})
-        where = reminders.addresses(session, member_ids=member_ids, channels=channels)
+        where = reach.addresses(session, member_ids=member_ids, channels=channels)
         replies = self._replies(session, claimed, today)
-        names = reminders.active_names(session, member_ids=member_ids)
+        names = outstanding.active_names(session, member_ids=member_ids)
 
         def close(item: reminders.Claimed, state: ReminderState, why: str) -> None:
             reminders.finish(
@@ -410,15 +410,15 @@ class ReminderDesk:
             items = [c for c in claimed if c.period_id == period_id]
             label = period_label(period)
             digests = [c for c in items if c.kind is ReminderKind.DIGEST]
-            if digests and not reminders.has_final(session, period_id=period_id):
-                work = reminders.open_work(session, period_id=period_id)
+            if digests and not reminder_plan.has_final(session, period_id=period_id):
+                work = outstanding.open_work(session, period_id=period_id)
                 people = [Person(m, work.names[m], frozenset(r)) for m, r in work.roles.items()]
                 reply = messages.digest(
                     period=label,
                     code=period_code(period.year, period.semester),
                     final_deadline=period.final_deadline,
                     progress=team_progress(SECTIONS, people, work.closed),
-                    unreachable=reminders.unreachable(session),
+                    unreachable=reach.unreachable(session),
                     today=today,
                 )
                 found.update((c.id, reply) for c in digests)
@@ -434,7 +434,7 @@ class ReminderDesk:
             ]
             if not others:
                 continue
-            work = reminders.open_work(
+            work = outstanding.open_work(
                 session, period_id=period_id, member_ids=sorted({c.member_id for c in others})
             )
             owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
@@ -487,7 +487,7 @@ class ReminderDesk:
             retry_at = now + min(wait, MAX_RETRY_WAIT)
         with session_scope(self.db) as session:
             if delivery.unreachable is not None:
-                reminders.mark_unreachable(
+                reach.mark_unreachable(
                     session, key=item.identity, reason=delivery.unreachable, now=now
                 )
             reminders.finish(

@@ -13,8 +13,8 @@ from conversations.schema import Section
 from conversations.texts import ROLE_NAMES
 from storage.enums import ReminderKind
 from storage.periods import WITA
+from storage.reach import Unreachable
 from storage.register import StoredCertificate
-from storage.reminders import Unreachable
 
 NAMES_SHOWN = 8
 BUTTON_TITLE = 32
