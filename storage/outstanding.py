@@ -21,8 +21,6 @@ from storage.models import (
     Submission,
 )
 
-# ----- who owes what ------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class OpenWork:

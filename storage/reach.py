@@ -18,8 +18,6 @@ from storage.models import (
     Member,
 )
 
-# ----- identities ---------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class Address:

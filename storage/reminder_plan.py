@@ -19,8 +19,6 @@ from storage.models import (
     ReminderPlan,
 )
 
-# ----- deadlines and the plan ---------------------------------------------------------------
-
 
 def set_deadlines(
     session: Session,
