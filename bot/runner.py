@@ -26,7 +26,8 @@ from bot.channels.pushers import Pushers
 from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
 from bot.config import Settings
 from bot.lifecycle import until_reachable
-from bot.reminders.desk import Pusher, ReminderDesk
+from bot.reminders.delivery import Pusher
+from bot.reminders.desk import ReminderDesk
 from bot.reminders.scheduler import ReminderScheduler
 from bot.web import TelegramWebhook, WhatsAppWebhook, build_web
 

@@ -13,7 +13,8 @@ from bot.channels.telegram import sending_application
 from bot.channels.telegram_push import TelegramPusher
 from bot.dispatcher import Dispatcher
 from bot.reminders.commands import ReminderCommands
-from bot.reminders.desk import ReminderDesk, TickReport
+from bot.reminders.delivery import TickReport
+from bot.reminders.desk import ReminderDesk
 from bot.reminders.plan import at
 from bot.report_commands import ReportCommands
 from bot.reports import ReportDesk

@@ -1,7 +1,7 @@
 """Several channels' pushers as one: each reminder goes through the channel of the identity the
 reminder desk chose (one per member, so a member on Telegram and WhatsApp gets it once)."""
 
-from bot.reminders.desk import Begin, Delivery, Pusher, always_begin
+from bot.reminders.delivery import Begin, Delivery, Pusher, always_begin
 from conversations.events import Reply
 
 

@@ -14,7 +14,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.channels.telegram_send import send_reply
 from bot.channels.telegram_wire import ON_WIRE, NotHeld
-from bot.reminders.desk import Begin, Delivery, always_begin
+from bot.reminders.delivery import Begin, Delivery, always_begin
 from conversations.events import Reply
 
 logger = logging.getLogger(__name__)

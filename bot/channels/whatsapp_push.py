@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from bot.channels.whatsapp_client import GraphClient, GraphError
 from bot.channels.whatsapp_format import Piece, pieces_for
 from bot.channels.whatsapp_updates import Status
-from bot.reminders.desk import Begin, Delivery, always_begin
+from bot.reminders.delivery import Begin, Delivery, always_begin
 from conversations.events import Gist, Reply
 from storage import reach, whatsapp
 from storage.db import session_scope

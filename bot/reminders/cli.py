@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 from bot import texts
 from bot.app import build_reminder_desk
 from bot.config import Settings
-from bot.reminders.desk import RECENTLY_MISSED, ReminderDesk, TickReport
+from bot.reminders.delivery import TickReport
+from bot.reminders.desk import RECENTLY_MISSED, ReminderDesk
 from render.filters import wita_long
 from storage.periods import WITA
 from storage.types import utcnow

@@ -11,15 +11,15 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
-from typing import Protocol
 
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.reminders import messages
+from bot.reminders.compose import compose, replies_for
+from bot.reminders.delivery import Delivery, Outgoing, Pusher, TickReport
 from bot.reminders.plan import (
     DEFAULT_PLAN,
     Deadlines,
@@ -30,11 +30,9 @@ from bot.reminders.plan import (
     expiry_occasions,
     occasions,
 )
-from conversations.events import Reply
 from conversations.forms.registry import SECTIONS
-from conversations.progress import Person, owed_sections, team_progress
-from conversations.service import ensure_periods, period_label, semester_pair
-from storage import outstanding, period_data, reach, register, reminder_plan, reminders, whatsapp
+from conversations.service import ensure_periods, semester_pair
+from storage import outstanding, reach, reminder_plan, reminders, whatsapp
 from storage.db import session_scope
 from storage.enums import ReminderKind, ReminderState, Role
 from storage.periods import (
@@ -51,67 +49,6 @@ logger = logging.getLogger(__name__)
 RETRY_BACKOFF = (timedelta(minutes=5), timedelta(minutes=15), timedelta(hours=1))
 MAX_RETRY_WAIT = timedelta(hours=3)
 RECENTLY_MISSED = timedelta(days=2)
-EXPIRY_DAYS = 91  # the monthly list covers certificates expiring within about three months
-
-
-@dataclass(frozen=True)
-class Delivery:
-    """What a channel says about one push: sent, to retry (after some seconds), or the person
-    cannot be reached (why: 'blocked', 'deactivated', 'not_found', ...)."""
-
-    sent: bool
-    retry_after: float | None = None
-    unreachable: str | None = None
-    detail: str = ""
-    message_ref: str | None = None  # the channel's id of the message, where it reports later
-    as_template: bool = False  # sent as the approved template (WhatsApp, outside 24 hours)
-
-
-# Awaited by a pusher just before the request that delivers (after its own pacing): the desk
-# marks the reminder SENDING then. False: this desk no longer holds it, so nothing is sent.
-Begin = Callable[[], Awaitable[bool]]
-
-
-async def always_begin() -> bool:
-    """A `Begin` for a push nobody else can take over."""
-    return True
-
-
-class Pusher(Protocol):
-    """A channel that can send a message nobody asked for (Telegram, WhatsApp)."""
-
-    channels: tuple[str, ...]
-
-    async def push(self, identity: str, reply: Reply, begin: Begin = always_begin) -> Delivery:
-        """Send one reminder, awaiting `begin` once right before it goes out; never raises
-        for delivery problems."""
-        ...
-
-
-@dataclass(frozen=True)
-class Outgoing:
-    """A claimed reminder, ready to go."""
-
-    reminder_id: int
-    member_id: int
-    name: str
-    identity: str
-    occasion_key: str
-    reply: Reply
-
-
-@dataclass
-class TickReport:
-    """What one tick did, one line per recipient (for logs and `lsp-bot reminders`)."""
-
-    planned: list[tuple[str, int]] = field(default_factory=list)
-    skipped: list[tuple[str, str]] = field(default_factory=list)
-    recent_skips: list[tuple[str, str]] = field(default_factory=list)  # missed lately
-    outcomes: list[tuple[str, str, str, ReminderState]] = field(default_factory=list)
-
-    def count(self, state: ReminderState) -> int:
-        """How many reminders ended in this state."""
-        return sum(1 for outcome in self.outcomes if outcome[3] is state)
 
 
 class ReminderDesk:
@@ -270,7 +207,7 @@ class ReminderDesk:
                     )
                     for number, member in enumerate(members, 1)
                 ]
-                replies = self._replies(session, fake, today)
+                replies = replies_for(session, fake, today)
                 names = outstanding.active_names(session, member_ids=members)
                 where = reach.addresses(session, member_ids=members, channels=channels)
             for item in fake:
@@ -343,115 +280,9 @@ class ReminderDesk:
         if not claimed:
             return [], []
         with session_scope(self.db) as session:
-            outgoing, settled = self._compose(session, claimed, channels, now)
+            outgoing, settled = compose(session, self.claimant, claimed, channels, now)
             session.commit()
         return outgoing, settled
-
-    def _compose(
-        self,
-        session: Session,
-        claimed: list[reminders.Claimed],
-        channels: Sequence[str],
-        now: datetime,
-    ) -> tuple[list[Outgoing], list[tuple[str, str, str, ReminderState]]]:
-        today = now.astimezone(WITA).date()
-        outgoing: list[Outgoing] = []
-        settled: list[tuple[str, str, str, ReminderState]] = []
-        member_ids = sorted({c.member_id for c in claimed})
-        where = reach.addresses(session, member_ids=member_ids, channels=channels)
-        replies = self._replies(session, claimed, today)
-        names = outstanding.active_names(session, member_ids=member_ids)
-
-        def close(item: reminders.Claimed, state: ReminderState, why: str) -> None:
-            reminders.finish(
-                session,
-                reminder_id=item.id,
-                claimant=self.claimant,
-                state=state,
-                now=now,
-                error=why,
-            )
-            name = names.get(item.member_id, str(item.member_id))
-            settled.append((item.occasion_key, name, "", state))
-            logger.info(
-                "reminder %s to member %s: %s (%s)", item.occasion_key, item.member_id, state, why
-            )
-
-        for item in claimed:
-            reply = replies.get(item.id)
-            if now >= item.useful_until:
-                close(item, ReminderState.EXPIRED, "the deadline it warned about has passed")
-                continue
-            if item.member_id not in names or reply is None:
-                close(item, ReminderState.NOT_NEEDED, "nothing owed any more")
-                continue
-            addresses = where.get(item.member_id, [])
-            reachable = [a for a in addresses if a.unreachable_since is None]
-            if not reachable:
-                why = "marked unreachable" if addresses else "no identity on " + ",".join(channels)
-                close(item, ReminderState.UNREACHABLE, why)
-                continue
-            name = names[item.member_id]
-            if reply.gist is not None:
-                reply = replace(reply, gist=replace(reply.gist, name=name))
-            outgoing.append(
-                Outgoing(item.id, item.member_id, name, reachable[0].key, item.occasion_key, reply)
-            )
-        return outgoing, settled
-
-    def _replies(
-        self, session: Session, claimed: list[reminders.Claimed], today: date
-    ) -> dict[int, Reply]:
-        """The message of each claimed reminder that is still needed."""
-        found: dict[int, Reply] = {}
-        for period_id in sorted({c.period_id for c in claimed}):
-            period = period_data.period_by_id(session, period_id=period_id)
-            assert period is not None
-            items = [c for c in claimed if c.period_id == period_id]
-            label = period_label(period)
-            digests = [c for c in items if c.kind is ReminderKind.DIGEST]
-            if digests and not reminder_plan.has_final(session, period_id=period_id):
-                work = outstanding.open_work(session, period_id=period_id)
-                people = [Person(m, work.names[m], frozenset(r)) for m, r in work.roles.items()]
-                reply = messages.digest(
-                    period=label,
-                    code=period_code(period.year, period.semester),
-                    final_deadline=period.final_deadline,
-                    progress=team_progress(SECTIONS, people, work.closed),
-                    unreachable=reach.unreachable(session),
-                    today=today,
-                )
-                found.update((c.id, reply) for c in digests)
-            expiring = [c for c in items if c.kind is ReminderKind.EXPIRING]
-            if expiring:
-                soon = register.expiring(
-                    session, start=today, end=today + timedelta(days=EXPIRY_DAYS)
-                )
-                if soon:
-                    found.update((c.id, messages.expiring(soon)) for c in expiring)
-            others = [
-                c for c in items if c.kind not in (ReminderKind.DIGEST, ReminderKind.EXPIRING)
-            ]
-            if not others:
-                continue
-            work = outstanding.open_work(
-                session, period_id=period_id, member_ids=sorted({c.member_id for c in others})
-            )
-            owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
-            for item in others:
-                sections = [
-                    s for s in owed.get(item.member_id, ()) if item.section in (None, s.key)
-                ]
-                if sections:
-                    found[item.id] = messages.member_reminder(
-                        item.kind,
-                        period=label,
-                        data_deadline=period.data_deadline,
-                        final_deadline=period.final_deadline,
-                        owed=sections,
-                        today=today,
-                    )
-        return found
 
     # ----- sending ----------------------------------------------------------------------------
 

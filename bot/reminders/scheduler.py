@@ -14,7 +14,8 @@ from datetime import UTC, datetime, timedelta
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.reminders.desk import Pusher, ReminderDesk
+from bot.reminders.delivery import Pusher
+from bot.reminders.desk import ReminderDesk
 from storage import inbox
 from storage.db import session_scope
 from storage.enums import ReminderState
