@@ -19,7 +19,19 @@ ALLOWED = {
     "render": {"storage"},
     "bot": {"storage", "conversations", "render"},
 }
-ENGINE_CORE = ["engine", "turn", "flow", "parsing", "state", "schema", "display", "texts", "events"]
+ENGINE_CORE = [
+    "engine",
+    "turn",
+    "turn_base",
+    "turn_review",
+    "flow",
+    "parsing",
+    "state",
+    "schema",
+    "display",
+    "texts",
+    "events",
+]
 
 
 def imported_packages(path: Path) -> set[str]:
