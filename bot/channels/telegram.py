@@ -9,7 +9,6 @@ order; the dispatcher is synchronous, so it runs on a thread pool and never bloc
 import asyncio
 import logging
 import os
-from collections import OrderedDict
 from collections.abc import Callable, Coroutine
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
@@ -36,7 +35,7 @@ from telegram.ext import (
 
 from bot import texts
 from bot.channels import lookups
-from bot.channels.ordering import PerSenderOrder, sender_key, sender_of
+from bot.channels.ordering import PerSenderOrder
 from bot.channels.telegram_format import (
     checked_labels,
     chosen_numbers,
@@ -44,6 +43,7 @@ from bot.channels.telegram_format import (
     pressed_label,
     toggled,
 )
+from bot.channels.telegram_inbox import TelegramInbox
 from bot.channels.telegram_push import TelegramPusher
 from bot.channels.telegram_send import (
     answer_press,
@@ -53,14 +53,14 @@ from bot.channels.telegram_send import (
     show_toggled,
     showing,
 )
-from bot.channels.telegram_updates import LenientUpdatesRequest, lenient
+from bot.channels.telegram_updates import LenientUpdatesRequest
 from bot.channels.telegram_wire import WireLimiter
 from bot.dispatcher import Dispatcher
 from bot.report_commands import is_report_command
 from conversations.events import Reply
 from conversations.service import Message
-from storage import inbox, queries
-from storage.db import read_scope, session_scope
+from storage import queries
+from storage.db import session_scope
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -71,8 +71,6 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 
 ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
 MAX_DOWNLOAD_BYTES = 20_000_000
-EARLIER_WAIT = 10.0  # s: longer than any update takes while its instance lives
-TAKEN_KEPT = 10_000
 SHEET_TYPES = {
     "text/csv",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -138,16 +136,9 @@ class TelegramChannel:
         self.on_handled = on_handled
         self.username: str | None = None
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-dispatch")
-        # Storing polled updates, and looking for a sender's earlier ones, never queue behind
-        # the conversations they feed.
-        self._keeper = ThreadPoolExecutor(2, thread_name_prefix="lsp-bot-inbox")
-        # Updates this instance took (the newest): a sender's earlier update taken here has
-        # finished before the next starts (PerSenderOrder), even if its mark is not yet stored.
-        self._taken: OrderedDict[int, None] = OrderedDict()
+        self.inbox = TelegramInbox(db, clock)
         self._admin_chats: set[int] = set()
         self._marked: set[int] = set()  # inbox rows marked by a handler, for group 1 to skip
-        # Several instances can share a PostgreSQL database; one SQLite file has one instance.
-        self.shared = db.dialect.name != "sqlite"
 
     def build(
         self,
@@ -182,93 +173,22 @@ class TelegramChannel:
         application.add_error_handler(self.on_error)
         return application
 
-    # --- the inbox: updates kept before Telegram is told they arrived --------------------
+    # --- the inbox (bot/channels/telegram_inbox.py) -----------------------------------------
 
     async def keep(self, updates: list[dict[str, Any]]) -> None:
         """Store updates (polled, or posted to the webhook) before they are confirmed."""
-        if updates:
-            loop = asyncio.get_running_loop()
-            await loop.run_in_executor(self._keeper, self._keep, updates)
+        await self.inbox.keep(updates)
 
-    def _keep(self, updates: list[dict[str, Any]]) -> None:
-        kept = []
-        for body in updates:
-            number = body.get("update_id")
-            if isinstance(number, int):
-                sender = sender_of(body)
-                who = None if sender is None else f"telegram:{sender}"
-                kept.append(inbox.Kept(str(number), who, number, body))
-        with session_scope(self.db) as session:
-            inbox.keep(session, channel="telegram", updates=kept, now=self.clock())
-            session.commit()
+    async def replay(self, application: Application) -> int:
+        """Queue the updates kept but not handled before a stop or a crash; how many."""
+        return await self.inbox.replay(application)
 
     async def _handled(self, update: Update, _context: Context) -> None:
         """Group 1: mark an update no handler of ours took (ours marked theirs already)."""
         if update.update_id in self._marked:
             self._marked.discard(update.update_id)
             return
-        await self._run(self._mark_handled, update.update_id)
-
-    def _mark_handled(self, update_id: int) -> None:
-        with session_scope(self.db) as session:
-            inbox.handled(session, channel="telegram", key=str(update_id), now=self.clock())
-            session.commit()
-
-    async def _after_earlier(self, update: Update, context: Context) -> None:
-        """With several instances on one database, a sender's earlier update may be in another
-        instance's hands: wait until it is handled (each member's updates apply in order), and
-        past EARLIER_WAIT take it over (that instance has died; the claim keeps it once)."""
-        sender = sender_key(update)
-        if not self.shared or sender is None:
-            return
-        self._taken[update.update_id] = None
-        while len(self._taken) > TAKEN_KEPT:
-            self._taken.popitem(last=False)
-        identity = f"telegram:{sender}"
-        loop = asyncio.get_running_loop()
-        deadline, pause = loop.time() + EARLIER_WAIT, 0.01
-        while await loop.run_in_executor(
-            self._keeper, self._earlier_elsewhere, identity, update.update_id
-        ):
-            if loop.time() > deadline:
-                bodies = await self._run(self._pending_of, identity, update.update_id)
-                logger.warning("update %s: %d earlier updates of its sender taken over",
-                               update.update_id, len(bodies))  # fmt: skip
-                for body in bodies:
-                    earlier = Update.de_json(lenient(body), context.bot)
-                    if earlier is not None:
-                        await context.application.update_queue.put(earlier)
-                return
-            await asyncio.sleep(pause)  # another process's commit: nothing to await but the db
-            pause = min(pause * 2, 0.2)
-
-    def _earlier_elsewhere(self, identity: str, sequence: int) -> bool:
-        """Whether the sender has an earlier update not yet handled that another instance
-        took (or nobody has yet)."""
-        with read_scope(self.db) as session:
-            earlier = inbox.earlier_pending(
-                session, channel="telegram", sender=identity, sequence=sequence
-            )
-        return any(number not in self._taken for number in earlier)
-
-    def _pending_of(self, identity: str, sequence: int) -> list[dict[str, Any]]:
-        with read_scope(self.db) as session:
-            return inbox.pending(session, channel="telegram", sender=identity, before=sequence)
-
-    async def replay(self, application: Application) -> int:
-        """Queue the updates kept but not handled before a stop or a crash; how many."""
-        bodies = await self._run(self._pending)
-        for body in bodies:
-            update = Update.de_json(lenient(body), application.bot)
-            if update is not None:
-                await application.update_queue.put(update)
-        if bodies:
-            logger.info("%d updates kept before a stop are handled now", len(bodies))
-        return len(bodies)
-
-    def _pending(self) -> list[dict[str, Any]]:
-        with read_scope(self.db) as session:
-            return inbox.pending(session, channel="telegram")
+        await self._run(self.inbox.mark_handled, update.update_id)
 
     # --- lifecycle -----------------------------------------------------------------------
 
@@ -283,7 +203,7 @@ class TelegramChannel:
     def close(self) -> None:
         """Wait for the dispatcher threads to finish."""
         self._executor.shutdown(wait=True)
-        self._keeper.shutdown(wait=True)
+        self.inbox.close()
 
     async def _publish_admin_commands(self, application: Any, chat_id: int) -> None:
         admin = [BotCommand(name, text) for name, text in texts.ADMIN_COMMANDS]
@@ -329,13 +249,13 @@ class TelegramChannel:
 
         async def guarded(update: Update, context: Context) -> None:
             try:
-                await self._after_earlier(update, context)
+                await self.inbox.after_earlier(update, context)
                 await handler(update, context)
             except Exception as error:
                 await self._report(update, context, error)
             finally:
                 if update.update_id not in self._marked:  # else marked with its replies
-                    await self._run(self._mark_handled, update.update_id)
+                    await self._run(self.inbox.mark_handled, update.update_id)
                     self._marked.add(update.update_id)
                 if self.on_handled is not None:
                     self.on_handled(update.update_id)
