@@ -41,19 +41,9 @@ _PROCESSED_ONCE = {
 
 def mark_processed(session: Session, *, identity_key: str, message_id: str, now: datetime) -> bool:
     """Record a message id as applied; False if it already was (nothing is written then)."""
-    connection = session.connection()
-    params = {"identity_key": identity_key, "message_id": message_id, "processed_at": now}
-    statement = _PROCESSED_ONCE.get(connection.dialect.name)
-    if statement is not None:
-        return connection.execute(statement, params).first() is not None
-    seen = connection.execute(
-        select(_PROCESSED.c.message_id).where(
-            _PROCESSED.c.identity_key == identity_key, _PROCESSED.c.message_id == message_id
-        )
-    ).first()
-    if seen is None:
-        connection.execute(insert(_PROCESSED), params)
-    return seen is None
+    return record_processed(
+        session, identity_key=identity_key, message_id=message_id, replies=None, now=now
+    )
 
 
 def record_processed(
@@ -61,7 +51,7 @@ def record_processed(
     *,
     identity_key: str,
     message_id: str,
-    replies: list[dict[str, Any]],
+    replies: list[dict[str, Any]] | None,
     now: datetime,
 ) -> bool:
     """Record a message id as applied, with the replies it got (kept until `mark_replied`);
