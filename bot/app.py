@@ -22,6 +22,24 @@ from storage.periods import DeadlineRule
 
 if TYPE_CHECKING:
     from bot.channels.whatsapp import WhatsAppChannel
+    from render.signing import Signer
+
+
+def build_signer(settings: Settings) -> "Signer | None":
+    """The signer of finals, when a signing key is configured."""
+    if not settings.signing_pkcs12:
+        return None
+    from pathlib import Path
+
+    from render.signing import Pkcs12Signer
+
+    return Pkcs12Signer(
+        path=Path(settings.signing_pkcs12),
+        passphrase=settings.signing_passphrase,
+        name=settings.signing_name,
+        location=settings.signing_location,
+        timestamp_url=settings.signing_tsa_url,
+    )
 
 
 def build_renderer(settings: Settings) -> Renderer:
@@ -77,7 +95,7 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The dispatcher every channel talks to."""
     rule = deadline_rule(settings)
-    desk = ReportDesk(engine, renderer, deadlines=rule)
+    desk = ReportDesk(engine, renderer, deadlines=rule, signer=build_signer(settings))
     return Dispatcher(
         ConversationService(engine, deadlines=rule),
         ReportCommands(engine, desk),

@@ -134,14 +134,16 @@ def cmd_console(settings: Settings, user: str) -> int:
 def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
     """Report, export and profile commands."""
     from bot import report_cli
-    from bot.app import build_renderer, deadline_rule
+    from bot.app import build_renderer, build_signer, deadline_rule
     from bot.database import open_database
     from bot.reports import ReportDesk
 
     engine = open_database(settings)
     renderer = build_renderer(settings)
     try:
-        desk = ReportDesk(engine, renderer, deadlines=deadline_rule(settings))
+        desk = ReportDesk(
+            engine, renderer, deadlines=deadline_rule(settings), signer=build_signer(settings)
+        )
         return report_cli.run(args, settings, engine, desk)
     finally:
         renderer.close()

@@ -65,6 +65,14 @@ class Settings(BaseSettings):
     # How long an instance may hold reminders it claimed; past it another instance sends them.
     reminder_lease_seconds: float = 600.0
 
+    # Signing finals (PAdES): a PKCS#12 file with the key and certificate, its passphrase, the
+    # signer's name and place as the signature shows them, and a timestamp authority (RFC 3161).
+    signing_pkcs12: str | None = None
+    signing_passphrase: str | None = None
+    signing_name: str | None = None
+    signing_location: str | None = None
+    signing_tsa_url: str | None = None
+
     @field_validator("log_level")
     @classmethod
     def _known_level(cls, value: str) -> str:
@@ -82,6 +90,7 @@ class Settings(BaseSettings):
             self.whatsapp_token,
             self.whatsapp_app_secret,
             self.whatsapp_verify_token,
+            self.signing_passphrase,
         ]
         with contextlib.suppress(Exception):  # an unreadable URL is refused elsewhere
             values.append(make_url(self.database_url).password)

@@ -24,6 +24,7 @@ from bot.report_commands import archive_list, final_reply, not_found, verificati
 from bot.reports import ReportDesk
 from conversations.events import Document
 from conversations.service import period_label
+from render.signing import SigningError
 from storage import queries
 from storage.db import session_scope
 from storage.enums import Role
@@ -86,9 +87,13 @@ def _report(
         _ctx, pdf = desk.draft(period, prepared_by=admin, edition=edition)
         name = draft_filename(period, utcnow(), edition)
         return _save(Document(name, pdf, PDF), args.out, settings)
-    outcome = desk.final(
-        period, prepared_by=admin, member_id=None, channel=CLI_CHANNEL, edition=edition
-    )
+    try:
+        outcome = desk.final(
+            period, prepared_by=admin, member_id=None, channel=CLI_CHANNEL, edition=edition
+        )
+    except SigningError as error:  # the key is missing or its passphrase wrong
+        print(error, file=sys.stderr)
+        return 2
     reply = final_reply(period, outcome, edition)
     print(reply.text)
     if reply.document is None:

@@ -26,6 +26,7 @@ from conversations.events import Document, Reply
 from conversations.service import Message, period_label
 from render.filters import long_date, wita_long
 from render.pdf_text import footer_claims
+from render.signing import SigningError
 from render.texts import REPORT_TITLES
 from storage import queries, writes
 from storage.db import session_scope
@@ -169,9 +170,14 @@ class ReportCommands(AdminCommands):
     def _final(
         self, period: PeriodRecord, member: MemberRecord, channel: str, edition: Edition
     ) -> list[Reply]:
-        outcome = self.desk.final(
-            period, prepared_by=member.name, member_id=member.id, channel=channel, edition=edition
-        )
+        try:
+            outcome = self.desk.final(
+                period, prepared_by=member.name, member_id=member.id, channel=channel,
+                edition=edition,
+            )  # fmt: skip
+        except SigningError as error:  # the key is missing or its passphrase wrong
+            logger.error("final not signed: %s", error)
+            return [Reply(str(error))]
         return [final_reply(period, outcome, edition)]
 
     def _archive(self, period: PeriodRecord, version: int | None, edition: Edition) -> list[Reply]:

@@ -17,9 +17,11 @@ from conversations.forms.registry import report_sections
 from conversations.progress import Person, team_progress
 from conversations.service import ensure_periods, period_label, reporting_period
 from render import context as report_context
+from render import texts as render_texts
 from render.certificates import add_register, count_from_register
 from render.export import workbook
 from render.renderer import Renderer
+from render.signing import Signer
 from storage import finals, period_data, queries, register, writes
 from storage.db import session_scope
 from storage.periods import (
@@ -74,11 +76,13 @@ class ReportDesk:
         *,
         clock: Callable[[], datetime] = utcnow,
         deadlines: DeadlineRule = DEFAULT_RULE,
+        signer: "Signer | None" = None,
     ) -> None:
         self.db = db
         self.renderer = renderer
         self.clock = clock
         self.deadlines = deadlines
+        self.signer = signer  # finals are signed as they are made (render/signing.py)
 
     def period(self, text: str | None = None) -> PeriodRecord | None:
         """The named period ('2026-II'), or the one being reported now."""
@@ -163,6 +167,9 @@ class ReportDesk:
         version = existing[-1].version + 1 if existing else 1
         ctx["document"] = {**ctx["document"], "version": version}
         pdf = self.renderer.render(ctx)
+        if self.signer is not None:  # the stored SHA-256 is then the signed file's
+            reason = render_texts.SIGNING_REASON.format(lsp=ctx["content"]["lsp"]["name"])
+            pdf = self.signer.sign(pdf, reason=reason)
         try:
             info = self._store(period, ctx, pdf, member_id=member_id, channel=channel,
                                code=edition.code)  # fmt: skip

@@ -86,3 +86,10 @@ EXPORT_REGISTER_COLUMNS = (
     "Berlaku sampai", "Status", "Menggantikan", "Penerbitan", "Baris sumber", "Dicabut",
     "Alasan pencabutan",
 )  # fmt: skip
+
+# Signing finals (render/signing.py)
+SIGNING_KEY_MISSING = "Berkas kunci penanda tangan {path} tidak ditemukan (SIGNING_PKCS12)."
+SIGNING_KEY_UNREADABLE = (
+    "Berkas kunci penanda tangan {path} tidak dapat dibuka: periksa SIGNING_PASSPHRASE."
+)
+SIGNING_REASON = "Laporan final {lsp}"
