@@ -45,7 +45,7 @@ WHATSAPP_PATH = "/webhook/whatsapp"
 @dataclass(frozen=True)
 class WhatsAppWebhook:
     """Where Meta posts WhatsApp deliveries, the secrets that prove them, and who takes them
-    (an object with `accept(body)`)."""
+    (an object with `keep(body)`, awaited before the 200, and `accept(body)`)."""
 
     app_secret: str
     verify_token: str
@@ -139,13 +139,11 @@ def _whatsapp(hook: WhatsAppWebhook) -> Callable[[Request], Any]:
         except ValueError:
             logger.warning("signed WhatsApp delivery is not JSON")
             return Response(status_code=400)
-        keep = getattr(hook.channel, "keep", None)
-        if keep is not None:
-            try:
-                await keep(data)  # stored before Meta is told it arrived
-            except Exception:
-                logger.exception("could not keep a WhatsApp delivery; Meta will send it again")
-                return Response(status_code=503)
+        try:
+            await hook.channel.keep(data)  # stored before Meta is told it arrived
+        except Exception:
+            logger.exception("could not keep a WhatsApp delivery; Meta will send it again")
+            return Response(status_code=503)
         hook.channel.accept(data)
         return Response(status_code=200)
 

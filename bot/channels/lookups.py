@@ -37,6 +37,20 @@ def delivered(
         session.commit()
 
 
+def keep_updates(db: Engine, channel: str, updates: list[inbox.Kept], now: datetime) -> None:
+    """Store a channel's updates in the inbox, before the platform is told they arrived."""
+    with session_scope(db) as session:
+        inbox.keep(session, channel=channel, updates=updates, now=now)
+        session.commit()
+
+
+def update_handled(db: Engine, channel: str, key: str, now: datetime) -> None:
+    """A channel's update has been handled (its replies sent)."""
+    with session_scope(db) as session:
+        inbox.handled(session, channel=channel, key=key, now=now)
+        session.commit()
+
+
 def set_prompt(db: Engine, identity: str, ref: str | None, now: datetime) -> None:
     """Remember the live message (None: no live buttons)."""
     with session_scope(db) as session:

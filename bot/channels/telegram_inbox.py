@@ -15,10 +15,11 @@ from sqlalchemy import Engine
 from telegram import Update
 from telegram.ext import Application, ContextTypes
 
+from bot.channels import lookups
 from bot.channels.ordering import sender_key, sender_of
 from bot.channels.telegram_updates import lenient
 from storage import inbox
-from storage.db import read_scope, session_scope
+from storage.db import read_scope
 
 logger = logging.getLogger(__name__)
 
@@ -59,15 +60,11 @@ class TelegramInbox:
                 sender = sender_of(body)
                 who = None if sender is None else f"telegram:{sender}"
                 kept.append(inbox.Kept(str(number), who, number, body))
-        with session_scope(self.db) as session:
-            inbox.keep(session, channel=CHANNEL, updates=kept, now=self.clock())
-            session.commit()
+        lookups.keep_updates(self.db, CHANNEL, kept, self.clock())
 
     def mark_handled(self, update_id: int) -> None:
         """The update has been handled (its replies sent)."""
-        with session_scope(self.db) as session:
-            inbox.handled(session, channel=CHANNEL, key=str(update_id), now=self.clock())
-            session.commit()
+        lookups.update_handled(self.db, CHANNEL, str(update_id), self.clock())
 
     async def after_earlier(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """With several instances on one database, a sender's earlier update may be in another

@@ -56,12 +56,8 @@ class TelegramPusher:
                 self._forget_old()
 
     async def _send(self, chat_id: int, reply: Reply, begin: Begin) -> Delivery:
-        began: list[bool] = []
-
-        async def on_wire() -> None:
-            if not began:
-                began.append(await begin())
-            if not began[0]:
+        async def on_wire() -> None:  # before each request of the reply (see Begin)
+            if not await begin():
                 raise NotHeld
 
         token = ON_WIRE.set(on_wire)

@@ -93,9 +93,7 @@ class WhatsAppChannel:
 
     def _keep(self, ids: list[str], body: dict[str, Any]) -> None:
         kept = [inbox.Kept(key, None, None, body) for key in ids]
-        with session_scope(self.db) as session:
-            inbox.keep(session, channel="whatsapp", updates=kept, now=self.clock())
-            session.commit()
+        lookups.keep_updates(self.db, "whatsapp", kept, self.clock())
 
     def _pending(self) -> list[Incoming]:
         with read_scope(self.db) as session:
@@ -106,9 +104,7 @@ class WhatsAppChannel:
         return found
 
     def _mark_handled(self, message_id: str) -> None:
-        with session_scope(self.db) as session:
-            inbox.handled(session, channel="whatsapp", key=message_id, now=self.clock())
-            session.commit()
+        lookups.update_handled(self.db, "whatsapp", message_id, self.clock())
 
     async def stop(self) -> None:
         """Finish what is being handled, then close the connections and threads."""

@@ -25,6 +25,7 @@ class Delivery:
 
 # Awaited by a pusher just before the request that delivers (after its own pacing): the desk
 # marks the reminder SENDING then. False: this desk no longer holds it, so nothing is sent.
+# Awaited again (a reply of several messages, a retry), it gives the same answer.
 Begin = Callable[[], Awaitable[bool]]
 
 
