@@ -95,7 +95,8 @@ def build_dispatcher(
 ) -> Dispatcher:
     """The dispatcher every channel talks to."""
     rule = deadline_rule(settings)
-    desk = ReportDesk(engine, renderer, deadlines=rule, signer=build_signer(settings))
+    desk = ReportDesk(engine, renderer, deadlines=rule, signer=build_signer(settings),
+                      public_url=settings.public_url)  # fmt: skip
     return Dispatcher(
         ConversationService(engine, deadlines=rule),
         ReportCommands(engine, desk),

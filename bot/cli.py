@@ -142,8 +142,9 @@ def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
     renderer = build_renderer(settings)
     try:
         desk = ReportDesk(
-            engine, renderer, deadlines=deadline_rule(settings), signer=build_signer(settings)
-        )
+            engine, renderer, deadlines=deadline_rule(settings), signer=build_signer(settings),
+            public_url=settings.public_url,
+        )  # fmt: skip
         return report_cli.run(args, settings, engine, desk)
     finally:
         renderer.close()

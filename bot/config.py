@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     whatsapp_template: str = "pengingat_laporan"
     whatsapp_template_language: str = "id"
 
+    # The address the world reaches this server at (https://...): a final's QR code points at
+    # its public verification page there (PUBLIC_URL/verifikasi/<code>).
+    public_url: str | None = None
+
     host: str = "127.0.0.1"
     port: int = 8080
     dispatch_workers: int = 16
@@ -72,6 +76,16 @@ class Settings(BaseSettings):
     signing_name: str | None = None
     signing_location: str | None = None
     signing_tsa_url: str | None = None
+
+    @field_validator("public_url")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip().rstrip("/")
+        if not value.startswith(("https://", "http://")) or " " in value or "?" in value:
+            raise ValueError("not a web address")
+        return value
 
     @field_validator("log_level")
     @classmethod
@@ -115,4 +129,6 @@ def load_settings() -> Settings:
         first = error.errors()[0]
         name = str(first["loc"][0]).upper() if first["loc"] else "?"
         problem = _PROBLEMS.get(first["type"], texts.CONFIG_UNREADABLE)
+        if name == "PUBLIC_URL":
+            problem = texts.CONFIG_WEB_ADDRESS
         raise ConfigError(texts.CONFIG_INVALID.format(name=name, problem=problem)) from None

@@ -20,8 +20,9 @@ from bot.editions import (
     final_filename,
 )
 from bot.profile import change_profile
-from bot.report_commands import archive_list, final_reply, not_found, verification
+from bot.report_commands import archive_list, final_reply, not_found
 from bot.reports import ReportDesk
+from bot.verification import Verifier, verdict
 from conversations.events import Document
 from conversations.service import period_label
 from render.signing import SigningError
@@ -120,7 +121,7 @@ def _admin_name(engine: Engine) -> str:
 
 
 def _verify(path: Path, desk: ReportDesk) -> int:
-    matched, text = verification(desk, path.read_bytes(), fetch=texts.FETCH_CLI)
+    matched, text = verdict(Verifier(desk), path.read_bytes(), fetch=texts.FETCH_CLI)
     print(text)
     return 0 if matched else 1
 

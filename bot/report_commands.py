@@ -19,15 +19,14 @@ from bot.editions import (
     export_filename,
     final_filename,
 )
-from bot.reports import FinalOutcome, ReportDesk, sha256
+from bot.reports import FinalOutcome, ReportDesk
+from bot.verification import Verifier, verdict
 from conversations import texts as conversation_texts
 from conversations.engine import parse_command
 from conversations.events import Document, Reply
 from conversations.service import Message, period_label
 from render.filters import long_date, wita_long
-from render.pdf_text import footer_claims
 from render.signing import SigningError
-from render.texts import REPORT_TITLES
 from storage import queries, writes
 from storage.db import session_scope
 from storage.enums import Role
@@ -114,6 +113,7 @@ class ReportCommands(AdminCommands):
     def __init__(self, db: Engine, desk: ReportDesk) -> None:
         self.db = db
         self.desk = desk
+        self.verifier = Verifier(desk)
         self.clock: Callable[[], datetime] = desk.clock
 
     def answer(
@@ -147,7 +147,7 @@ class ReportCommands(AdminCommands):
             admin = queries.is_active_admin(session, key=identity)
         if not admin:
             return [Reply(texts.DOCUMENT_ADMIN_ONLY)]
-        return [Reply(verification(self.desk, data, fetch=texts.FETCH_CHAT)[1])]
+        return [Reply(verdict(self.verifier, data, fetch=texts.FETCH_CHAT)[1])]
 
     def _draft(self, period: PeriodRecord, member: MemberRecord, edition: Edition) -> list[Reply]:
         ctx, pdf = self.desk.draft(period, prepared_by=member.name, edition=edition)
@@ -206,31 +206,6 @@ def is_report_command(text: str) -> bool:
     """Whether a message asks for a report or export (so a channel can show 'sending a file')."""
     command = parse_command(text.strip())
     return command is not None and command[0].lstrip("?") in COMMANDS
-
-
-def verification(desk: ReportDesk, data: bytes, *, fetch: str) -> tuple[bool, str]:
-    """Whether a file is exactly a stored final, and the text that says so (or why not);
-    `fetch` tells how to get the original ('/laporan {version}')."""
-    info = desk.identify(data)
-    if info is None:
-        claims = footer_claims(data)
-        hint = (
-            texts.VERIFY_HINT.format(fetch=fetch.format(version=claims["version"]), **claims)
-            if claims
-            else ""
-        )
-        return False, texts.VERIFY_NO_MATCH.format(sha=sha256(data), hint=hint)
-    period = desk.period_by_id(info.period_id)
-    by = desk.member_names({info.created_by}) if info.created_by else {}
-    return True, texts.VERIFY_MATCH.format(
-        title=REPORT_TITLES[info.report[:1]],
-        period=period_label(period) if period else "?",
-        number=info.document_number,
-        version=info.version,
-        at=wita_long(info.created_at),
-        by=by.get(info.created_by or 0, texts.NO_ADMIN_NAME),
-        sha=info.pdf_sha256,
-    )
 
 
 def _edition(words: list[str]) -> tuple[Edition, list[str]]:

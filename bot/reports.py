@@ -22,6 +22,7 @@ from render.certificates import add_register, count_from_register
 from render.export import workbook
 from render.renderer import Renderer
 from render.signing import Signer
+from render.verification import new_code
 from storage import finals, period_data, queries, register, writes
 from storage.db import session_scope
 from storage.periods import (
@@ -77,12 +78,14 @@ class ReportDesk:
         clock: Callable[[], datetime] = utcnow,
         deadlines: DeadlineRule = DEFAULT_RULE,
         signer: "Signer | None" = None,
+        public_url: str | None = None,
     ) -> None:
         self.db = db
         self.renderer = renderer
         self.clock = clock
         self.deadlines = deadlines
         self.signer = signer  # finals are signed as they are made (render/signing.py)
+        self.public_url = public_url  # where a final's QR code points (PUBLIC_URL/verifikasi)
 
     def period(self, text: str | None = None) -> PeriodRecord | None:
         """The named period ('2026-II'), or the one being reported now."""
@@ -165,7 +168,8 @@ class ReportDesk:
         if existing and existing[-1].content_sha256 == content_sha:
             return self._stored(existing[-1])
         version = existing[-1].version + 1 if existing else 1
-        ctx["document"] = {**ctx["document"], "version": version}
+        verification = {"code": new_code(), "public_url": self.public_url}
+        ctx["document"] = {**ctx["document"], "version": version, "verification": verification}
         pdf = self.renderer.render(ctx)
         if self.signer is not None:  # the stored SHA-256 is then the signed file's
             reason = render_texts.SIGNING_REASON.format(lsp=ctx["content"]["lsp"]["name"])
@@ -202,6 +206,7 @@ class ReportDesk:
                 created_by=member_id,
                 channel=channel,
                 now=datetime.fromisoformat(ctx["document"]["frozen_at"]),
+                verification_code=ctx["document"]["verification"]["code"],
             )
             session.commit()
         logger.info("final report %s stored for period %s", info.id, period.id)

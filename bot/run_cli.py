@@ -80,6 +80,7 @@ def _serve(
     from bot.channels.telegram import TelegramChannel
     from bot.channels.whatsapp_client import GraphError
     from bot.runner import run_bot, whatsapp_enabled
+    from bot.verify_web import VerificationPages
 
     telegram = None
     if settings.telegram_bot_token:
@@ -95,6 +96,10 @@ def _serve(
         whatsapp = (
             build_whatsapp(settings, dispatcher, engine) if whatsapp_enabled(settings) else None
         )
+        pages = None
+        if dispatcher.reports is not None:
+            https = (settings.public_url or "").startswith("https://")
+            pages = VerificationPages(dispatcher.reports.verifier, https=https)
         await run_bot(
             settings,
             engine=engine,
@@ -104,6 +109,7 @@ def _serve(
             started=started,
             reminders=reminders,
             listener=listener,
+            verification=pages,
         )
 
     try:

@@ -33,6 +33,7 @@ from bot.web import TelegramWebhook, WhatsAppWebhook, build_web
 
 if TYPE_CHECKING:
     from bot.channels.whatsapp import WhatsAppChannel
+    from bot.verify_web import VerificationPages
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +67,21 @@ def check_settings(settings: Settings) -> None:
         raise SettingsError(texts.NO_CHANNEL)
     if settings.telegram_bot_token:
         _check_telegram(settings)
+    _check_signing(settings)
+
+
+def _check_signing(settings: Settings) -> None:
+    """A configured signing key opens now, not at the first /final."""
+    from bot.app import build_signer
+    from render.signing import SigningError
+
+    signer = build_signer(settings)
+    if signer is None:
+        return
+    try:
+        signer.certificates()
+    except SigningError as problem:
+        raise SettingsError(str(problem)) from None
 
 
 def _check_whatsapp(settings: Settings) -> None:
@@ -145,6 +161,7 @@ async def run_bot(
     started: Callable[[str], None] | None = None,
     reminders: ReminderDesk | None = None,
     listener: socket.socket | None = None,
+    verification: "VerificationPages | None" = None,
 ) -> None:
     """Run the channels given until `stop` is set, with one web server (the health check, and
     the webhooks where they are used) on `listener` or HOST:PORT; with a reminder desk, reminders
@@ -210,6 +227,7 @@ async def run_bot(
             whatsapp=whatsapp_hook,
             healthy=database_answers(engine),
             details=details,
+            verification=verification,
         )
         await _serve(web, settings, stop, listener)
 

@@ -71,6 +71,39 @@ VERIFY_HINT = (
     "\nTeksnya menyebut {number} versi {version}, tetapi isinya berbeda dari yang tersimpan: "
     "berkas mungkin telah diubah atau disimpan ulang. Ambil salinan asli dengan {fetch}."
 )
+VERIFY_HINT_UNKNOWN = (
+    "\nTeksnya menyebut {number} versi {version}, tetapi tidak ada laporan final tersimpan "
+    "dengan nomor dan versi itu."
+)
+SIGNATURE_NONE = "Tanda tangan elektronik: tidak ada."
+SIGNATURE_BROKEN = (
+    "Tanda tangan elektronik: RUSAK. Berkas telah diubah setelah ditandatangani oleh {signer}."
+)
+SIGNATURE_VALID = "Tanda tangan elektronik: sah, oleh {signer}, {at}{stamp}."
+SIGNATURE_TIMESTAMPED = " (menurut cap waktu otoritas)"
+SIGNATURE_PARTIAL = " Namun berkas ditambah setelah ditandatangani: bagian tambahan tidak dijamin."
+SIGNATURE_OURS = " Sertifikatnya adalah sertifikat penanda tangan LSP ini."
+SIGNATURE_NOT_OURS = " Sertifikatnya BUKAN sertifikat penanda tangan LSP ini."
+VERIFY_PAGE_TITLE = "Verifikasi Laporan Final"
+VERIFY_PAGE_FOUND_TITLE = "Laporan final terdaftar"
+VERIFY_PAGE_MATCH_TITLE = "COCOK"
+VERIFY_PAGE_NO_MATCH_TITLE = "TIDAK COCOK"
+VERIFY_PAGE_UNKNOWN_TITLE = "Kode tidak dikenal"
+VERIFY_PAGE_UNKNOWN = (
+    "Tidak ada laporan final dengan kode ini. Periksa kembali kode yang tercetak di kaki "
+    "halaman laporan (sepuluh huruf dan angka, mis. K7QM4-XPA92)."
+)
+VERIFY_PAGE_BAD_CODE = (
+    "Kode verifikasi terdiri atas sepuluh huruf dan angka, mis. K7QM4-XPA92. Periksa lalu "
+    "ketik kembali."
+)
+VERIFY_PAGE_NO_FILE = "Tidak ada berkas yang diunggah. Pilih berkas PDF laporan, lalu unggah."
+VERIFY_PAGE_TOO_BIG = "Berkas terlalu besar (paling besar {limit}). Unggah berkas PDF laporan."
+VERIFY_PAGE_BUSY_TITLE = "Terlalu banyak permintaan"
+VERIFY_PAGE_BUSY = (
+    "Terlalu banyak permintaan dari alamat Anda dalam waktu singkat. Coba lagi dalam "
+    "{seconds} detik."
+)
 REPORT_SAVED = "Berkas disimpan di:"
 FETCH_CLI = "lsp-bot report get {version}"
 FETCH_CHAT = "/laporan {version}"
@@ -486,6 +519,7 @@ CONFIG_NOT_INTEGER = "harus bilangan bulat"
 CONFIG_NOT_NUMBER = "harus angka"
 CONFIG_NOT_BOOL = "harus true atau false"
 CONFIG_LOG_LEVEL = "pilih salah satu dari DEBUG, INFO, WARNING, ERROR, CRITICAL"
+CONFIG_WEB_ADDRESS = "isi dengan alamat web lengkap, mis. https://lsp.sekolah.sch.id"
 CONFIG_UNREADABLE = "nilainya tidak dapat dibaca"
 DB_URL_INVALID = (
     "DATABASE_URL tidak dapat dibaca. Contoh: sqlite:///./data/lsp-bot.db atau "

@@ -22,6 +22,7 @@ from telegram import Update
 
 from bot.channels.telegram_updates import lenient
 from bot.channels.whatsapp_updates import SIGNATURE_HEADER, signature_valid
+from bot.verify_web import VerificationPages
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +60,14 @@ def build_web(
     healthy: Callable[[], bool],
     whatsapp: WhatsAppWebhook | None = None,
     details: Callable[[], dict[str, Any]] | None = None,
+    verification: VerificationPages | None = None,
 ) -> Starlette:
     """The ASGI app: POST {telegram.path}, GET and POST {whatsapp.path}, GET /healthz (with
-    `details`, e.g. when reminders were last checked, for monitoring)."""
+    `details`, e.g. when reminders were last checked, for monitoring), and the public
+    verification pages (/verifikasi, bot/verify_web.py)."""
     routes = [Route("/healthz", _health(healthy, details), methods=["GET"])]
+    if verification is not None:
+        routes.extend(verification.routes())
     if telegram is not None:
         routes.append(Route(telegram.path, _telegram(telegram), methods=["POST"]))
     if whatsapp is not None:

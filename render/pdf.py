@@ -24,6 +24,9 @@ from pypdf.generic import (
     TextStringObject,
 )
 from reportlab import rl_config
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen import canvas
@@ -120,12 +123,23 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Seal:
+    """A final's way to be checked: its public page's address, in a QR code (and a link),
+    and a line telling a person where to type its code."""
+
+    url: str
+    line: str
+
+
+@dataclass(frozen=True)
 class Stamp:
-    """What every page carries: a footer with {page} and {pages}, and an optional watermark."""
+    """What every page carries: a footer with {page} and {pages}, an optional watermark and,
+    on finals, the seal."""
 
     footer: str
     watermark: str | None = None
     metadata: Metadata | None = field(default=None)
+    seal: Seal | None = None
 
 
 def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
@@ -146,19 +160,49 @@ def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
     return out.getvalue()
 
 
+# The seal's QR code: bottom right, inside the right margin's line and below the text frame
+# (the page's bottom margin is 2.2 cm, 62 pt); the footer's lines end just left of it.
+QR_SIZE = 50.0
+QR_RIGHT = A4[0] - 56.7
+QR_BOTTOM = 8.0
+
+
 def _overlay(pages: int, stamp: Stamp) -> bytes:
     width, _height = A4
     out = io.BytesIO()
     sheet = canvas.Canvas(out, pagesize=A4, invariant=True)
+    qr = _qr(stamp.seal.url) if stamp.seal is not None else None
     for number in range(1, pages + 1):
         if stamp.watermark:
             _watermark(sheet, stamp.watermark)
         sheet.setFont(BASE_FONT, 7.5)
         sheet.setFillGray(0.25)
-        sheet.drawCentredString(width / 2, 34, stamp.footer.format(page=number, pages=pages))
+        footer = stamp.footer.format(page=number, pages=pages)
+        if stamp.seal is None or qr is None:
+            sheet.drawCentredString(width / 2, 34, footer)
+        else:
+            _seal(sheet, stamp.seal, qr, footer)
         sheet.showPage()
     sheet.save()
     return out.getvalue()
+
+
+def _qr(url: str) -> Drawing:
+    """The QR code of `url` (error correction M, a two-module quiet zone), QR_SIZE square."""
+    widget = QrCodeWidget(url, barLevel="M", barBorder=2)
+    left, bottom, right, top = widget.getBounds()
+    scale_x, scale_y = QR_SIZE / (right - left), QR_SIZE / (top - bottom)
+    drawing = Drawing(QR_SIZE, QR_SIZE, transform=[scale_x, 0, 0, scale_y, 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def _seal(sheet: canvas.Canvas, seal: Seal, qr: Drawing, footer: str) -> None:
+    left = QR_RIGHT - QR_SIZE
+    renderPDF.draw(qr, sheet, left, QR_BOTTOM)
+    sheet.linkURL(seal.url, (left, QR_BOTTOM, QR_RIGHT, QR_BOTTOM + QR_SIZE), relative=0)
+    sheet.drawRightString(left - 6, 36, footer)
+    sheet.drawRightString(left - 6, 26, seal.line)
 
 
 def _watermark(sheet: canvas.Canvas, text: str) -> None:

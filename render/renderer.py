@@ -21,7 +21,8 @@ from typing import Any
 
 from render import texts
 from render.html import list_html, report_html, trail_html
-from render.pdf import Metadata, Stamp, html_to_pdf, join_and_stamp
+from render.pdf import Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
+from render.verification import PAGE_PATH, page_url, shown, site
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +61,22 @@ def stamp_for(context: dict[str, Any]) -> Stamp:
             page="{page}",
             pages="{pages}",
         )
-        return Stamp(footer, metadata=metadata)
+        return Stamp(footer, metadata=metadata, seal=seal_for(document))
     footer = texts.FOOTER_DRAFT.format(
         issued_at=document["issued_at"], page="{page}", pages="{pages}"
     )
     return Stamp(footer, watermark=texts.WATERMARK, metadata=metadata)
+
+
+def seal_for(document: dict[str, Any]) -> Seal | None:
+    """A final's QR code and verification line, where it has a code and lsp-bot a public
+    address (`document["verification"]`: {"code", "public_url"})."""
+    verification = document.get("verification") or {}
+    code, public_url = verification.get("code"), verification.get("public_url")
+    if not code or not public_url:
+        return None
+    line = texts.FOOTER_VERIFY.format(site=site(public_url), path=PAGE_PATH, code=shown(code))
+    return Seal(page_url(public_url, code), line)
 
 
 Part = tuple[str, int, int] | None

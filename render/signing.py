@@ -23,6 +23,11 @@ class Signer(Protocol):
         """The PDF, signed over the whole file, for `reason` ("Laporan final LSP ...")."""
         ...
 
+    def certificates(self) -> list[bytes]:
+        """The signer's certificate, then its chain (DER), so a check can tell this LSP's
+        own signatures from others."""
+        ...
+
 
 class SigningError(Exception):
     """The key cannot be read or used (the message says why, in Indonesian)."""
@@ -63,6 +68,13 @@ class Pkcs12Signer:
         out = pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)))
         assert isinstance(out, BytesIO)
         return out.getvalue()
+
+    def certificates(self) -> list[bytes]:
+        """The certificate in the file, then the chain it carries (DER)."""
+        signer = self._load()
+        own = signer.signing_cert.dump()
+        chain = [cert.dump() for cert in signer.cert_registry if cert.dump() != own]
+        return [own, *chain]
 
     def _load(self) -> Any:
         from pyhanko.sign import signers

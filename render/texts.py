@@ -43,6 +43,7 @@ PREPARER_SECTIONS = "penyusunan laporan"
 
 FOOTER_DRAFT = "DRAF · data per {issued_at} · Halaman {page} dari {pages}"
 FOOTER_FINAL = "{number} · Versi {version} · Sidik data {short_hash} · Halaman {page} dari {pages}"
+FOOTER_VERIFY = "Periksa keaslian di {site}{path} dengan kode {code} atau pindai kode QR"
 WATERMARK = "DRAF"
 META_DRAFT = "draf"
 META_FINAL = "final versi {version}"

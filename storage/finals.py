@@ -24,6 +24,7 @@ class FinalInfo:
     created_by: int | None
     channel: str
     created_at: datetime
+    verification_code: str | None = None
 
 
 _INFO = (
@@ -37,6 +38,7 @@ _INFO = (
     FinalReport.created_by,
     FinalReport.channel,
     FinalReport.created_at,
+    FinalReport.verification_code,
 )
 
 
@@ -53,6 +55,20 @@ def finals(session: Session, *, period_id: int, report: str) -> list[FinalInfo]:
 def final_by_pdf_hash(session: Session, *, sha256: str) -> FinalInfo | None:
     """The final whose stored PDF has this SHA-256."""
     row = session.execute(select(*_INFO).where(FinalReport.pdf_sha256 == sha256)).first()
+    return FinalInfo(*row) if row else None
+
+
+def final_by_code(session: Session, *, code: str) -> FinalInfo | None:
+    """The final whose pages print this verification code (as stored: no dash, upper case)."""
+    row = session.execute(select(*_INFO).where(FinalReport.verification_code == code)).first()
+    return FinalInfo(*row) if row else None
+
+
+def final_by_number(session: Session, *, number: str, version: int) -> FinalInfo | None:
+    """The final with this document number and version."""
+    row = session.execute(
+        select(*_INFO).where(FinalReport.document_number == number, FinalReport.version == version)
+    ).first()
     return FinalInfo(*row) if row else None
 
 
@@ -92,6 +108,7 @@ def add_final(
     created_by: int | None,
     channel: str,
     now: datetime,
+    verification_code: str | None = None,
 ) -> FinalInfo:
     """Store a final; (period, report, version) is unique, so a race fails instead of
     overwriting."""
@@ -107,9 +124,10 @@ def add_final(
         created_by=created_by,
         channel=channel,
         created_at=now,
+        verification_code=verification_code,
     )
     session.add(row)
     session.flush()
     assert row.id is not None
     return FinalInfo(row.id, period_id, report, version, document_number, content_sha256,
-                     pdf_sha256, created_by, channel, now)  # fmt: skip
+                     pdf_sha256, created_by, channel, now, verification_code)  # fmt: skip

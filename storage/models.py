@@ -245,6 +245,9 @@ class FinalReport(SQLModel, table=True):
     created_by: int | None = Field(default=None, foreign_key="member.id")
     channel: str
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # What every page prints beside its QR code, for the public verification page (finals
+    # made before 0010 have none).
+    verification_code: str | None = Field(default=None, sa_type=String(16), unique=True, index=True)
 
 
 class ReminderPlan(SQLModel, table=True):
