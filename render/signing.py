@@ -6,6 +6,7 @@ as Indonesian PSrE offer (the key never leaves them), can take the place of `Pkc
 pyHanko is imported only when a final is signed.
 """
 
+import logging
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -14,6 +15,9 @@ from typing import Any, Protocol
 from render import texts
 
 SIGNATURE_FIELD = "TandaTanganLaporanFinal"
+# pyHanko logs a stack trace when a PKCS#12 file does not open; SigningError says it in one
+# Indonesian line instead.
+logging.getLogger("pyhanko.sign.signers.pdf_cms").setLevel(logging.CRITICAL)
 
 
 class Signer(Protocol):

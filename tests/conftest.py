@@ -29,7 +29,11 @@ settings.load_profile("lsp-bot")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "sqlite_only: the test reads the SQLite file itself")
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only: runs on SQLite alone (it reads the SQLite file itself, or the "
+        "database plays no part in what it tests)",
+    )
     config.addinivalue_line("markers", "slow: starts real lsp-bot processes (seconds each)")
 
 

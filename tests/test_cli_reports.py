@@ -90,6 +90,7 @@ def test_draft_final_versions_and_verify_from_the_console(
 
     code, out = status("report", "verify", str(final))
     assert code == 0 and "COCOK" in out and "versi 1" in out
+    assert "Tanda tangan elektronik: tidak ada." in out  # no signing key is configured here
     assert hashlib.sha256(first).hexdigest() in out
     (workdir / "altered.pdf").write_bytes(first + b"\n% diubah\n")
     code, out = status("report", "verify", "altered.pdf")

@@ -96,6 +96,7 @@ def test_invite_imports_no_channel_and_no_renderer(tmp_path: Path) -> None:
         ("DATABASE_URL", "mysql://u@127.0.0.1:1/x", "tidak didukung"),
         ("DATABASE_URL", "postgresql+psycopg://u@127.0.0.1:1/x", "tidak dapat dihubungi"),
         ("DATABASE_URL", "sqlite:////nonexistent/dir/x.db", "Folder basis data /nonexistent/dir"),
+        ("PUBLIC_URL", "lsp.sekolah.sch.id", "PUBLIC_URL tidak valid: isi dengan alamat web"),
     ],
 )
 def test_a_setting_that_cannot_work_is_one_indonesian_line_and_exit_2(
@@ -264,6 +265,9 @@ def test_health_answers_in_polling_mode(
         health = f"http://127.0.0.1:{run_env['PORT']}/healthz"
         with urllib.request.urlopen(health) as answer:
             assert answer.status == 200 and b'"ok"' in answer.read()
+        page = f"http://127.0.0.1:{run_env['PORT']}/verifikasi"  # the public page is served
+        with urllib.request.urlopen(page) as answer:
+            assert answer.status == 200 and b"Verifikasi Laporan Final" in answer.read()
 
         def checked() -> bool:  # the first reminder tick finishes soon after the start
             with urllib.request.urlopen(health) as answer:
@@ -274,6 +278,21 @@ def test_health_answers_in_polling_mode(
         bot.send_signal(signal.SIGTERM)
         bot.communicate(timeout=60)
     assert bot.returncode == 0
+
+
+def test_a_signing_key_that_cannot_be_opened_stops_run_at_once(tmp_path: Path) -> None:
+    from tests.test_signing import throwaway_ca
+
+    key_file, _ca = throwaway_ca(tmp_path)
+    for path, passphrase, expected in (
+        (tmp_path / "tidak-ada.p12", "x", "tidak ditemukan (SIGNING_PKCS12)"),
+        (key_file, "salah-sandi", "periksa SIGNING_PASSPHRASE"),
+    ):
+        env = base_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, SIGNING_PKCS12=str(path),
+                       SIGNING_PASSPHRASE=passphrase)  # fmt: skip
+        done = lsp_bot(env, tmp_path, "run")
+        assert done.returncode == 2 and expected in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1 and "salah-sandi" not in done.stderr
 
 
 def test_a_taken_port_is_one_line(run_env: dict[str, str], tmp_path: Path) -> None:

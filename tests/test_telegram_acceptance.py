@@ -127,6 +127,6 @@ def test_five_people_at_once_from_invite_to_final_pdf(
     assert "TUK Bengkel Otomotif" in text and "Cabang Sape" in text
     assert "Nomor dokumen" in (final[-1].text or "")
     checked = texts_of(admin.send_file(document.filename, document.data, "application/pdf"))
-    assert checked.startswith("COCOK")
+    assert checked.startswith("COCOK") and "Tanda tangan elektronik: tidak ada." in checked
     tampered = texts_of(admin.send_file("ubah.pdf", document.data + b"\n%", "application/pdf"))
     assert tampered.startswith("TIDAK COCOK") and "/laporan 1" in tampered
