@@ -6,6 +6,7 @@ date, SHA-256 and whether a newer version replaced it; never an answer, never a 
 people who gave the data or made the report.
 """
 
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -18,11 +19,14 @@ from bot.reports import ReportDesk, sha256
 from render.filters import wita_long
 from render.pdf_text import footer_claims
 from render.signatures import SignatureFinding, read_signatures
+from render.signing import SigningError
 from render.texts import REPORT_TITLES
 from render.verification import normalized, shown
 from storage import finals, period_data
 from storage.db import read_scope
 from storage.finals import FinalInfo
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -77,9 +81,14 @@ class Verifier:
         self._own: list[bytes] | None = None
 
     def own_certificates(self) -> list[bytes]:
-        """This LSP's signing certificate and chain ([] when finals are not signed)."""
+        """This LSP's signing certificate and chain ([] when finals are not signed, or its
+        key can no longer be opened: then signatures are read without knowing whose)."""
         if self._own is None:
-            self._own = self.desk.signer.certificates() if self.desk.signer else []
+            try:
+                self._own = self.desk.signer.certificates() if self.desk.signer else []
+            except SigningError as problem:
+                logger.warning("signing key unreadable while checking a file: %s", problem)
+                return []
         return self._own
 
     def check(self, data: bytes) -> Check:

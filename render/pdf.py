@@ -165,6 +165,7 @@ def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
 QR_SIZE = 50.0
 QR_RIGHT = A4[0] - 56.7
 QR_BOTTOM = 8.0
+SEAL_TEXT_LEFT = 62.4  # the left margin (2.2 cm)
 
 
 def _overlay(pages: int, stamp: Stamp) -> bytes:
@@ -201,8 +202,11 @@ def _seal(sheet: canvas.Canvas, seal: Seal, qr: Drawing, footer: str) -> None:
     left = QR_RIGHT - QR_SIZE
     renderPDF.draw(qr, sheet, left, QR_BOTTOM)
     sheet.linkURL(seal.url, (left, QR_BOTTOM, QR_RIGHT, QR_BOTTOM + QR_SIZE), relative=0)
-    sheet.drawRightString(left - 6, 36, footer)
-    sheet.drawRightString(left - 6, 26, seal.line)
+    room = left - 6 - SEAL_TEXT_LEFT  # a long address gets smaller type, never the margin
+    for y, line in ((36, footer), (26, seal.line)):
+        size = min(7.5, 7.5 * room / max(1.0, sheet.stringWidth(line, BASE_FONT, 7.5)))
+        sheet.setFont(BASE_FONT, size)
+        sheet.drawRightString(left - 6, y, line)
 
 
 def _watermark(sheet: canvas.Canvas, text: str) -> None:

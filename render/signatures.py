@@ -20,6 +20,9 @@ logging.getLogger("pyhanko.sign.validation").setLevel(logging.ERROR)
 logging.getLogger("pyhanko_certvalidator").setLevel(logging.ERROR)
 
 
+MAX_SIGNATURES = 5  # a file with more is read no further (each costs a validation)
+
+
 @dataclass(frozen=True)
 class SignatureFinding:
     """One signature in a file, as pyHanko reads it."""
@@ -42,7 +45,7 @@ def read_signatures(pdf: bytes, *, own: Sequence[bytes] = ()) -> list[SignatureF
         signatures = PdfFileReader(BytesIO(pdf), strict=False).embedded_signatures
     except Exception:
         return None
-    return [_finding(signature, own) for signature in signatures]
+    return [_finding(signature, own) for signature in signatures[:MAX_SIGNATURES]]
 
 
 def _finding(signature: Any, own: Sequence[bytes]) -> SignatureFinding:

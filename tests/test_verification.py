@@ -202,3 +202,23 @@ def test_the_chat_check_reports_the_signature(published: Published) -> None:
     assert "Tanda tangan elektronik: RUSAK" in altered.text
     [fake] = reports.verify("console:admin", forged("LSP/LAP-KEG/II/2026", 1, "AAAAAAAAAA"))
     assert fake.text.startswith("TIDAK COCOK") and texts.SIGNATURE_NONE in fake.text
+
+
+def test_a_long_address_shrinks_its_line_instead_of_leaving_the_page() -> None:
+    import io
+
+    import pdfplumber
+
+    from render.pdf import SEAL_TEXT_LEFT, Seal, Stamp, html_to_pdf, join_and_stamp
+
+    site = "lsp-p1.smk-negeri-3-kota-bima.provinsi-nusa-tenggara-barat.sch.id"
+    line = f"Periksa keaslian di {site}/verifikasi dengan kode K7QM4-XPA92 atau pindai kode QR"
+    seal = Seal(f"https://{site}/verifikasi/K7QM4-XPA92", line)
+    footer = "LSP/LAP-KEG/II/2026 · Versi 1 · Sidik data 0123456789ab · Halaman {page} dari {pages}"
+    pdf = join_and_stamp([html_to_pdf("<p>Isi</p>")], Stamp(footer, seal=seal))
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[0]
+        words = [w for w in page.extract_words() if w["top"] > page.height - 70]  # the footer
+        text = page.extract_text()
+    assert "K7QM4-XPA92" in text and site in text.replace("\n", "")
+    assert words and min(word["x0"] for word in words) >= SEAL_TEXT_LEFT - 0.5
