@@ -231,11 +231,6 @@ class ReportDesk:
         found = [info for info in self.versions(period, edition) if info.version == version]
         return self._stored(found[0]) if found else None
 
-    def identify(self, data: bytes) -> finals.FinalInfo | None:
-        """The stored final this file is exactly, if any."""
-        with session_scope(self.db) as session:
-            return finals.final_by_pdf_hash(session, sha256=sha256(data))
-
     def member_names(self, ids: set[int]) -> dict[int, str]:
         """Names of members by id (for lists of finals)."""
         with session_scope(self.db) as session:

@@ -185,10 +185,8 @@ class VerificationPages:
             return self._message(texts.VERIFY_PAGE_TITLE, texts.VERIFY_PAGE_NO_FILE, 400)
         async with self._checking:
             check = await asyncio.to_thread(self.verifier.check, data)
-            shown_final = check.match or check.claimed
-            public = (
-                await asyncio.to_thread(self.verifier.public, shown_final) if shown_final else None
-            )
+            stored = check.match or check.claimed
+            public = await asyncio.to_thread(self.verifier.public, stored) if stored else None
         matched = check.match is not None
         logger.info("verification upload: %s", "match" if matched else "no match")
         return self._page(

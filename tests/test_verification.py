@@ -14,6 +14,7 @@ from bot import texts
 from bot.verify_web import MAX_UPLOAD_BYTES, RateLimit
 from render.verification import normalized, page_url, shown
 from tests.helpers import Chat
+from tests.test_signing import PASSPHRASE
 from tests.verifying import (
     ANSWERS,
     LSP_NAME,
@@ -222,3 +223,35 @@ def test_a_long_address_shrinks_its_line_instead_of_leaving_the_page() -> None:
         text = page.extract_text()
     assert "K7QM4-XPA92" in text and site in text.replace("\n", "")
     assert words and min(word["x0"] for word in words) >= SEAL_TEXT_LEFT - 0.5
+
+
+@pytest.mark.sqlite_only  # the CLI opens the test's SQLite file
+def test_report_verify_on_the_cli_reports_the_signature(
+    published: Published, tmp_path: Path
+) -> None:
+    import os
+    import sys
+
+    url = published.chat.db.url.render_as_string(hide_password=False)
+    signer = published.chat.desk.signer
+    assert signer is not None
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "WHATSAPP_"))}
+    env.update(DATABASE_URL=url, SIGNING_PKCS12=str(signer.path),  # type: ignore[attr-defined]
+               SIGNING_PASSPHRASE=PASSPHRASE, RENDER_WORKERS="1")  # fmt: skip
+    genuine, altered = tmp_path / "asli.pdf", tmp_path / "diubah.pdf"
+    genuine.write_bytes(published.second)
+    altered.write_bytes(one_byte_changed(published.second))
+
+    def verify(path: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "bot", "report", "verify", str(path)],
+                              cwd=tmp_path, env=env, capture_output=True, text=True,
+                              timeout=120)  # fmt: skip
+
+    done = verify(genuine)
+    assert done.returncode == 0 and done.stdout.startswith("COCOK"), done
+    assert "Tanda tangan elektronik: sah, oleh Manajer Administrasi" in done.stdout
+    assert "Sertifikatnya adalah sertifikat penanda tangan LSP ini." in done.stdout
+    done = verify(altered)
+    assert done.returncode == 1 and done.stdout.startswith("TIDAK COCOK"), done
+    assert "Tanda tangan elektronik: RUSAK" in done.stdout
+    assert "lsp-bot report get 2" in done.stdout
