@@ -159,3 +159,19 @@ def test_a_key_that_cannot_be_opened_is_one_indonesian_line(tmp_path: Path) -> N
         Pkcs12Signer(key_file, "salah", None).sign(b"%PDF-1.7", reason="uji")
     with pytest.raises(SigningError, match="tidak ditemukan"):
         Pkcs12Signer(tmp_path / "tidak-ada.p12", None, None).sign(b"%PDF-1.7", reason="uji")
+
+
+def test_final_in_the_chat_with_a_wrong_passphrase_is_one_line_and_stores_nothing(
+    chat: Chat, tmp_path: Path
+) -> None:
+    key_file, _ca = throwaway_ca(tmp_path)
+    chat.desk.signer = Pkcs12Signer(key_file, "sandi-salah", "Bu Admin")
+    chat.clock.now = SEMESTER_OVER
+    fill(chat, "2.2", "2.3", "2.4", "2.5", "2.7")
+    nihil(chat, "admin", "2.6")
+    documents = len(chat.documents)
+    reply = chat.say("admin", "/final")
+    assert reply.count("\n") == 0 and "periksa SIGNING_PASSPHRASE" in reply, reply
+    assert "sandi-salah" not in reply and len(chat.documents) == documents
+    with session_scope(chat.db) as session:
+        assert session.execute(select(FinalReport)).first() is None
