@@ -63,6 +63,7 @@ def test_every_page_has_a_qr_code_leading_to_its_page(published: Published, tmp_
                               text=True, check=True).stdout  # fmt: skip
         line = f"lsp.smkn3bima.sch.id/verifikasi dengan kode {shown(code)}"
         assert text.count(line) == len(pages)
+        assert f"lsp.smkn3bima.sch.id/verifikasi, kode {shown(code)}" in text  # on the cover
 
 
 def _get(base: str, path: str) -> httpx.Response:
