@@ -78,10 +78,11 @@ def test_one_issuance_has_its_own_edition_and_number(office: Chat) -> None:
     text = one_line(pdf_text(pdf))
     assert "Terbukti memalsukan portofolio" in text  # its revocation
     assert "LSP-P1/SMKN3/2023/0007" in "".join(text.split())  # its re-certification
-    from bot.report_commands import verification
+    from bot.verification import Verifier, verdict
 
-    matched, said = verification(office.desk, pdf, fetch="/laporan {version}")
+    matched, said = verdict(Verifier(office.desk), pdf, fetch="/laporan {version}")
     assert matched and "Laporan Penerbitan Sertifikat" in said and "LAP-SERT/P1" in said
+    assert "penerbitan sertifikat no. 1" in said  # the edition is named, not only the semester
     assert "Penerbitan nomor 9 tidak ada" in office.say("admin", "/draft penerbitan 9")
     verified = office.say("admin", "/laporan penerbitan 1 1")
     assert office.documents[-1].filename.endswith("_P1_2026-II_v1.pdf") and "versi 1" in verified
