@@ -42,6 +42,7 @@ def test_codes_are_typed_forgivingly() -> None:
     assert shown("K7QM4XPA92") == "K7QM4-XPA92"
 
 
+@pytest.mark.sqlite_only  # what is printed does not depend on the database
 def test_every_page_has_a_qr_code_leading_to_its_page(published: Published, tmp_path: Path) -> None:
     if shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None:
         pytest.skip("zbarimg (Debian package zbar-tools) or pdftoppm (poppler-utils) missing")
@@ -174,6 +175,7 @@ def test_the_upload_form_tells_genuine_from_altered_and_forged(published: Publis
             _no_names(response.text.replace("Manajer Administrasi", ""))
 
 
+@pytest.mark.sqlite_only  # the budget is kept in memory
 def test_a_client_over_its_budget_is_asked_to_wait(published: Published) -> None:
     now = [1000.0]
     limit = RateLimit(burst=3, every=10.0, upload_cost=2, clock=lambda: now[0])
