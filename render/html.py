@@ -9,6 +9,7 @@ from markupsafe import Markup
 from render.layout import column_widths, fitted_columns
 from render.typeface import FONTS, FONTS_DIR, dejavu
 from render.values import printable
+from render.verification import shown, site
 
 __all__ = ["FONTS", "FONTS_DIR", "environment", "list_html", "report_html", "trail_html"]
 
@@ -62,6 +63,8 @@ def environment() -> Environment:
     env.globals["table_widths"] = _table_widths
     env.globals["column_widths"] = column_widths
     env.globals["fitted_columns"] = fitted_columns
+    env.filters["code_shown"] = shown
+    env.filters["site"] = site
     return env
 
 
