@@ -70,9 +70,13 @@ def _members(commands: Commands) -> None:
     withdraw.add_argument("code")
 
 
+BY_HELP = "siapa yang mencatat (nama lengkap); ditanyakan bila dijalankan di terminal"
+
+
 def _certificates(commands: Commands) -> None:
     imports = commands.add_parser("import-certificates", help="impor daftar sertifikat (XLSX/CSV)")
     imports.add_argument("file", type=Path)
+    imports.add_argument("--by", help=BY_HELP)
     certificates = commands.add_parser("certificates", help="register sertifikat")
     actions = certificates.add_subparsers(dest="action", required=True)
     template = actions.add_parser("template", help="templat XLSX daftar sertifikat")
@@ -86,6 +90,14 @@ def _certificates(commands: Commands) -> None:
     correct.add_argument("number")
     for option, help_text in CORRECTABLE.items():
         correct.add_argument(option, help=help_text)
+    correct.add_argument("--by", help=BY_HELP)
+    revoke = actions.add_parser("revoke", help="cabut satu sertifikat (dengan konfirmasi)")
+    revoke.add_argument("number", nargs="+", help="nomor seperti tercetak, spasi boleh")
+    revoke.add_argument("--on", required=True, help="tanggal pencabutan, mis. 18-11-2026")
+    revoke.add_argument("--reason", required=True, help="alasan pencabutan")
+    revoke.add_argument("--decision", default="", help="nomor keputusan pencabutan")
+    revoke.add_argument("--by", help=BY_HELP)
+    revoke.add_argument("--yes", action="store_true", help="tanpa pertanyaan konfirmasi")
 
 
 def _reports(commands: Commands) -> None:

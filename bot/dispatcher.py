@@ -40,6 +40,8 @@ class Dispatcher:
                 if commands is not None:
                     replies = commands.handle(message)
                     if replies is not None:
+                        if replies:  # answered (a redelivery is answered with nothing)
+                            self.service.leave_waits(message)
                         return replies
             return self.service.handle(message)
         except Exception:

@@ -230,7 +230,7 @@ ADMIN_COMMANDS = (
     ("anggota", "Daftar anggota; ganti nama, peran, nonaktifkan"),
     ("templat", "Templat Excel daftar sertifikat"),
     ("sertifikat", "Ringkasan register sertifikat"),
-    ("cabut", "Cabut sertifikat: /cabut NOMOR TANGGAL ALASAN"),
+    ("cabut", "Cabut sertifikat (ditanya satu per satu, lalu dikonfirmasi)"),
     ("kedaluwarsa", "Sertifikat yang segera habis masa berlakunya"),
     ("profil", "Profil LSP dan penanda tangan laporan"),
     ("draft", "Draf laporan kegiatan (PDF)"),
@@ -349,130 +349,12 @@ REMINDERS_NEED_TOKEN = (
 )
 REMINDERS_BAD_AT = "--at harus tanggal dan jam ISO, mis. 2027-01-04T09:00+08:00 (tanpa zona: WITA)."
 
-# The certificate register (bot/certificates/): import, template, revocation, expiring.
-IMPORT_EMPTY = "Berkas kosong: tidak ada yang dapat dibaca."
-IMPORT_NO_FILE = "Berkas {path} tidak ditemukan."
-IMPORT_TOO_LARGE = "Berkas terlalu besar (paling besar {limit} MB). Tidak ada yang disimpan."
-IMPORT_TOO_MANY_ROWS = "Berkas berisi lebih dari {limit} baris. Bagi menjadi beberapa berkas."
-IMPORT_NOT_A_SHEET = (
-    "Berkas ini bukan lembar kerja yang dapat dibaca. Kirim berkas Excel (.xlsx) atau CSV; "
-    "contohnya ada di /templat."
-)
-IMPORT_NO_HEADER = (
-    "Baris pertama harus berisi judul kolom (Nomor Sertifikat, Nama Pemegang, Skema, Tanggal "
-    "Terbit, ...). Contohnya ada di /templat."
-)
-IMPORT_NO_ROWS = "Berkas hanya berisi baris judul: tidak ada sertifikat untuk disimpan."
-IMPORT_MISSING_COLUMNS = (
-    "Kolom wajib tidak ditemukan: {columns}. Tidak ada yang disimpan. Contohnya ada di /templat."
-)
-IMPORT_COLUMN_NAMES = {
-    "number": "Nomor Sertifikat", "holder": "Nama Pemegang", "scheme": "Skema",
-    "issued_on": "Tanggal Terbit", "kind": "Jenis", "route": "Jalur", "tuk": "TUK",
-    "assessor": "Asesor", "valid_until": "Berlaku Sampai", "replaces": "Menggantikan",
-}  # fmt: skip
-IMPORT_AT = "baris {row}, kolom {column}: {message}"
-IMPORT_REQUIRED = "kosong, padahal wajib diisi."
-IMPORT_SAME_AS = "nomor ini sama dengan baris {row}."
-IMPORT_ALREADY_OTHER = (
-    "nomor ini sudah terdaftar pada penerbitan {issuance} baris {row} dengan data lain "
-    "(pemegang {holder})."
-)
-IMPORT_BEFORE_ISSUE = "{until} lebih awal dari tanggal terbit {issued}."
-IMPORT_UNKNOWN_WORD = '"{given}" tidak dikenal; pakai salah satu: {accepted}.'
-IMPORT_KINDS = "unit kompetensi, klaster/paket, kualifikasi, okupasi"
-IMPORT_ROUTES = "reguler, RCC, RPL"
-IMPORT_SIMILAR = '"{given}" mirip dengan "{known}" yang sudah ada; periksa ejaannya.'
-IMPORT_MORE = "... dan {more} masalah lain."
-IMPORT_REFUSED = (
-    "Berkas {filename} belum disimpan: ada {count} masalah. Perbaiki lalu kirim lagi; tidak ada "
-    "yang disimpan sebelum berkasnya bersih.\n{lines}"
-)
-IMPORT_STORED = (
-    "{count} sertifikat baru tersimpan sebagai penerbitan {issuance} (berkas {filename}, "
-    "SHA-256 {sha})."
-)
-IMPORT_SKIPPED = "{count} baris sudah tersimpan sebelumnya dan dilewati."
-IMPORT_NOTHING_NEW = "Tidak ada sertifikat baru: {count} baris sudah tersimpan sebelumnya."
-IMPORT_SAME_FILE = (
-    "Berkas ini sudah diimpor sebagai penerbitan {issuance} ({at}); tidak ada yang disimpan."
-)
-IMPORT_IGNORED = "Kolom diabaikan (tidak dikenal): {columns}."
-IMPORT_WARNINGS = "Peringatan (tetap disimpan):\n{lines}"
-IMPORT_RACE = "Sertifikat yang sama sedang disimpan dari berkas lain. Kirim lagi sebentar lagi."
-IMPORT_ADMIN_ONLY = (
-    "Maaf, daftar sertifikat hanya dapat dikirim oleh Manajer Administrasi. Berkas ini tidak "
-    "dibaca."
-)
-TEMPLATE_READY = (
-    "Templat daftar sertifikat: isi satu baris per sertifikat, lalu kirim berkasnya ke sini."
-)
-TEMPLATE_SHEET = "Sertifikat"
-TEMPLATE_HELP_SHEET = "Petunjuk"
-TEMPLATE_EXAMPLE = (
-    "LSP-P1/SMKN3/2026/0001", "Ahmad Fauzi", "Teknik Kendaraan Ringan Otomotif", "kualifikasi",
-    "reguler", "TUK Bengkel Otomotif SMKN 3 Kota Bima", "Yusuf Hidayat", "24-11-2026",
-    "24-11-2029", "",
-)  # fmt: skip
-TEMPLATE_HELP = (
-    ("Nomor Sertifikat", "wajib", "Nomor seperti tercetak di sertifikat; tidak boleh ganda."),
-    ("Nama Pemegang", "wajib", "Nama asesi pemegang sertifikat."),
-    ("Skema", "wajib", "Nama skema sertifikasi."),
-    ("Jenis", "boleh kosong", "unit kompetensi, klaster/paket, kualifikasi atau okupasi."),
-    ("Jalur", "boleh kosong", "reguler (bila kosong), RCC atau RPL."),
-    ("TUK", "boleh kosong", "Nama TUK tempat uji."),
-    ("Asesor", "boleh kosong", "Nama asesor kompetensi."),
-    ("Tanggal Terbit", "wajib", "Mis. 24-11-2026, 24/11/2026 atau 24 November 2026."),
-    (
-        "Berlaku Sampai",
-        "boleh kosong",
-        "Bila kosong: tanggal terbit + masa berlaku skema (3 tahun).",
-    ),
-    ("Menggantikan", "boleh kosong", "Sertifikasi ulang: nomor sertifikat lama yang digantikan."),
-)
-CERTIFICATES_NONE = "Belum ada sertifikat yang terbit atau dicabut pada {period} di register."
-CERTIFICATES_HEADER = "Sertifikat terbit pada {period}: {count}"
-CERTIFICATES_BY_KIND = "Menurut jenis:"
-CERTIFICATES_BY_ROUTE = "Menurut jalur:"
-CERTIFICATES_BY_SCHEME = "Menurut skema:"
-CERTIFICATES_BY_TUK = "Menurut TUK:"
-CERTIFICATES_LINE = "- {name}: {count}"
-CERTIFICATES_NO_TUK = "(TUK tidak disebut)"
-CERTIFICATES_RENEWED = "Sertifikasi ulang: {count}"
-CERTIFICATES_REVOKED = "Dicabut pada periode ini: {count}"
-EXPIRING_NONE = "Tidak ada sertifikat yang habis masa berlakunya dalam {months} bulan ke depan."
-EXPIRING_HEADER = "Sertifikat yang habis masa berlakunya dalam {months} bulan ke depan: {count}"
-EXPIRING_LINE = "- {number}, {holder} ({scheme}): berlaku sampai {until}"
-EXPIRING_MORE = "... dan {more} lainnya (lihat /ekspor)."
-REVOKE_USAGE = (
-    "Cara mencabut sertifikat: /cabut NOMOR TANGGAL ALASAN\n"
-    "Contoh: /cabut LSP-P1/SMKN3/2026/0001 02-12-2026 Terbukti memalsukan bukti portofolio"
-)
-REVOKE_UNKNOWN = "Sertifikat {number} tidak ada di register."
-REVOKE_ALREADY = "Sertifikat {number} sudah dicabut sejak {on}."
-REVOKE_BEFORE_ISSUE = "Tanggal pencabutan tidak boleh sebelum tanggal terbit ({issued})."
-REVOKE_CONFIRM = (
-    "Cabut sertifikat {number} milik {holder} (skema {scheme}) per {on}, dengan alasan: "
-    "{reason}? Pencabutan tercatat untuk selamanya."
-)
-REVOKE_YES = "Ya, cabut"
-REVOKE_NO = "Tidak"
-REVOKE_DONE = "Sertifikat {number} dicabut per {on}. Tercatat di register dan laporan."
-REVOKE_NOT_DONE = "Tidak jadi. Sertifikat {number} tidak dicabut."
+# Reminders of certificates about to expire.
 EXPIRY_DIGEST = (
     "📅 Sertifikat yang habis masa berlakunya dalam tiga bulan ke depan: {count}. Pemegangnya "
     "perlu sertifikasi ulang."
 )
 BUTTON_EXPIRING = "📅 Lihat daftar lengkap"
-CORRECT_BAD_DATE = "Tanggal '{text}' tidak dapat dibaca. Tulis seperti 24-11-2026."
-CORRECTED = (
-    "Sertifikat {number} dikoreksi ({fields}). Nilai lamanya tetap tersimpan sebagai revisi."
-)
-SCHEME_SHOWN = (
-    "Skema {name}: nomor {number}, jenis {kind}, masa berlaku bawaan {years} tahun (dipakai "
-    "bila daftar sertifikat tidak menyebut tanggal berlaku sampai)."
-)
-SCHEME_BAD_VALIDITY = "Masa berlaku bawaan harus 1 sampai 10 tahun, dan nama skema harus diisi."
 
 # --- WhatsApp -----------------------------------------------------------------------------------
 WA_ANSWER_BY_NUMBER = "Balas dengan nomor atau nama pilihannya."

@@ -15,6 +15,7 @@ from conversations.parsing import match_choice
 from conversations.schema import Choice
 from conversations.state import Mode, State
 from conversations.turn import Turn
+from conversations.turn_revoke import REVOKE_MODES, looked_up
 from storage.enums import Role
 from storage.periods import WITA
 
@@ -29,6 +30,10 @@ class Need(StrEnum):
     OTHERS = "others"
     INVITE_CODE = "invite_code"
 
+
+# Waits a command answered outside the engine (a report, the members) leaves: a later "ya"
+# must not answer a question that is no longer the last one on screen.
+LEFT_BY_OTHER_COMMANDS = REVOKE_MODES | {Mode.CONFIRM_NIHIL, Mode.CONFIRM_DELETE}
 
 # Where a plain message may open a section (or declare one nihil): what others gave is shown.
 _OPENING_MODES = (Mode.MENU, Mode.NIHIL_VIEW, Mode.CONFIRM_NIHIL)
@@ -59,6 +64,12 @@ def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> f
     return frozenset(wanted)
 
 
+def certificate_lookup(inbound: Inbound, state: State) -> str | None:
+    """The typed text whose certificate the context must carry (a revocation asks for it)."""
+    text = inbound.text.strip()
+    return looked_up(text, state, parse_command(text))
+
+
 def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
     """Run one message through the conversation."""
     turn = Turn(state, ctx, now)
@@ -75,6 +86,9 @@ def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
 
 
 def _on_text(turn: Turn, text: str) -> None:
+    if turn.state.mode in REVOKE_MODES:
+        _on_revocation(turn, text)
+        return
     if turn.section is None and turn.state.mode is not Mode.MENU:
         turn.menu()
         return
@@ -103,7 +117,24 @@ def _on_text(turn: Turn, text: str) -> None:
             turn.menu()
 
 
+def _on_revocation(turn: Turn, text: str) -> None:
+    match turn.state.mode:
+        case Mode.REVOKE_NUMBER:
+            turn.revoke_number(text)
+        case Mode.REVOKE_DATE:
+            turn.revoke_date(text)
+        case Mode.REVOKE_REASON | Mode.REVOKE_DECISION:
+            turn.revoke_text(text)
+        case _:
+            turn.confirm_revocation(text)
+
+
 def _on_command(turn: Turn, name: str, argument: str) -> None:
+    if name == "lewati" and turn.state.mode is Mode.REVOKE_DECISION:
+        turn.skip_decision()
+        return
+    if turn.state.mode in REVOKE_MODES:  # any other command leaves the revocation
+        turn.leave_revocation()
     match name:
         case "start" | "menu":
             turn.menu()
@@ -124,6 +155,8 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
             _invite(turn, argument)
         case "nama":
             _rename_self(turn, argument)
+        case "cabut":
+            turn.start_revocation(argument)
         case "isi":
             if argument:
                 turn.choose_from_menu(argument)

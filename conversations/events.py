@@ -96,7 +96,17 @@ class SetName:
     name: str
 
 
-Effect = SaveAnswer | SetStatus | CreateInvite | SetName
+@dataclass(frozen=True)
+class RevokeCertificate:
+    """Record a certificate's revocation (the admin confirmed it on screen)."""
+
+    number: str
+    on: date
+    reason: str
+    decision: str
+
+
+Effect = SaveAnswer | SetStatus | CreateInvite | SetName | RevokeCertificate
 
 
 @dataclass(frozen=True)
@@ -166,6 +176,20 @@ class SectionProgress:
 
 
 @dataclass(frozen=True)
+class CertificateView:
+    """A certificate a typed number named, as the register holds it; `words`: how many words
+    of the typed text its number took."""
+
+    number: str
+    holder: str
+    scheme: str
+    issued_on: date
+    valid_until: date
+    revoked_on: date | None
+    words: int
+
+
+@dataclass(frozen=True)
 class Context:
     """Everything the engine may read for one message, loaded by the service beforehand."""
 
@@ -175,6 +199,7 @@ class Context:
     team: tuple[SectionProgress, ...] | None = None
     invite_code: str | None = None
     others: dict[str, tuple[OtherPart, ...]] = field(default_factory=dict)
+    certificate: CertificateView | None = None
 
 
 def reply_record(reply: Reply) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from sqlmodel import Session
 
 from conversations import engine, texts
 from conversations.events import (
+    CertificateView,
     Context,
     CreateInvite,
     Effect,
@@ -24,6 +25,7 @@ from conversations.events import (
     OtherPart,
     PeriodView,
     Reply,
+    RevokeCertificate,
     SaveAnswer,
     SetName,
     SetStatus,
@@ -34,7 +36,16 @@ from conversations.events import (
 from conversations.forms.registry import BY_KEY, SECTIONS
 from conversations.progress import BELUM, Person, owed_sections, team_progress
 from conversations.state import State
-from storage import members, outstanding, queries, reach, reminder_plan, writes
+from storage import (
+    members,
+    outstanding,
+    queries,
+    reach,
+    register_writes,
+    reminder_plan,
+    writes,
+)
+from storage import register as certificate_register
 from storage.db import session_scope
 from storage.enums import DELETED_ENTRY, Role, Semester, SubmissionStatus
 from storage.periods import (
@@ -148,6 +159,21 @@ class ConversationService:
                 now=self.clock(),
             )
             session.commit()
+
+    def leave_waits(self, message: Message) -> None:
+        """A command answered outside the conversation (a report, the members...): a
+        confirmation the person was asked before it no longer stands, so a later "ya" cannot
+        answer it; a revocation under way is dropped."""
+        now = self.clock()
+        with session_scope(self.db) as session:
+            member, state_json, _unreachable = queries.sender(session, key=message.identity)
+            state = State.from_json(state_json)
+            if member is None or state.mode not in engine.LEFT_BY_OTHER_COMMANDS:
+                return
+            left = State(period=state.period)
+            writes.save_state(session, identity_key=message.identity, data=left.to_json(), now=now)
+            session.commit()
+        logger.info("%s left a %s wait for another command", message.identity, state.mode)
 
     def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply] | None:
         """The replies to a message, recorded with it as applied (kept until `replied`); None
@@ -268,6 +294,7 @@ class ConversationService:
             team=team,
             invite_code=self.code_factory() if engine.Need.INVITE_CODE in wanted else None,
             others=others,
+            certificate=_certificate(session, inbound, state) if member.is_admin else None,
         )
 
     def _apply(
@@ -285,6 +312,9 @@ class ConversationService:
             members.record_change(session, subject="member", key=str(member_id),
                                   action="rename", old=old, new=effect.name, by=member_id,
                                   channel=channel, now=now)  # fmt: skip
+            return
+        if isinstance(effect, RevokeCertificate):
+            _revoke(session, effect, member_id, channel, now)
             return
         if isinstance(effect, CreateInvite):
             writes.create_invite(
@@ -334,6 +364,29 @@ class ConversationService:
                 channel=channel,
                 now=now,
             )
+
+
+def _certificate(session: Session, inbound: Inbound, state: State) -> CertificateView | None:
+    """The certificate a typed number names, when the engine is asking for one."""
+    text = engine.certificate_lookup(inbound, state)
+    found = certificate_register.find_typed(session, text=text) if text else None
+    if found is None:
+        return None
+    c, words = found
+    return CertificateView(c.number, c.holder, c.scheme, c.issued_on, c.valid_until,
+                           c.revoked_on, words)  # fmt: skip
+
+
+def _revoke(
+    session: Session, effect: RevokeCertificate, member_id: int, channel: str, now: datetime
+) -> None:
+    certificate = certificate_register.certificate_id(session, number=effect.number)
+    assert certificate is not None  # certificates are never deleted
+    done = register_writes.revoke(session, certificate=certificate, on=effect.on,
+                                  reason=effect.reason, decision=effect.decision, by=member_id,
+                                  channel=channel, now=now)  # fmt: skip
+    logger.info("certificate %s revoked by member %s%s", certificate, member_id,
+                "" if done else " (it was already)")  # fmt: skip
 
 
 # What a summary of another member's part reads: entry 0 (counted), and of each entry only the

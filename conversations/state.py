@@ -22,6 +22,11 @@ class Mode(StrEnum):
     CONFIRM_NIHIL = "confirm_nihil"
     NIHIL_VIEW = "nihil_view"
     CONFIRM_VALUE = "confirm_value"
+    REVOKE_NUMBER = "revoke_number"
+    REVOKE_DATE = "revoke_date"
+    REVOKE_REASON = "revoke_reason"
+    REVOKE_DECISION = "revoke_decision"
+    REVOKE_CONFIRM = "revoke_confirm"
 
 
 @dataclass(frozen=True)
@@ -34,7 +39,7 @@ class State:
     entry: int = 0
     field: str | None = None
     closed: bool = False
-    pending: Any = None  # an answer waiting for Ya/Tidak (CONFIRM_VALUE)
+    pending: Any = None  # an answer waiting for Ya/Tidak (CONFIRM_VALUE); a revocation
     editing: bool = False  # the pending answer replaces an earlier one
 
     def to_json(self) -> str:

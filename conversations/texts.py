@@ -80,6 +80,7 @@ COMMANDS: dict[str, str] = {
     "isi": "isi", "lanjut": "isi",
     "nama": "nama", "name": "nama",
     "tautkan": "tautkan", "link": "tautkan",
+    "cabut": "cabut", "revoke": "cabut",
 }  # fmt: skip
 
 YES_WORDS = frozenset({"ya", "y", "iya", "yes", "ok", "oke", "benar", "betul", "ada", "sudah"})
@@ -250,10 +251,41 @@ HELP_ADMIN = (
     "/draft penerbitan N - untuk satu penerbitan\n"
     "/templat - templat Excel daftar sertifikat; kirim berkasnya (xlsx/csv) untuk menyimpan\n"
     "/sertifikat - ringkasan register sertifikat periode ini\n"
-    "/cabut NOMOR TANGGAL ALASAN - cabut sertifikat (dengan konfirmasi)\n"
+    "/cabut - cabut sertifikat: nomor, tanggal, alasan dan keputusannya ditanyakan satu per "
+    "satu, lalu dikonfirmasi\n"
     "/kedaluwarsa [BULAN] - sertifikat yang segera habis masa berlakunya\n"
     "(tambahkan periode bila perlu, mis. /draft 2026-I)"
 )
+
+# Revoking a certificate (/cabut, conversations/turn_revoke.py).
+REVOKE_ASK_NUMBER = (
+    "Nomor sertifikat yang akan dicabut? Ketik seperti tercetak di sertifikat (spasi boleh), "
+    "mis. 45201 2452 2 0000115 2026. Ketik /batal untuk membatalkan."
+)
+REVOKE_UNKNOWN = "Sertifikat {number} tidak ada di register. Periksa nomornya lalu kirim lagi."
+REVOKE_ALREADY = "Sertifikat {number} sudah dicabut sejak {on}. Tidak ada yang diubah."
+REVOKE_FOUND = (
+    "Sertifikat {number}\nPemegang: {holder}\nSkema: {scheme}\nTerbit: {issued}\n"
+    "Berlaku sampai: {until}"
+)
+REVOKE_ASK_DATE = "Tanggal pencabutan berlaku? Contoh: 2-12-2026 atau 2 Desember 2026."
+REVOKE_BEFORE_ISSUE = "Tanggal pencabutan tidak boleh sebelum tanggal terbit ({issued})."
+REVOKE_AFTER_TODAY = "Tanggal pencabutan tidak boleh setelah hari ini ({today})."
+REVOKE_ASK_REASON = "Alasan pencabutan?"
+REVOKE_ASK_DECISION = (
+    "Nomor keputusan pencabutan (mis. SK Ketua LSP No. 12/LSP/XII/2026)? Ketik /lewati bila "
+    "belum ada."
+)
+REVOKE_NO_DECISION = "(belum disebut)"
+REVOKE_CONFIRM = (
+    "Cabut sertifikat {number} milik {holder} (skema {scheme}) per {on}?\nAlasan: {reason}\n"
+    "Keputusan: {decision}\nPencabutan tercatat untuk selamanya dan tidak dapat dibatalkan."
+)
+REVOKE_YES = "Ya, cabut"
+REVOKE_NO = "Tidak"
+REVOKE_DONE = "Sertifikat {number} dicabut per {on}. Tercatat di register dan laporan."
+REVOKE_NOT_DONE = "Tidak jadi. Sertifikat {number} tidak dicabut."
+REVOKE_LEFT = "Pencabutan sertifikat {number} tidak dilanjutkan; tidak ada yang dicabut."
 
 # Section states across the team (see conversations.progress).
 STATE_NAMES = {"lengkap": "lengkap", "nihil": "dinyatakan nihil", "belum": "belum lengkap"}

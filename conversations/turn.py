@@ -30,10 +30,11 @@ from conversations.turn_base import (
     question_message,
 )
 from conversations.turn_review import ReviewMoves
+from conversations.turn_revoke import REVOKE_MODES, RevokeMoves
 from storage.enums import SubmissionStatus
 
 
-class Turn(ReviewMoves):
+class Turn(ReviewMoves, RevokeMoves):
     """One message being handled: the state so far, what to say and what to store."""
 
     # ----- the menu ------------------------------------------------------------------------
@@ -275,6 +276,9 @@ class Turn(ReviewMoves):
     def reprompt(self) -> None:
         """Say again what the engine is waiting for."""
         section = self.section
+        if self.state.mode in REVOKE_MODES:
+            self.ask_revocation()
+            return
         match self.state.mode:
             case Mode.FILLING | Mode.EDITING if self.current_question() is not None:
                 question = self.current_question()

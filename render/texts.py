@@ -66,9 +66,23 @@ EXPORT_DESCRIPTION = (
 )
 
 # Report B: the certificate register.
-KIND_NAMES = {"unit": "Unit kompetensi", "klaster": "Klaster/paket", "kualifikasi": "Kualifikasi",
-              "okupasi": "Okupasi", "": "(jenis tidak disebut)"}  # fmt: skip
+# The kinds as scheme 2.2 names them (conversations/forms/skema.py; a test keeps them equal).
+KIND_NAMES = {"kualifikasi": "Kualifikasi (KKNI)", "okupasi": "Okupasi",
+              "klaster": "Klaster/paket", "unit": "Unit kompetensi",
+              "": "(jenis tidak disebut)"}  # fmt: skip
 ROUTE_NAMES = {"reguler": "Reguler", "rcc": "RCC", "rpl": "RPL"}
+
+
+def kind_name(kind: str) -> str:
+    """'Kualifikasi (KKNI)' for 'kualifikasi': a certificate's kind as both reports print it."""
+    return KIND_NAMES.get(kind, kind)
+
+
+def route_name(route: str) -> str:
+    """'RCC' for 'rcc': a certificate's route as both reports print it."""
+    return ROUTE_NAMES.get(route, route)
+
+
 NO_TUK = "(TUK tidak disebut)"
 NO_ASSESSOR = "(asesor tidak disebut)"
 CLI_RECORDER = "(di server)"

@@ -173,3 +173,11 @@ def withdraw_invite(session: Session, *, code: str, by: int | None, now: datetim
         .values(withdrawn_at=now, withdrawn_by=by)
     )
     return bool(result.rowcount)
+
+
+def by_name(session: Session, *, name: str) -> int | None:
+    """The active member with this name (case and runs of spaces ignored), if exactly one."""
+    key = " ".join(name.split()).casefold()
+    rows = session.execute(select(Member.id, Member.name).where(Member.active.is_(True))).all()
+    found = [row.id for row in rows if " ".join(row.name.split()).casefold() == key]
+    return found[0] if len(found) == 1 else None

@@ -63,6 +63,7 @@ class Issuance(SQLModel, table=True):
     file_sha256: str | None = Field(default=None, sa_type=String(64), index=True)
     certificates: int = 0
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    recorded_by_name: str | None = None  # the person named at the server (`--by`)
 
 
 class Certificate(SQLModel, table=True):
@@ -101,10 +102,12 @@ class CertificateRevision(SQLModel, table=True):
     changed_by: int | None = Field(default=None, foreign_key="member.id")
     channel: str
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    changed_by_name: str | None = None  # the person named at the server (`--by`)
 
 
 class Revocation(SQLModel, table=True):
-    """A certificate revoked (pencabutan): on which date, why, who recorded it and when."""
+    """A certificate revoked (pencabutan): on which date, why, on which decision, who recorded
+    it and when."""
 
     __tablename__ = "revocation"
 
@@ -112,18 +115,8 @@ class Revocation(SQLModel, table=True):
     certificate_id: int = Field(foreign_key="certificate.id", unique=True)
     revoked_on: date
     reason: str
+    decision: str = ""  # the decision it rests on, e.g. "SK Ketua LSP No. 12/LSP/XI/2026"
     recorded_by: int | None = Field(default=None, foreign_key="member.id")
     channel: str
     recorded_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-
-
-class PendingRevocation(SQLModel, table=True):
-    """A revocation an admin asked for and has not yet confirmed (Ya/Tidak), per identity."""
-
-    __tablename__ = "pending_revocation"
-
-    identity_key: str = Field(primary_key=True)
-    number: str
-    revoked_on: date
-    reason: str
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    recorded_by_name: str | None = None  # the person named at the server (`--by`)

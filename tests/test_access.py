@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from bot import texts as bot_texts
+from bot.certificates import texts as certificate_texts
 from bot.members import MemberDesk
 from bot.reminders.commands import ReminderCommands
 from bot.reminders.desk import ReminderDesk
@@ -24,7 +25,7 @@ ADMIN_COMMANDS = [
 ]  # fmt: skip
 EVERYONE_COMMANDS = ["/menu", "/bantuan", "/status", "/batal", "/lewati", "/nihil 2.4",
                      "/isi", "/nama Siapa", "/tautkan"]  # fmt: skip
-REFUSALS = (texts.ADMIN_ONLY, bot_texts.REPORT_ADMIN_ONLY, bot_texts.IMPORT_ADMIN_ONLY)
+REFUSALS = (texts.ADMIN_ONLY, bot_texts.REPORT_ADMIN_ONLY, certificate_texts.IMPORT_ADMIN_ONLY)
 PEOPLE = {role: f"orang_{role.value}" for role in Role}
 
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from openpyxl import load_workbook
 
-from bot import texts
+from bot.certificates import texts
 from storage.enums import Role
 from tests.botapi.harness import TelegramBot, texts_of
 from tests.botapi.server import Person
@@ -47,21 +47,26 @@ def test_counts_revocation_and_expiring_in_the_chat(chat: Chat) -> None:
     assert chat.certificates.import_file("d.xlsx", data, by=None, channel="cli").accepted
     counts = chat.say("admin", "/sertifikat")
     assert "Sertifikat terbit pada Semester II Tahun 2026: 3" in counts
-    assert "- Kualifikasi: 2" in counts and "- Unit kompetensi: 1" in counts
+    assert "- Kualifikasi (KKNI): 2" in counts and "- Unit kompetensi: 1" in counts
     assert "- RCC: 1" in counts and "- TUK Dapur: 1" in counts
     assert "Sertifikasi ulang: 1" in counts and "Dicabut pada periode ini: 0" in counts
-    asked = chat.say("admin", "/cabut LSP-P1/SMKN3/2026/0001 02-12-2026 Memalsukan portofolio")
-    assert "Cabut sertifikat LSP-P1/SMKN3/2026/0001 milik Asesi Nomor 1" in asked
-    assert "1. Ya, cabut\n2. Tidak" in asked
-    assert "dicabut per 2 Desember 2026" in chat.say("admin", "ya")
-    assert "sudah dicabut sejak 2 Desember 2026" in chat.say(
-        "admin", "/cabut LSP-P1/SMKN3/2026/0001 03-12-2026 lagi"
+    asked = chat.say("admin", "/cabut LSP-P1/SMKN3/2026/0001 24-11-2026 Memalsukan portofolio")
+    assert "Pemegang: Asesi Nomor 1" in asked and "Nomor keputusan pencabutan" in asked
+    confirm = chat.say("admin", "SK Ketua LSP No. 7/LSP/XII/2026")
+    assert "Cabut sertifikat LSP-P1/SMKN3/2026/0001 milik Asesi Nomor 1" in confirm
+    assert "Keputusan: SK Ketua LSP No. 7/LSP/XII/2026" in confirm
+    assert "1. Ya, cabut\n2. Tidak" in confirm
+    assert "dicabut per 24 November 2026" in chat.say("admin", "ya")
+    assert "sudah dicabut sejak 24 November 2026" in chat.say(
+        "admin", "/cabut LSP-P1/SMKN3/2026/0001 24-11-2026 lagi"
     )
-    chat.say("admin", "/cabut LSP-P1/SMKN3/2026/0002 02-12-2026 Salah cetak")
+    chat.say("admin", "/cabut LSP-P1/SMKN3/2026/0002 24-11-2026 Salah cetak")
+    chat.say("admin", "/lewati")
     assert "Tidak jadi" in chat.say("admin", "tidak")
     assert "Dicabut pada periode ini: 1" in chat.say("admin", "/sertifikat")
-    assert "Cara mencabut" in chat.say("admin", "/cabut LSP-P1/SMKN3/2026/0002")
-    assert "tidak ada di register" in chat.say("admin", "/cabut X-9 02-12-2026 alasan")
+    assert "Nomor sertifikat yang akan dicabut?" in chat.say("admin", "/cabut")
+    assert "tidak ada di register" in chat.say("admin", "X-9")
+    chat.say("admin", "/batal")
     expiring = chat.say("admin", "/kedaluwarsa")
     assert "habis masa berlakunya dalam 3 bulan ke depan: 1" in expiring
     assert "LSP-P1/SMKN3/2026/0003, Asesi Nomor 3 (Tata Boga): berlaku sampai 10 Januari 2027" in (

@@ -219,12 +219,18 @@ def test_the_template_and_the_cli(workdir: Path) -> None:
     header = [c.value for c in book["Sertifikat"][1]]
     assert header[:4] == ["Nomor Sertifikat", "Nama Pemegang", "Skema", "Jenis"]
     assert book["Petunjuk"].max_row == 11
+    # a change at the server names who made it
+    unnamed = subprocess.run([*lsp_bot(), "import-certificates", "templat.xlsx"],
+                             capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert unnamed.returncode == 2 and "--by" in unnamed.stderr
     # the template itself, as filled by its example row, imports
-    assert "1 sertifikat baru tersimpan" in run("import-certificates", "templat.xlsx")
+    assert "1 sertifikat baru tersimpan" in run(
+        "import-certificates", "templat.xlsx", "--by", "Siti Rahmah"
+    )
     broken = "Nomor Sertifikat;Nama Pemegang;Skema;Tanggal Terbit\nB-1;Siti;Tata Boga;31-02-2026\n"
     (workdir / "rusak.csv").write_text(broken, encoding="utf-8")
-    done = subprocess.run([*lsp_bot(), "import-certificates", "rusak.csv"], capture_output=True,
-                          text=True, timeout=60)  # fmt: skip
+    done = subprocess.run([*lsp_bot(), "import-certificates", "rusak.csv", "--by", "Siti"],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
     assert done.returncode == 1 and "baris 2, kolom Tanggal Terbit" in done.stdout
 
 

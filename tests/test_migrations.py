@@ -18,6 +18,11 @@ from storage.db import MIGRATIONS_DIR, SCHEMA_HEAD, make_engine, schema_state, u
 from tests.conftest import postgres_schema
 
 ROWS = 3
+# Tables a migration retired, and why what they held needs no keeping.
+RETIRED = {
+    "pending_revocation": "0011: a revocation waiting for Ya/Tidak (forgotten after 30 minutes) "
+    "now waits in the conversation state; an old one must not be confirmed by a later 'ya'",
+}
 
 
 def _config() -> Config:
@@ -121,6 +126,9 @@ def test_every_earlier_revision_with_rows_upgrades_without_loss(empty: Engine, s
     metadata.reflect(empty)
     with empty.connect() as connection:
         for name, rows in before.items():
+            if name in RETIRED:
+                assert name not in metadata.tables, name
+                continue
             table = metadata.tables[name]
             order = [c for c in table.primary_key.columns] or [table.c[k] for k in rows[0]]
             kept = [dict(r._mapping) for r in connection.execute(table.select().order_by(*order))]

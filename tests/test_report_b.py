@@ -37,6 +37,7 @@ def office(tmp_path: Path, renderer: Renderer) -> Chat:
     data = xlsx(certificates(40), header=[*HEADER, "Menggantikan"])
     assert chat.certificates.import_file("sept.xlsx", data, by=1, channel="telegram").accepted
     chat.say("admin", "/cabut LSP-P1/SMKN3/2026/0005 15-12-2026 Terbukti memalsukan portofolio")
+    chat.say("admin", "SK Ketua LSP No. 3/LSP/XII/2026")
     assert "dicabut per 15 Desember 2026" in chat.say("admin", "ya")
     return chat
 
@@ -51,7 +52,8 @@ def test_the_semester_edition_counts_what_the_register_holds(office: Chat) -> No
     rows = certificates(40)
     kinds = Counter(r[3] for r in rows)
     assert f"Unit kompetensi {kinds['unit']}" in text
-    assert f"Kualifikasi {kinds['kualifikasi']}" in text and f"Okupasi {kinds['okupasi']}" in text
+    assert f"Kualifikasi (KKNI) {kinds['kualifikasi']}" in text
+    assert f"Okupasi {kinds['okupasi']}" in text
     routes = Counter(str(r[4]).lower() for r in rows)
     assert f"Reguler {routes['reguler']} RCC {routes['rcc']} RPL {routes['rpl']}" in text
     tuks = Counter(r[5] for r in rows)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot import texts
+from bot.certificates import texts
 from bot.certificates.reading import Cell, Table
 from conversations.parsing import Rejected, parse_date
 from conversations.texts import INVALID_MESSAGES, MONTHS
@@ -101,12 +101,16 @@ def columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
 
 
 def numbers_in(table: Table) -> list[str]:
-    """The certificate numbers a file names (to load what the register has of them)."""
+    """The certificate numbers a file names, its own and those it renews (to load what the
+    register has of them)."""
     found, _ignored = columns(table.header)
-    if "number" not in found:
-        return []
-    index = found["number"]
-    return [_text(row[index]) for _n, row in table.rows if index < len(row) and _text(row[index])]
+    numbers: list[str] = []
+    for name in ("number", "replaces"):
+        if name in found:
+            index = found[name]
+            numbers += [_text(row[index]) for _n, row in table.rows
+                        if index < len(row) and _text(row[index])]  # fmt: skip
+    return numbers
 
 
 def check(table: Table, register: Register) -> Plan:
@@ -138,6 +142,10 @@ def check(table: Table, register: Register) -> Plan:
         assert certificate is not None
         plan.warnings += _similar(certificate, names, titles)
         plan.new.append(certificate)
+    in_file = {c.number: c for c in plan.new}
+    for certificate in plan.new:
+        plan.warnings += _renewal(certificate, register, in_file, titles)
+        plan.warnings += _validity(certificate, register, titles)
     return plan
 
 
@@ -267,6 +275,33 @@ def _similar(
                 warnings.append(_at(new.row, titles[kind], message))
             known[key] = value
     return warnings
+
+
+def _renewal(
+    new: NewCertificate, register: Register, in_file: dict[str, NewCertificate],
+    titles: dict[str, str],
+) -> list[str]:  # fmt: skip
+    """A renewed number the register does not hold, or one still valid past the new issue."""
+    if not new.replaces:
+        return []
+    old = register.stored.get(new.replaces) or in_file.get(new.replaces)
+    column = titles["replaces"]
+    if old is None:
+        return [_at(new.row, column, texts.IMPORT_RENEWS_UNKNOWN.format(number=new.replaces))]
+    if old.valid_until > new.issued_on:
+        message = texts.IMPORT_RENEWS_VALID.format(number=new.replaces,
+                                                   until=_long(old.valid_until))  # fmt: skip
+        return [_at(new.row, column, message)]
+    return []
+
+
+def _validity(new: NewCertificate, register: Register, titles: dict[str, str]) -> list[str]:
+    """A validity longer than the scheme's."""
+    years = register.validity.get(fold(new.scheme), DEFAULT_VALIDITY_YEARS)
+    if new.valid_until <= _add_years(new.issued_on, years) or "valid_until" not in titles:
+        return []
+    message = texts.IMPORT_LONGER_THAN_SCHEME.format(until=_long(new.valid_until), years=years)
+    return [_at(new.row, titles["valid_until"], message)]
 
 
 def summary_lines(items: list[str]) -> list[str]:

@@ -6,7 +6,7 @@ import io
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot import texts
+from bot.certificates import texts
 from bot.certificates.checking import (
     KINDS,
     ROUTES,
@@ -28,9 +28,10 @@ from bot.certificates.checking import (
 )
 from bot.certificates.reading import Refused, read_table
 from conversations.parsing import Rejected, parse_date
-from render.filters import wita_long
-from storage import register
+from render.filters import long_date, wita_date, wita_long
+from storage import register, register_writes
 from storage.db import session_scope
+from storage.register import StoredCertificate
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -53,9 +54,12 @@ class CertificateDesk:
         self.db = db
         self.clock = clock
 
-    def import_file(self, filename: str, data: bytes, *, by: int | None, channel: str) -> Imported:
+    def import_file(
+        self, filename: str, data: bytes, *, by: int | None, channel: str,
+        by_name: str | None = None,
+    ) -> Imported:  # fmt: skip
         """Check a sent list and store it as one issuance when it is clean; the summary, or
-        exactly what is wrong, row by row."""
+        exactly what is wrong, row by row. `by_name`: the person named at the server."""
         sha = hashlib.sha256(data).hexdigest()
         with session_scope(self.db) as session:
             earlier = register.issuance_with_file(session, sha256=sha)
@@ -85,7 +89,8 @@ class CertificateDesk:
             nothing = texts.IMPORT_NOTHING_NEW.format(count=plan.already)
             return Imported(self._summary(nothing, plan), True)
         try:
-            issuance = self._store(plan.new, filename, sha, by=by, channel=channel)
+            issuance = self._store(plan.new, filename, sha, by=by, channel=channel,
+                                   by_name=by_name)  # fmt: skip
         except IntegrityError:
             logger.info("certificates of %s stored concurrently", filename)
             return Imported(texts.IMPORT_RACE, False)
@@ -107,12 +112,15 @@ class CertificateDesk:
         return "\n".join(lines)
 
     def _store(
-        self, new: list[NewCertificate], filename: str, sha: str, *, by: int | None, channel: str
-    ) -> int:
+        self, new: list[NewCertificate], filename: str, sha: str, *, by: int | None, channel: str,
+        by_name: str | None,
+    ) -> int:  # fmt: skip
         now = self.clock()
         with session_scope(self.db) as session:
-            issuance = register.add_issuance(session, by=by, channel=channel, file_name=filename,
-                                             file_sha256=sha, now=now)  # fmt: skip
+            issuance = register_writes.add_issuance(
+                session, by=by, channel=channel, file_name=filename, file_sha256=sha, now=now,
+                by_name=by_name,
+            )  # fmt: skip
             ids = _named_ids(session, new, now)
             assert issuance.id is not None
             rows = [
@@ -127,15 +135,16 @@ class CertificateDesk:
                 }
                 for c in new
             ]  # fmt: skip
-            register.add_certificates(session, rows=rows)
+            register_writes.add_certificates(session, rows=rows)
             issuance.certificates = len(rows)
             session.add(issuance)
             session.commit()
             return issuance.number
 
     def correct(
-        self, number: str, fields: dict[str, str], *, by: int | None, channel: str
-    ) -> tuple[bool, str]:
+        self, number: str, fields: dict[str, str], *, by: int | None, channel: str,
+        by_name: str | None = None,
+    ) -> tuple[bool, str]:  # fmt: skip
         """Correct a certificate (holder, valid until, TUK, assessor, ...): a new revision,
         the old values kept. Whether it was done, and what to say."""
         changes: dict[str, object] = {}
@@ -163,13 +172,13 @@ class CertificateDesk:
             for kind in ("tuk", "assessor"):
                 if f"{kind}_id" in changes:
                     name = str(changes[f"{kind}_id"])
-                    changes[f"{kind}_id"] = register.ensure_named(
+                    changes[f"{kind}_id"] = register_writes.ensure_named(
                         session, kind=kind, name=name, now=now
                     )
-            old = register.correct(session, number=number, changes=changes, by=by,
-                                   channel=channel, now=now)  # fmt: skip
+            old = register_writes.correct(session, number=number, changes=changes, by=by,
+                                          channel=channel, now=now, by_name=by_name)  # fmt: skip
             if old is None:
-                return False, texts.REVOKE_UNKNOWN.format(number=number)
+                return False, texts.UNKNOWN_NUMBER.format(number=number)
             session.commit()
         return True, texts.CORRECTED.format(number=number, fields=", ".join(sorted(fields)))
 
@@ -189,13 +198,49 @@ class CertificateDesk:
         if not " ".join(name.split()):
             return False, texts.SCHEME_BAD_VALIDITY
         with session_scope(self.db) as session:
-            scheme = register.set_scheme(session, name=name, number=number, kind=value,
-                                         validity_years=validity, now=self.clock())  # fmt: skip
+            scheme = register_writes.set_scheme(session, name=name, number=number, kind=value,
+                                                validity_years=validity,
+                                                now=self.clock())  # fmt: skip
             session.commit()
             return True, texts.SCHEME_SHOWN.format(
                 name=scheme.name, number=scheme.number or "-", kind=scheme.kind or "-",
                 years=scheme.validity_years,
             )  # fmt: skip
+
+    def find(self, typed: str) -> StoredCertificate | None:
+        """The certificate a typed number names exactly (as printed, spaces and case aside)."""
+        with session_scope(self.db) as session:
+            found = register.find_typed(session, text=typed)
+        if found is None or found[1] != len(typed.split()):
+            return None
+        return found[0]
+
+    def revoke(
+        self, number: str, *, on: date, reason: str, decision: str, by: int | None, channel: str,
+        by_name: str | None = None,
+    ) -> tuple[bool, str]:  # fmt: skip
+        """Revoke a certificate (the caller has had it confirmed); whether done, what to say."""
+        today = wita_date(self.clock())
+        reason = " ".join(reason.split())
+        with session_scope(self.db) as session:
+            found = register.find_typed(session, text=number)
+            if found is None or found[1] != len(number.split()):
+                return False, texts.UNKNOWN_NUMBER.format(number=number)
+            certificate = found[0]
+            if certificate.revoked_on is not None:
+                on_text = long_date(certificate.revoked_on)
+                return False, texts.REVOKE_ALREADY.format(number=certificate.number, on=on_text)
+            if on < certificate.issued_on or on > today or not reason:
+                return False, texts.REVOKE_BAD.format(issued=long_date(certificate.issued_on),
+                                                      today=long_date(today))  # fmt: skip
+            ident = register.certificate_id(session, number=certificate.number)
+            assert ident is not None
+            register_writes.revoke(session, certificate=ident, on=on, reason=reason,
+                                   decision=" ".join(decision.split()), by=by, channel=channel,
+                                   now=self.clock(), by_name=by_name)  # fmt: skip
+            session.commit()
+        logger.info("certificate %s revoked at the server", ident)
+        return True, texts.REVOKED.format(number=certificate.number, on=long_date(on))
 
     def template(self) -> bytes:
         """An XLSX with the header row, one example row and a sheet explaining each column."""
@@ -231,5 +276,6 @@ def _named_ids(
         for kind, name in (("scheme", certificate.scheme), ("tuk", certificate.tuk),
                            ("assessor", certificate.assessor)):  # fmt: skip
             if name and name not in ids[kind]:
-                ids[kind][name] = register.ensure_named(session, kind=kind, name=name, now=now)
+                ids[kind][name] = register_writes.ensure_named(session, kind=kind, name=name,
+                                                               now=now)  # fmt: skip
     return ids

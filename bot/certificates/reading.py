@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from bot import texts
+from bot.certificates import texts
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000

@@ -34,6 +34,7 @@ from telegram.ext import (
 )
 
 from bot import texts
+from bot.certificates import texts as certificate_texts
 from bot.channels import lookups
 from bot.channels.ordering import PerSenderOrder
 from bot.channels.telegram_format import (
@@ -358,7 +359,7 @@ class TelegramChannel:
             await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_NOT_PDF)
             return
         if not await self._run(self._is_admin, identity):
-            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else texts.IMPORT_ADMIN_ONLY
+            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else certificate_texts.IMPORT_ADMIN_ONLY
             await context.bot.send_message(message.chat_id, refusal)
             return
         if (document.file_size or 0) > MAX_DOWNLOAD_BYTES:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Engine
 
 from bot import texts
+from bot.certificates import texts as certificate_texts
 from bot.channels import lookups
 from bot.channels.whatsapp_client import GraphClient, GraphError
 from bot.channels.whatsapp_format import parse_option_id, pieces_for
@@ -198,7 +199,7 @@ class WhatsAppChannel:
             await self._send_all(message, [Reply(texts.TG_DOCUMENT_NOT_PDF)], identity, keep=True)
             return
         if not await self._run(self._is_admin, identity):
-            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else texts.IMPORT_ADMIN_ONLY
+            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else certificate_texts.IMPORT_ADMIN_ONLY
             await self._send_all(message, [Reply(refusal)], identity, keep=True)
             return
         assert message.media_id is not None

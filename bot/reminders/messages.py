@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from bot import texts
+from bot.certificates import texts as certificate_texts
 from conversations.display import format_date
 from conversations.events import Gist, Option, Reply, SectionProgress
 from conversations.forms.registry import BY_KEY
@@ -135,12 +136,13 @@ def expiring(certificates: Sequence[StoredCertificate]) -> Reply:
     lines = [texts.EXPIRY_DIGEST.format(count=len(certificates))]
     for c in certificates[:EXPIRING_SHOWN]:
         until = format_date(c.valid_until)
-        line = texts.EXPIRING_LINE.format(
+        line = certificate_texts.EXPIRING_LINE.format(
             number=c.number, holder=c.holder, scheme=c.scheme, until=until
         )
         lines.append(line)
     if len(certificates) > EXPIRING_SHOWN:
-        lines.append(texts.EXPIRING_MORE.format(more=len(certificates) - EXPIRING_SHOWN))
+        more = len(certificates) - EXPIRING_SHOWN
+        lines.append(certificate_texts.EXPIRING_MORE.format(more=more))
     subject = texts.GIST_EXPIRING.format(count=len(certificates))
     first = format_date(min(c.valid_until for c in certificates))
     gist = Gist("", subject, first, "/kedaluwarsa")
