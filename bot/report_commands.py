@@ -164,6 +164,11 @@ class ReportCommands(AdminCommands):
             complete=sum(1 for ch in chapters if ch["state"] != "belum"),
             total=len(chapters),
         )
+        if ctx["content"]["crosscheck"]:
+            text += "\n" + texts.DRAFT_CHECKS.format(count=len(ctx["content"]["crosscheck"]))
+        if ctx["content"]["profile_missing"]:
+            fields = ", ".join(f["field"] for f in ctx["content"]["profile_missing"])
+            text += "\n" + texts.DRAFT_PROFILE.format(fields=fields)
         document = Document(draft_filename(period, self.clock(), edition), pdf, PDF)
         return [Reply(text, document=document)]
 
@@ -229,11 +234,7 @@ def final_reply(
     if outcome.opens_on is not None:
         return Reply(texts.FINAL_TOO_EARLY.format(period=label, date=long_date(outcome.opens_on)))
     if outcome.info is None:
-        missing = "\n".join(
-            texts.FINAL_MISSING_LINE.format(clause=m.clause, title=m.title, owed=m.owed_by or "—")
-            for m in outcome.missing
-        )
-        return Reply(texts.FINAL_REFUSED.format(period=label, missing=missing))
+        return Reply(texts.FINAL_REFUSED.format(period=label, reasons=refusal_reasons(outcome)))
     info = outcome.info
     template = texts.FINAL_MADE if outcome.created else texts.FINAL_UNCHANGED
     text = template.format(
@@ -245,6 +246,25 @@ def final_reply(
     )
     document = Document(final_filename(period, info.version, edition), outcome.pdf, PDF)
     return Reply(text, document=document)
+
+
+def refusal_reasons(outcome: FinalOutcome) -> str:
+    """Why a final was refused: sections missing, the profile unset, figures that disagree
+    with the register; each with what to do."""
+    reasons = []
+    if outcome.missing:
+        lines = "\n".join(
+            texts.FINAL_MISSING_LINE.format(clause=m.clause, title=m.title, owed=m.owed_by or "—")
+            for m in outcome.missing
+        )
+        reasons.append(texts.FINAL_REFUSED_MISSING.format(lines=lines))
+    if outcome.profile:
+        lines = "\n".join(texts.FINAL_PROFILE_LINE.format(**f) for f in outcome.profile)
+        reasons.append(texts.FINAL_REFUSED_PROFILE.format(lines=lines))
+    if outcome.disagreements:
+        lines = "\n".join(texts.FINAL_CHECK_LINE.format(**f) for f in outcome.disagreements)
+        reasons.append(texts.FINAL_REFUSED_CHECK.format(lines=lines))
+    return "\n\n".join(reasons)
 
 
 def archive_list(desk: ReportDesk, period: PeriodRecord, edition: Edition = ACTIVITIES) -> str:

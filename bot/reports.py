@@ -12,14 +12,15 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.editions import ACTIVITIES, Edition
-from conversations.forms.registry import report_sections
+from bot.editions import ACTIVITIES, SEMESTER_CERTIFICATES, Edition
+from conversations.forms.registry import SECTIONS, report_sections
 from conversations.progress import Person, team_progress
 from conversations.service import ensure_periods, period_label, reporting_period
 from render import context as report_context
 from render import texts as render_texts
-from render.certificates import add_register, count_from_register
+from render.changes import changed_lines
 from render.export import workbook
+from render.filters import wita_long
 from render.renderer import Renderer
 from render.signing import Signer
 from render.verification import new_code
@@ -33,7 +34,6 @@ from storage.periods import (
     parse_period,
     semester_end,
     semester_of,
-    semester_start,
 )
 from storage.queries import PeriodRecord
 from storage.types import utcnow
@@ -52,14 +52,22 @@ class Missing:
 
 @dataclass(frozen=True)
 class FinalOutcome:
-    """A final report: refused (`opens_on`: its semester has not ended; `missing`), or stored
-    (`info`, `pdf`; `created` if new)."""
+    """A final report: refused (`opens_on`: its semester has not ended; `missing` sections,
+    `profile` fields unset, `disagreements` of the cross-check), or stored (`info`, `pdf`;
+    `created` if new)."""
 
     missing: tuple[Missing, ...] = ()
     info: finals.FinalInfo | None = None
     pdf: bytes = b""
     created: bool = False
     opens_on: date | None = None
+    profile: tuple[dict[str, str], ...] = ()
+    disagreements: tuple[dict[str, str], ...] = ()
+
+    @property
+    def refused(self) -> bool:
+        """Whether the final was refused (and why is in the other fields)."""
+        return self.info is None
 
 
 def sha256(data: bytes) -> str:
@@ -107,10 +115,19 @@ class ReportDesk:
         edition: Edition = ACTIVITIES,
     ) -> dict[str, Any]:
         """The report context of a period (or of one issuance) as stored right now."""
+        request = self._request(session, period, kind=kind, prepared_by=prepared_by,
+                                edition=edition)  # fmt: skip
+        return report_context.build(session, request)
+
+    def _request(
+        self, session: Session, period: PeriodRecord, *, kind: str, prepared_by: str,
+        edition: Edition,
+    ) -> report_context.ReportRequest:  # fmt: skip
         sections = report_sections(edition.report)
-        people = [Person(m.id, m.name, m.roles) for m in queries.active_members(session)]
+        active = queries.active_members(session)
+        people = [Person(m.id, m.name, m.roles) for m in active]
         statuses = queries.period_statuses(session, period_id=period.id)
-        request = report_context.ReportRequest(
+        return report_context.ReportRequest(
             report=edition.report,
             kind=kind,
             period=period,
@@ -118,15 +135,10 @@ class ReportDesk:
             progress=team_progress(sections, people, statuses),
             prepared_by=prepared_by,
             now=self.clock(),
+            issuance=edition.issuance,
+            checked=SECTIONS,
+            people=active,
         )
-        ctx = report_context.build(session, request)
-        start = semester_start(period.year, period.semester)
-        end = semester_end(period.year, period.semester)
-        if edition.report == "B":
-            add_register(session, ctx, start=start, end=end, issuance=edition.issuance)
-        else:
-            count_from_register(session, ctx, start=start, end=end)
-        return ctx
 
     def draft(
         self, period: PeriodRecord, *, prepared_by: str, edition: Edition = ACTIVITIES
@@ -157,19 +169,26 @@ class ReportDesk:
             ctx = self.context(session, period, kind=report_context.FINAL,
                                prepared_by=prepared_by, edition=edition)  # fmt: skip
             existing = finals.finals(session, period_id=period.id, report=edition.code)
-        missing = tuple(
-            Missing(ch["clause"], ch["title"], ch["owed_by"])
-            for ch in ctx["content"]["chapters"]
-            if ch["state"] == "belum" and semester
+        content = ctx["content"]
+        refusal = FinalOutcome(
+            missing=tuple(
+                Missing(ch["clause"], ch["title"], ch["owed_by"])
+                for ch in content["chapters"]
+                if ch["state"] == "belum"
+            ),
+            profile=tuple(content["profile_missing"]),
+            disagreements=tuple(content["crosscheck"]),
         )
-        if missing:
-            return FinalOutcome(missing=missing)
+        if refusal.missing or refusal.profile or refusal.disagreements:
+            return refusal
         content_sha = ctx["document"]["content_sha256"]
         if existing and existing[-1].content_sha256 == content_sha:
             return self._stored(existing[-1])
         version = existing[-1].version + 1 if existing else 1
         verification = {"code": new_code(), "public_url": self.public_url}
         ctx["document"] = {**ctx["document"], "version": version, "verification": verification}
+        if existing:
+            ctx["document"]["changes"] = self._changes(existing[-1], content)
         pdf = self.renderer.render(ctx)
         if self.signer is not None:  # the stored SHA-256 is then the signed file's
             reason = render_texts.SIGNING_REASON.format(lsp=ctx["content"]["lsp"]["name"])
@@ -181,6 +200,16 @@ class ReportDesk:
             logger.info("final %s v%s made concurrently; using the stored one", period.id, version)
             return self._stored(self.versions(period, edition)[-1])
         return FinalOutcome(info=info, pdf=pdf, created=True)
+
+    def _changes(self, previous: finals.FinalInfo, content: dict[str, Any]) -> dict[str, Any]:
+        """What a new version changes from the one it replaces, as its pages say it."""
+        with session_scope(self.db) as session:
+            before = finals.final_snapshot(session, final_id=previous.id)
+        return {
+            "replaces": previous.version,
+            "replaced_at": wita_long(previous.created_at),
+            "lines": changed_lines(before.get("content", {}), content),
+        }
 
     def _store(
         self,
@@ -261,13 +290,22 @@ class ReportDesk:
             return period
 
     def export(self, period: PeriodRecord) -> bytes:
-        """All data of a period as .xlsx bytes (every section of both reports)."""
-        start = semester_start(period.year, period.semester)
-        end = semester_end(period.year, period.semester)
+        """All data of a period as .xlsx bytes (every section of both reports), with the
+        register's sheets and the cross-check both reports' drafts show."""
         with session_scope(self.db) as session:
             stored = report_context.load(session, period_id=period.id)
-            certificates = register.certificates_issued(session, start=start, end=end)
-        sections = report_sections("A") + report_sections("B")
-        label = period_label(period)
-        return workbook(sections, stored, period_label=label, now=self.clock(),
-                        certificates=certificates)  # fmt: skip
+            data = report_context.register_of(session, period)
+            drafts = [
+                report_context.assemble(
+                    self._request(session, period, kind=report_context.DRAFT, prepared_by="",
+                                  edition=edition), stored, data,
+                )
+                for edition in (ACTIVITIES, SEMESTER_CERTIFICATES)
+            ]  # fmt: skip
+        findings = {
+            (f["topic"], f["subject"]): f for d in drafts for f in d["content"]["crosscheck"]
+        }
+        states = {ch["clause"]: ch["state"] for d in drafts for ch in d["content"]["chapters"]}
+        return workbook(SECTIONS, stored, period_label=period_label(period), now=self.clock(),
+                        register=data, findings=list(findings.values()),
+                        states=states)  # fmt: skip

@@ -31,10 +31,30 @@ DRAFT_READY = (
     "Draf {title} {period} (data per {at}).\n"
     "Kelengkapan: {complete} dari {total} bagian lengkap atau dinyatakan nihil."
 )
+DRAFT_CHECKS = (
+    "Pemeriksaan silang: {count} angka belum sama dengan register sertifikat (lihat halaman "
+    "Pemeriksaan Silang)."
+)
+DRAFT_PROFILE = "Profil LSP belum lengkap: {fields} (/profil)."
 FINAL_REFUSED = (
-    "Laporan final {period} belum dapat dibuat: bagian berikut belum lengkap.\n{missing}\n"
-    "Minta yang bersangkutan mengisi, atau nyatakan nihil bila memang tidak ada kegiatan. "
-    "Kirim /draft untuk melihat isinya."
+    "Laporan final {period} belum dapat dibuat.\n\n{reasons}\n\nKirim /draft untuk melihat isinya."
+)
+FINAL_REFUSED_MISSING = (
+    "Bagian berikut belum lengkap:\n{lines}\nMinta yang bersangkutan mengisi, atau nyatakan "
+    "nihil bila memang tidak ada kegiatan."
+)
+FINAL_REFUSED_PROFILE = (
+    "Profil LSP belum lengkap (dicetak di sampul dan pengesahan):\n{lines}\n"
+    "Di server: lsp-bot profile --name ... --licence ... --prefix ... --city ... "
+    "--chair-name ... --manager-name ..."
+)
+FINAL_PROFILE_LINE = "- {field}: {chat}"
+FINAL_REFUSED_CHECK = (
+    "Angka yang diisi tidak sama dengan register sertifikat (Pemeriksaan silang, rinciannya "
+    "di /draft):\n{lines}"
+)
+FINAL_CHECK_LINE = (
+    "- {topic}, {subject}: diisi {typed} ({typed_by}), register {register} ({register_from}). {fix}"
 )
 EDITION_SEMESTER = "penerbitan sertifikat {period}"
 EDITION_ISSUANCE = "penerbitan sertifikat no. {number} ({period})"

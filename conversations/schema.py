@@ -130,6 +130,21 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class RegisterCount:
+    """How a section's answers are checked against the certificate register (the
+    cross-check of a semester's reports): what the register calls them (`kind`: 'scheme',
+    'tuk' or 'assessor'), the field that names each entry (`name`; None: the member who
+    answers is the one named) and the field that counts (`count`). `equal`: the count must be
+    the register's count of certificates (a scheme's certificates issued); otherwise it may
+    not be less (asesi tested or assessed, some of whom were not found competent)."""
+
+    kind: str
+    count: str
+    name: str | None = None
+    equal: bool = True
+
+
+@dataclass(frozen=True)
 class Repeat:
     """A group of questions answered once per entry (one TUK, one scheme, ...)."""
 
@@ -152,6 +167,7 @@ class Section:
     intro: str
     items: tuple[Question | Repeat, ...] = field(default=())
     short_title: str = ""  # where space is short (a spreadsheet's sheet name)
+    register: RegisterCount | None = None  # checked against the certificate register
 
     @property
     def repeat(self) -> Repeat | None:

@@ -2,26 +2,39 @@
 
 The context is a JSON-able dict with two parts: `content` (the data, hashed and frozen with a
 final) and `document` (number, version, date of issue). 'Missing' is not 'nihil': a section
-nobody closed is printed as missing, one declared nihil says so in words.
+nobody closed is printed as missing, one declared nihil says so in words. Both reports of a
+semester are built from the same reads, so a figure they both print is the same figure; where
+typed answers and the register disagree, the cross-check says so (render/crosscheck.py).
 """
 
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlmodel import Session
 
-from render import texts
+from render import crosscheck, texts
+from render import register_data as registers
+from render.assessors import ASSESSOR_SECTION, HAS_DATA, UNKNOWN, TiedAssessor, tie
+from render.certificates import (
+    change_trail,
+    issuance_trail,
+    long_dates,
+    register_part,
+    scheme_tally,
+)
 from render.chapters import Contribution, chapter, contributions, trail_rows
 from render.filters import long_date, wita_date, wita_long
 from render.outline import ProgressLike, SectionLike
+from render.profile import lsp_profile, missing_fields
+from render.register_data import RegisterData
 from storage import period_data, queries
 from storage.enums import Role, SubmissionStatus
-from storage.models import DEFAULT_DISTRIBUTION
 from storage.period_data import StoredAnswer, StoredSubmission
+from storage.periods import semester_end, semester_start
 from storage.queries import MemberRecord, PeriodRecord
 
 DRAFT, FINAL = "draft", "final"
@@ -30,7 +43,9 @@ CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
 
 @dataclass(frozen=True)
 class ReportRequest:
-    """Which report to build, for which period, as draft or final, and by whom."""
+    """Which report to build (for a semester, or `issuance`), as draft or final, and by whom.
+    `checked`: every section of the semester (the cross-check compares 2.2, 2.5 and 3.2 with
+    the register whichever report is made); `people`: the active members."""
 
     report: str
     kind: str
@@ -40,6 +55,9 @@ class ReportRequest:
     prepared_by: str
     now: datetime
     version: int | None = None
+    issuance: int | None = None
+    checked: Sequence[SectionLike] = ()
+    people: Sequence[MemberRecord] = ()
 
 
 @dataclass(frozen=True)
@@ -52,54 +70,133 @@ class StoredPeriod:
     lsp: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Progress:
+    """A section across the team (as conversations.progress gives it), as the report shows it."""
+
+    section: str
+    state: str
+    owed_by: tuple[str, ...]
+    done_by: tuple[str, ...]
+    nobody_holds_role: bool = False
+
+
 def load(session: Session, *, period_id: int) -> StoredPeriod:
     """Read a period's answers, submissions, the people involved and the LSP profile."""
     answers = period_data.answers(session, period_id=period_id)
     submissions = period_data.submissions(session, period_id=period_id)
     ids = {a.owner_id for a in answers} | {a.given_by for a in answers}
     ids |= {s.owner_id for s in submissions} | {s.changed_by for s in submissions if s.changed_by}
-    profile = queries.profile(session)
-    lsp = {
-        "name": profile.name if profile else "LSP",
-        "address": profile.address if profile else "",
-        "licence_number": profile.licence_number if profile else "",
-        "city": profile.city if profile else "",
-        "prefix": profile.document_prefix if profile else "LSP",
-        "distribution": list(profile.distribution if profile else DEFAULT_DISTRIBUTION),
-        "manager_name": profile.manager_name if profile else "",
-        "manager_number": profile.manager_number if profile else "",
-        "chair_name": profile.chair_name if profile else "",
-        "chair_number": profile.chair_number if profile else "",
-    }
+    lsp = lsp_profile(queries.profile(session))
     return StoredPeriod(answers, submissions, period_data.members(session, ids=ids), lsp)
+
+
+def register_of(
+    session: Session, period: PeriodRecord, *, issuance: int | None = None,
+    people: Sequence[MemberRecord] = (),
+) -> RegisterData:  # fmt: skip
+    """What the register holds for a semester's reports (or one issuance's)."""
+    return registers.load(
+        session, start=semester_start(period.year, period.semester),
+        end=semester_end(period.year, period.semester), up_to=(period.year, period.semester),
+        issuance=issuance, people={m.id: m.name for m in people},
+    )  # fmt: skip
 
 
 def build(session: Session, request: ReportRequest) -> dict[str, Any]:
     """The report context for a request, read from the database."""
-    return assemble(request, load(session, period_id=request.period.id))
+    data = register_of(session, request.period, issuance=request.issuance,
+                       people=request.people)  # fmt: skip
+    return assemble(request, load(session, period_id=request.period.id), data)
 
 
-def assemble(request: ReportRequest, stored: StoredPeriod) -> dict[str, Any]:
+def assemble(request: ReportRequest, stored: StoredPeriod, data: RegisterData) -> dict[str, Any]:
     """The report context from stored data (no database access)."""
-    contributions = _contributions(request, stored)
-    progress = {p.section: p for p in request.progress}
-    chapters = [
-        chapter(section, contributions.get(section.key, []), progress.get(section.key))
-        for section in request.sections
-    ]
+    checked = request.checked or request.sections
+    parts = _contributions(request, stored, checked)
+    tied = tie(data.certificates, request.people, parts.get(ASSESSOR_SECTION, []))
+    found = crosscheck.findings(checked, parts, data.certificates, tied)
+    progress = {p.section: p for p in _assessors_owe(request.progress, tied)}
+    sections = [] if request.issuance is not None else list(request.sections)
+    chapters = [chapter(s, parts.get(s.key, []), progress.get(s.key)) for s in sections]
     signatories = _signatories(request, stored.lsp)
-    content = {
+    content: dict[str, Any] = {
         "report": request.report,
         "title": texts.REPORT_TITLES[request.report],
         "period": _period(request.period),
         "lsp": {k: stored.lsp[k] for k in ("name", "address", "licence_number", "city")},
         "distribution": stored.lsp["distribution"],
         "signatories": signatories,
-        "team": _team(contributions, signatories["manager"]["name"]),
+        "team": _team(parts, sections, signatories["manager"]["name"], data),
         "chapters": chapters,
-        "trail": trail_rows(request.sections, contributions),
+        "crosscheck": crosscheck.by_report(found, request.report),
+        "profile_missing": missing_fields(stored.lsp),
+        "issuance": _issuance(data),
     }
+    trail = trail_rows(sections, parts)
+    if request.report == "A":
+        _count_schemes(chapters, checked, parts, data)
+        trail += issuance_trail(data, texts.TRAIL_COUNTED_REF)
+    else:
+        content["register"] = register_part(data, tied, wita_date(request.now))
+        trail += issuance_trail(data, texts.TRAIL_ISSUANCE_REF) + change_trail(data)
+    for position, row in enumerate(trail, start=1):
+        row["no"] = position
+    content["trail"] = trail
     return {"content": content, "document": _document(request, stored, content)}
+
+
+def _count_schemes(
+    chapters: list[dict[str, Any]], checked: Sequence[SectionLike],
+    parts: dict[str, list[Contribution]], data: RegisterData,
+) -> None:  # fmt: skip
+    """Report A's certificates per scheme (2.2): the register's count beside the typed one."""
+    for section in checked:
+        link = section.register
+        if link is None or link.kind != "scheme" or link.name is None:
+            continue
+        typed = crosscheck.typed_counts(section, parts.get(section.key, []))
+        counted = crosscheck.register_counts(data.certificates, link.kind)
+        for item in chapters:
+            if item["clause"] == section.clause and item["table"] is not None:
+                item["table"]["tally"] = scheme_tally(typed, counted, data)
+
+
+def _assessors_owe(
+    progress: Sequence[ProgressLike], tied: Sequence[TiedAssessor]
+) -> list[ProgressLike]:
+    """3.2 is not complete while an assessor on the semester's certificates has no data:
+    they owe it (named as on the certificates)."""
+    owing = [a for a in tied if a.state != HAS_DATA]
+    if not owing:
+        return list(progress)
+    adjusted: list[ProgressLike] = []
+    for item in progress:
+        if item.section != ASSESSOR_SECTION:
+            adjusted.append(item)
+            continue
+        names = list(item.owed_by)
+        for assessor in owing:
+            name = assessor.member.name if assessor.member else assessor.name
+            label = texts.OWED_UNKNOWN.format(name=name) if assessor.state == UNKNOWN else name
+            if name not in names:
+                names.append(label)
+        base = Progress(item.section, item.state, tuple(item.owed_by), tuple(item.done_by),
+                        item.nobody_holds_role)  # fmt: skip
+        adjusted.append(replace(base, state="belum", owed_by=tuple(names)))
+    return adjusted
+
+
+def _issuance(data: RegisterData) -> dict[str, Any] | None:
+    if data.issuance is None:
+        return None
+    record = data.issuances.get(data.issuance)
+    return {
+        "number": data.issuance,
+        "title": texts.ISSUANCE_TITLE.format(number=data.issuance),
+        "file": record.file_name if record and record.file_name else texts.EMPTY,
+        "dates": long_dates([c.issued_on for c in data.certificates]),
+    }
 
 
 def _signatories(request: ReportRequest, lsp: dict[str, Any]) -> dict[str, Any]:
@@ -111,6 +208,7 @@ def _signatories(request: ReportRequest, lsp: dict[str, Any]) -> dict[str, Any]:
             "number_label": lsp["manager_number"],
         },
         "chair": {"name": lsp["chair_name"], "number_label": lsp["chair_number"]},
+        "chair_title": texts.chair_title(lsp["name"]),
     }
 
 
@@ -120,8 +218,13 @@ def content_hash(content: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def document_number(lsp: dict[str, Any], report: str, period: PeriodRecord) -> str:
-    """'LSP/LAP-KEG/II/2026': prefix, report code, semester, year."""
+def document_number(
+    lsp: dict[str, Any], report: str, period: PeriodRecord, issuance: int | None = None
+) -> str:
+    """'LSP/LAP-KEG/II/2026': prefix, report code, semester, year (and the issuance)."""
+    if issuance is not None:
+        return texts.ISSUANCE_NUMBER.format(prefix=lsp["prefix"], number=issuance,
+                                            semester=period.semester, year=period.year)  # fmt: skip
     return f"{lsp['prefix']}/{texts.DOCUMENT_CODES[report]}/{period.semester}/{period.year}"
 
 
@@ -129,11 +232,10 @@ def _document(
     request: ReportRequest, stored: StoredPeriod, content: dict[str, Any]
 ) -> dict[str, Any]:
     final = request.kind == FINAL
+    number = document_number(stored.lsp, request.report, request.period, request.issuance)
     return {
         "kind": request.kind,
-        "number": document_number(stored.lsp, request.report, request.period)
-        if final
-        else texts.DRAFT_NUMBER,
+        "number": number if final else texts.DRAFT_NUMBER,
         "version": request.version,
         "issued_on": long_date(wita_date(request.now)),
         "issued_at": wita_long(request.now),
@@ -152,7 +254,9 @@ def _period(period: PeriodRecord) -> dict[str, Any]:
     }
 
 
-def _contributions(request: ReportRequest, stored: StoredPeriod) -> dict[str, list[Contribution]]:
+def _contributions(
+    request: ReportRequest, stored: StoredPeriod, sections: Sequence[SectionLike]
+) -> dict[str, list[Contribution]]:
     """Per section, the submissions the report prints: a final only closed ones, a draft also
     unsent ones that hold answers."""
 
@@ -161,18 +265,26 @@ def _contributions(request: ReportRequest, stored: StoredPeriod) -> dict[str, li
             return True
         return request.kind != FINAL and bool(own)
 
-    return contributions(
-        request.sections, stored.submissions, stored.answers, stored.members, include=include
-    )
+    return contributions(sections, stored.submissions, stored.answers, stored.members,
+                         include=include)  # fmt: skip
 
 
-def _team(contributions: dict[str, list[Contribution]], preparer: str) -> list[dict[str, Any]]:
-    """Tim penyusun: everyone whose data is in the report, with roles and sections."""
+def _team(
+    parts: dict[str, list[Contribution]], sections: Sequence[SectionLike], preparer: str,
+    data: RegisterData,
+) -> list[dict[str, Any]]:  # fmt: skip
+    """Tim penyusun: everyone whose data is in the report (the register's recorders too),
+    with roles and what they gave."""
     people: dict[int, tuple[MemberRecord, set[str]]] = {}
-    for section_key, items in contributions.items():
-        for item in items:
+    for section in sections:
+        for item in parts.get(section.key, []):
             for member in item.people():
-                people.setdefault(member.id, (member, set()))[1].add(section_key)
+                people.setdefault(member.id, (member, set()))[1].add(section.key)
+    recorders = {r.recorded_by for r in data.issuances.values()} | {c.by for c in data.changes}
+    for member_id in recorders:
+        recorder = data.recorders.get(member_id or 0)
+        if recorder is not None:
+            people.setdefault(recorder.id, (recorder, set()))[1].add(texts.REGISTER_WORK)
     rows = [
         {
             "name": member.name,
@@ -182,7 +294,7 @@ def _team(contributions: dict[str, list[Contribution]], preparer: str) -> list[d
         }
         for member, keys in people.values()
     ]
-    if all(row["name"] != preparer for row in rows):
+    if preparer and all(row["name"] != preparer for row in rows):
         rows.append(
             {
                 "name": preparer,

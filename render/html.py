@@ -7,6 +7,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from render.layout import column_widths, fitted_columns
+from render.paging import Geometry, PagedTable, cell, paginate, wrap
 from render.typeface import FONTS, FONTS_DIR, dejavu
 from render.values import printable
 from render.verification import shown, site
@@ -49,6 +50,16 @@ def _table_widths(table: dict[str, Any]) -> tuple[list[float], float]:
     return fitted_columns(header, rows, kinds)
 
 
+def _cells(rows: list[dict[str, Any]], *keys: str) -> list[list[Any]]:
+    """Rows of a table as lists of cells (`keys`, in order)."""
+    return [[row[key] for key in keys] for row in rows]
+
+
+def _breakable(text: str, width: float, size: float) -> Markup:
+    """A file name or code wrapped to `width` points at sensible places (render/paging)."""
+    return cell(wrap(text, width, size))
+
+
 @cache
 def environment() -> Environment:
     """Answers are text, never markup: autoescape everything; a typo in a template fails."""
@@ -61,8 +72,10 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["table_widths"] = _table_widths
+    env.globals["cells"] = _cells
     env.globals["column_widths"] = column_widths
     env.globals["fitted_columns"] = fitted_columns
+    env.filters["breakable"] = _breakable
     env.filters["code_shown"] = shown
     env.filters["site"] = site
     return env
@@ -79,25 +92,70 @@ def report_html(context: dict[str, Any]) -> str:
     )
 
 
-def _appendix(template: str, context: dict[str, Any], rows: list[Any], *, first: bool) -> str:
-    return (
-        environment()
-        .get_template(template)
-        .render(
-            fonts=_FONT_URLS,
-            content=context["content"],
-            rows=rows,
-            first=first,
-            fallback=_needs_fallback(rows),
-        )
-    )
-
-
 def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
     """A run of data-trail rows as HTML (the appendix heading on the first run only)."""
-    return _appendix("trail.html", context, rows, first=first)
+    table = trail_table(rows, context["content"]["trail"])
+    return (
+        environment()
+        .get_template("trail.html")
+        .render(
+            fonts=_FONT_URLS, content=context["content"], table=table, first=first,
+            fallback=_needs_fallback(rows), empty=not rows,
+        )
+    )  # fmt: skip
+
+
+LIST_HEADER = ["No.", "Nomor sertifikat", "Pemegang", "Skema", "Jenis", "Jalur", "TUK",
+               "Asesor", "Terbit", "Berlaku s.d.", "Status", "Asal"]  # fmt: skip
+LIST_KINDS = ["integer", "text", "text", "text", "text", "text", "text", "text", "date", "date",
+              "text", "text"]  # fmt: skip
+LIST_STATUS = 10
+# A4 landscape less margins of 1.2 cm at the sides, 1.5 cm at the top and 2.2 cm at the foot
+# (for the footer and the QR code).
+LIST_PAGE = Geometry(width=773.8, height=490.4, first=430.0, sizes=(7.5, 7.0, 6.5), rows_wanted=25)
+
+
+TRAIL_HEADER = ["No. / rujukan", "Butir", "Isi", "Oleh (peran)", "Kanal, waktu, revisi"]
+TRAIL_KINDS = ["text"] * 5
+# A4 portrait less the report's margins; the first page of the appendix has its heading.
+TRAIL_PAGE = Geometry(width=476.0, height=722.8, first=640.0, sizes=(7.5, 7.0, 6.5))
+
+
+def _list_cells(rows: list[dict[str, Any]]) -> list[list[str]]:
+    return [
+        [str(r["no"]), r["number"], r["holder"], r["scheme"], r["kind"], r["route"], r["tuk"],
+         r["assessor"], r["issued_on"], r["valid_until"], r["status"], r["source"]]
+        for r in rows
+    ]  # fmt: skip
+
+
+def _trail_cells(rows: list[dict[str, Any]]) -> list[list[str]]:
+    return [
+        [f"{r['no']}. {r['ref']}", r["item"], r["value"], f"{r['by']} ({r['role']})",
+         f"{r['channel']}, {r['at']}, rev. {r['revision']}"]
+        for r in rows
+    ]  # fmt: skip
+
+
+def list_table(rows: list[dict[str, Any]], every: list[dict[str, Any]]) -> PagedTable:
+    """A run of report B's certificate list laid out page by page (widths from `every`)."""
+    return paginate(LIST_HEADER, _list_cells(rows), LIST_KINDS, LIST_PAGE, _list_cells(every))
+
+
+def trail_table(rows: list[dict[str, Any]], every: list[dict[str, Any]]) -> PagedTable:
+    """A run of the data trail laid out page by page (widths from `every`)."""
+    return paginate(TRAIL_HEADER, _trail_cells(rows), TRAIL_KINDS, TRAIL_PAGE, _trail_cells(every))
 
 
 def list_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
-    """A run of report B's certificate list (the appendix heading on the first run only)."""
-    return _appendix("certificate_list.html", context, rows, first=first)
+    """A run of report B's certificate list on landscape pages (the appendix heading on the
+    first run only)."""
+    table = list_table(rows, context["content"]["register"]["rows"])
+    return (
+        environment()
+        .get_template("certificate_list.html")
+        .render(
+            fonts=_FONT_URLS, content=context["content"], table=table, first=first,
+            fallback=_needs_fallback(rows), landscape=True, status_column=LIST_STATUS,
+        )
+    )  # fmt: skip

@@ -70,6 +70,19 @@ class RepeatLike(Protocol):
     def tally(self) -> TallyLike | None: ...
 
 
+class RegisterCountLike(Protocol):
+    """How a section's answers are checked against the certificate register."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def count(self) -> str: ...
+    @property
+    def name(self) -> str | None: ...
+    @property
+    def equal(self) -> bool: ...
+
+
 class SectionLike(Protocol):
     """One section of a report."""
 
@@ -87,6 +100,8 @@ class SectionLike(Protocol):
     def repeat(self) -> RepeatLike | None: ...
     @property
     def top_questions(self) -> Sequence[QuestionLike]: ...
+    @property
+    def register(self) -> RegisterCountLike | None: ...
 
 
 class ProgressLike(Protocol):

@@ -148,7 +148,8 @@ def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
     writer = PdfWriter()
     for part in parts:
         writer.append(PdfReader(io.BytesIO(part)))
-    overlay = PdfReader(io.BytesIO(_overlay(len(writer.pages), stamp)))
+    sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in writer.pages]
+    overlay = PdfReader(io.BytesIO(_overlay(sizes, stamp)))
     for page, extra in zip(writer.pages, overlay.pages, strict=True):
         page.merge_page(extra)
     _retag_subsets(writer)
@@ -163,26 +164,27 @@ def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
 # The seal's QR code: bottom right, inside the right margin's line and below the text frame
 # (the page's bottom margin is 2.2 cm, 62 pt); the footer's lines end just left of it.
 QR_SIZE = 50.0
-QR_RIGHT = A4[0] - 56.7
+QR_MARGIN = 56.7  # from the page's right edge
 QR_BOTTOM = 8.0
 SEAL_TEXT_LEFT = 62.4  # the left margin (2.2 cm)
 
 
-def _overlay(pages: int, stamp: Stamp) -> bytes:
-    width, _height = A4
+def _overlay(sizes: list[tuple[float, float]], stamp: Stamp) -> bytes:
+    """One overlay page per page (portrait or landscape): footer, watermark, seal."""
     out = io.BytesIO()
     sheet = canvas.Canvas(out, pagesize=A4, invariant=True)
     qr = _qr(stamp.seal.url) if stamp.seal is not None else None
-    for number in range(1, pages + 1):
+    for number, (width, height) in enumerate(sizes, start=1):
+        sheet.setPageSize((width, height))
         if stamp.watermark:
-            _watermark(sheet, stamp.watermark)
+            _watermark(sheet, stamp.watermark, width, height)
         sheet.setFont(BASE_FONT, 7.5)
         sheet.setFillGray(0.25)
-        footer = stamp.footer.format(page=number, pages=pages)
+        footer = stamp.footer.format(page=number, pages=len(sizes))
         if stamp.seal is None or qr is None:
             sheet.drawCentredString(width / 2, 34, footer)
         else:
-            _seal(sheet, stamp.seal, qr, footer)
+            _seal(sheet, stamp.seal, qr, footer, width)
         sheet.showPage()
     sheet.save()
     return out.getvalue()
@@ -198,10 +200,11 @@ def _qr(url: str) -> Drawing:
     return drawing
 
 
-def _seal(sheet: canvas.Canvas, seal: Seal, qr: Drawing, footer: str) -> None:
-    left = QR_RIGHT - QR_SIZE
+def _seal(sheet: canvas.Canvas, seal: Seal, qr: Drawing, footer: str, width: float) -> None:
+    right = width - QR_MARGIN
+    left = right - QR_SIZE
     renderPDF.draw(qr, sheet, left, QR_BOTTOM)
-    sheet.linkURL(seal.url, (left, QR_BOTTOM, QR_RIGHT, QR_BOTTOM + QR_SIZE), relative=0)
+    sheet.linkURL(seal.url, (left, QR_BOTTOM, right, QR_BOTTOM + QR_SIZE), relative=0)
     room = left - 6 - SEAL_TEXT_LEFT  # a long address gets smaller type, never the margin
     for y, line in ((36, footer), (26, seal.line)):
         size = min(7.5, 7.5 * room / max(1.0, sheet.stringWidth(line, BASE_FONT, 7.5)))
@@ -209,8 +212,7 @@ def _seal(sheet: canvas.Canvas, seal: Seal, qr: Drawing, footer: str) -> None:
         sheet.drawRightString(left - 6, y, line)
 
 
-def _watermark(sheet: canvas.Canvas, text: str) -> None:
-    width, height = A4
+def _watermark(sheet: canvas.Canvas, text: str, width: float, height: float) -> None:
     sheet.saveState()
     sheet.setFillColorRGB(0.75, 0.1, 0.1, alpha=0.13)
     sheet.translate(width / 2, height / 2)

@@ -40,6 +40,30 @@ TRAIL_SUBMITTED = "terkirim"
 TRAIL_SECTION_LEVEL = "bagian"
 TALLY_TOTAL = "Jumlah"
 PREPARER_SECTIONS = "penyusunan laporan"
+REGISTER_WORK = "register sertifikat"
+OWED_UNKNOWN = "{name} (asesor pada sertifikat, belum terdaftar)"
+
+
+def chair_title(lsp_name: str) -> str:
+    """'Ketua LSP SMKN 3' for 'SMKN 3', 'Ketua LSP-P1 SMKN 3' for a name that says LSP."""
+    if lsp_name.strip().casefold().startswith("lsp"):
+        return f"Ketua {lsp_name}"
+    return f"Ketua LSP {lsp_name}"
+
+
+# What a final needs from the profile: (what, how in the chat, how at the server).
+PROFILE_FIELDS = {
+    "name": ("nama LSP", "/profil nama NAMA", "lsp-bot profile --name NAMA"),
+    "licence_number": ("nomor lisensi BNSP", "/profil lisensi NOMOR", "lsp-bot profile --licence"),
+    "prefix": ("awalan nomor dokumen", "/profil awalan AWALAN", "lsp-bot profile --prefix"),
+    "city": ("kota penandatanganan", "/profil kota KOTA", "lsp-bot profile --city"),
+    "chair_name": ("nama Ketua LSP", "/profil ketua NAMA", "lsp-bot profile --chair-name"),
+    "manager_name": (
+        "nama Manajer Administrasi",
+        "/profil manajer NAMA",
+        "lsp-bot profile --manager-name",
+    ),
+}
 
 FOOTER_DRAFT = "DRAF · data per {issued_at} · Halaman {page} dari {pages}"
 FOOTER_FINAL = "{number} · Versi {version} · Sidik data {short_hash} · Halaman {page} dari {pages}"
@@ -87,20 +111,147 @@ NO_TUK = "(TUK tidak disebut)"
 NO_ASSESSOR = "(asesor tidak disebut)"
 CLI_RECORDER = "(di server)"
 TRAIL_ISSUANCE_REF = "Penerbitan {number}"
+TRAIL_COUNTED_REF = "2.2 · Sertifikat per skema, dari penerbitan {number}"
 TRAIL_ISSUANCE_ITEM = "Daftar sertifikat diimpor"
 TRAIL_ISSUANCE_VALUE = "{count} sertifikat dari berkas {file}, SHA-256 {sha}"
+TRAIL_CERTIFICATE_REF = "Sertifikat {number}"
+TRAIL_CORRECTION_ITEM = "Koreksi data sertifikat"
+TRAIL_CORRECTION_VALUE = "{field}: {old} → {new}"
+TRAIL_REVOCATION_ITEM = "Pencabutan"
+TRAIL_REVOCATION_VALUE = "per {on}; alasan: {reason}; keputusan: {decision}"
+FIELD_NAMES = {
+    "holder": "pemegang", "kind": "jenis", "route": "jalur", "tuk": "TUK", "assessor": "asesor",
+    "issued_on": "tanggal terbit", "valid_until": "berlaku sampai", "replaces": "menggantikan",
+}  # fmt: skip
+NO_DECISION = "(belum disebut)"
+SERVER_PERSON = "{name} (di server)"
+SERVER_ROLE = "dicatat di server"
 CERTIFICATE_SOURCE = "P{issuance} baris {row}"
+CERTIFICATE_SOURCE_REVISION = "{source}, rev. {revision}"
+STATUS_REVOKED = "dicabut {on}"
+STATUS_REPLACED = "digantikan oleh {number}"
+NOT_IN_REGISTER = "(tidak ada di register)"
+VALIDITY_YEARS = "{years} tahun"
+ASSESSOR_STATES = {
+    "ada": "data 3.2 semester ini",
+    "belum terdaftar": "belum terdaftar sebagai anggota",
+    "belum mengirim": "3.2 belum dikirim",
+    "nihil": "3.2 dinyatakan nihil",
+}
+ASSESSOR_LATEST = "data 3.2 Semester {semester} Tahun {year}"
+ASSESSOR_IN_SEMESTER_REPORT = "dilaporkan pada laporan semester"
+ASSESSOR_SCOPE_FROM_REGISTER = "skema pada sertifikatnya: {schemes}"
+TALLY_TITLE = "Jumlah sertifikat yang diterbitkan per skema"
 ISSUANCE_TITLE = "Penerbitan {number}"
 ISSUANCE_NUMBER = "{prefix}/LAP-SERT/P{number}/{semester}/{year}"
-TALLY_SOURCE_REGISTER = "dihitung dari register sertifikat"
-TALLY_SOURCE_TYPED = "diisi komite skema (register belum memuat sertifikat semester ini)"
+TALLY_SOURCE = (
+    "dihitung dari register sertifikat ({cited}); sama dengan Laporan Penerbitan Sertifikat"
+)
+TALLY_SOURCE_EMPTY = "register sertifikat tidak memuat sertifikat yang terbit pada semester ini"
 EXPORT_REGISTER_SHEET = "Register Sertifikat"
 EXPORT_REGISTER_NOTE = "Sertifikat yang terbit pada periode ini, satu baris per sertifikat."
 EXPORT_REGISTER_COLUMNS = (
-    "Nomor sertifikat", "Pemegang", "Skema", "Jenis", "Jalur", "TUK", "Asesor", "Terbit",
-    "Berlaku sampai", "Status", "Menggantikan", "Penerbitan", "Baris sumber", "Dicabut",
-    "Alasan pencabutan",
+    "Nomor sertifikat", "Pemegang", "Skema", "Nomor skema", "Jenis", "Jalur", "TUK", "Asesor",
+    "Terbit", "Berlaku sampai", "Status", "Digantikan oleh", "Menggantikan", "Penerbitan",
+    "Baris sumber", "Revisi", "Dicabut", "Alasan pencabutan", "Keputusan pencabutan",
 )  # fmt: skip
+EXPORT_ISSUANCES_SHEET = "Penerbitan"
+EXPORT_ISSUANCES_NOTE = "Setiap penerbitan (berkas daftar sertifikat) asal sertifikat periode ini."
+EXPORT_ISSUANCES_COLUMNS = (
+    "Penerbitan", "Berkas", "SHA-256 berkas", "Dicatat oleh", "Kanal", "Waktu (WITA)",
+    "Sertifikat dalam berkas", "Sertifikat periode ini",
+)  # fmt: skip
+EXPORT_HISTORY_SHEET = "Riwayat Register"
+EXPORT_HISTORY_NOTE = (
+    "Setiap impor, koreksi (nilai lama dan baru) dan pencabutan sertifikat periode ini: siapa, "
+    "kanal, kapan."
+)
+EXPORT_HISTORY_COLUMNS = (
+    "Waktu (WITA)", "Perubahan", "Sertifikat/penerbitan", "Kolom", "Nilai lama", "Nilai baru",
+    "Oleh", "Kanal", "Revisi",
+)  # fmt: skip
+EXPORT_KIND_IMPORT = "impor"
+EXPORT_KIND_CORRECTION = "koreksi"
+EXPORT_KIND_REVOCATION = "pencabutan"
+EXPORT_IMPORT_VALUE = "{count} sertifikat dari berkas {file}"
+EXPORT_CHECK_SHEET = "Pemeriksaan Silang"
+EXPORT_CHECK_NOTE = "Angka yang diisi pada bagian laporan dibandingkan dengan register sertifikat."
+EXPORT_CHECK_COLUMNS = (
+    "Pemeriksaan", "Nama", "Diisi", "Diisi oleh", "Register", "Sumber register",
+    "Yang perlu diubah", "Laporan",
+)  # fmt: skip
+EXPORT_CHECK_NONE = "Semua angka yang diisi sesuai dengan register sertifikat."
+EXPORT_EMPTY = {
+    "belum": "Bagian ini belum diisi (belum lengkap).",
+    "nihil": "Bagian ini dinyatakan nihil: tidak ada yang dilaporkan.",
+    "lengkap": "Tidak ada data.",
+}
+
+# Pemeriksaan silang (render/crosscheck.py): typed figures against the register.
+CHECK_TITLE = "Pemeriksaan Silang"
+CHECK_SOURCE = "{name}, {clause}, {at}"
+CHECK_ISSUANCES = "penerbitan {numbers}"
+CHECK_NOT_TYPED = "tidak diisi"
+CHECK_ALL = "Semua skema"
+CHECK_ON_CERTIFICATES = "register sertifikat"
+CHECK_TOPICS = {
+    "scheme": "Sertifikat terbit per skema (2.2)",
+    "tuk": "Sertifikat per TUK dan asesi diuji (2.5)",
+    "assessor": "Asesor pada sertifikat (3.2)",
+}
+CHECK_TOPIC_TOTAL = "Jumlah sertifikat semester (laporan A dan B)"
+CHECK_FIX_EMPTY_REGISTER = (
+    "Register belum memuat sertifikat semester ini, padahal {clause} menyebut ada: impor daftar "
+    "sertifikatnya (kirim berkas XLSX/CSV; contohnya /templat), atau ubah jumlahnya di {clause}."
+)
+CHECK_FIX_EQUAL = (
+    "Samakan: ubah jumlah sertifikat skema {name} di {clause} menjadi {count}, atau perbaiki "
+    "register (impor atau koreksi) bila registernya yang keliru."
+)
+CHECK_FIX_NOT_LISTED = (
+    "{name} tercantum pada sertifikat tetapi tidak ada di {clause}: tambahkan di {clause}, atau "
+    "koreksi TUK pada sertifikatnya."
+)
+CHECK_FIX_FEWER = (
+    "{name}: jumlah asesi di {clause} lebih sedikit dari {count} sertifikat di register; "
+    "perbaiki jumlahnya di {clause}, atau koreksi register."
+)
+CHECK_FIX_ASSESSOR_UNKNOWN = (
+    "{name} tercantum pada sertifikat tetapi belum terdaftar sebagai anggota: undang dengan "
+    "/undang asesor {name}, atau koreksi nama asesor pada sertifikatnya."
+)
+CHECK_FIX_ASSESSOR_NOT_SENT = "{name} belum mengirim 3.2; ingatkan dengan /ingatkan 3.2."
+CHECK_FIX_ASSESSOR_NIHIL = (
+    "{name} menyatakan 3.2 nihil, padahal tercantum pada sertifikat semester ini: minta ia "
+    "mengisi 3.2."
+)
+
+# A new version says what it changes (render/changes.py).
+CHANGES_TITLE = "Perubahan dari Versi {version}"
+CHANGES_INTRO = (
+    "Versi ini menggantikan versi {version} ({at}). Yang berubah, menurut data yang dibekukan "
+    "pada kedua versi:"
+)
+CHANGES_NONE = "Tidak ada perubahan isi; hanya susunan laporan yang diperbarui."
+CHANGES_MORE = "... dan {more} perubahan lain."
+CHANGES_PROFILE_FIELDS = {
+    "name": "nama LSP", "address": "alamat", "licence_number": "nomor lisensi", "city": "kota",
+    "signatories": "penanda tangan", "distribution": "daftar distribusi",
+}  # fmt: skip
+CHANGES_PROFILE = "Profil LSP: {fields} diubah."
+CHANGES_SECTION_NEW = "{section}: bagian baru."
+CHANGES_STATE = "{section}: {old} menjadi {new}."
+CHANGES_FIELDS = "{section}: {fields} diubah."
+CHANGES_ENTRIES = "{section}: {what}."
+CHANGES_ADDED = "{count} entri ditambahkan"
+CHANGES_REMOVED = "{count} entri dihapus"
+CHANGES_TALLY = "Sertifikat per skema: {what}."
+CHANGES_COUNT = "{label} {old} menjadi {new}"
+CHANGES_CERT_ADDED = "{count} sertifikat ditambahkan: {numbers}."
+CHANGES_CERT_GONE = "{count} sertifikat tidak lagi termasuk: {numbers}."
+CHANGES_CERT_CORRECTED = "{count} sertifikat dikoreksi: {numbers}."
+CHANGES_CERT_REVOKED = "{count} sertifikat dicabut: {numbers}."
+CHANGES_AND_MORE = " dan {more} lainnya"
 
 # Signing finals (render/signing.py)
 SIGNING_KEY_MISSING = "Berkas kunci penanda tangan {path} tidak ditemukan (SIGNING_PKCS12)."

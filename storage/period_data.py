@@ -125,3 +125,44 @@ def members(session: Session, *, ids: set[int] | None = None) -> dict[int, Membe
         mid: MemberRecord(mid, name, active, frozenset(roles[mid]))
         for mid, (name, active) in found.items()
     }
+
+
+@dataclass(frozen=True)
+class LatestPart:
+    """A member's latest sent part of a section: in which period, and its section-level
+    answers."""
+
+    year: int
+    semester: Semester
+    answers: dict[str, Any]
+
+
+def latest_parts(
+    session: Session, *, section: str, member_ids: set[int], up_to: tuple[int, Semester]
+) -> dict[int, LatestPart]:
+    """Per member, their latest sent (not nihil) part of a section in a period no later than
+    `up_to` (year, semester)."""
+    if not member_ids:
+        return {}
+    year, semester = up_to
+    rows = session.execute(
+        select(Submission.member_id, Period.year, Period.semester, Answer.field, Answer.value)
+        .join(Period, Period.id == Submission.period_id)
+        .join(Answer, Answer.submission_id == Submission.id)
+        .where(
+            Submission.section == section,
+            Submission.member_id.in_(member_ids),
+            Submission.status == SubmissionStatus.SUBMITTED,
+            Answer.entry_no == 0,
+            (Period.year < year) | ((Period.year == year) & (Period.semester <= semester)),
+        )
+    ).all()
+    latest: dict[int, LatestPart] = {}
+    for member_id, row_year, row_semester, field, value in rows:
+        key = (row_year, row_semester)
+        held = latest.get(member_id)
+        if held is None or (held.year, held.semester) < key:
+            held = latest[member_id] = LatestPart(row_year, Semester(row_semester), {})
+        if (held.year, held.semester) == key:
+            held.answers[field] = value
+    return latest

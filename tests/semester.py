@@ -1,7 +1,10 @@
 """A realistic semester II 2026, written straight into the database: three TUKs from two
 coordinators, three schemes, a surveillance section, two assessors, three sections nihil, the
-signatories in the profile. Values are the kind people really type: long SK numbers, e-mail
-addresses, links, long place names."""
+signatories in the profile, and the certificate register as the LSP keeps it (117 certificates
+of the semester from an XLSX and a semicolon CSV, of all four kinds and three routes, four of
+them renewing certificates of 2023). Values are the kind people really type: long SK numbers,
+e-mail addresses, links, long place names. The typed figures agree with the register, as they
+must for a final; tests change one to see the cross-check."""
 
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,26 +27,26 @@ NUMBER = f"{PREFIX}/LAP-KEG/II/2026"
 LONG_PLACE = "Jl. Soekarno-Hatta No. 12, Kelurahan Penatoi, Kecamatan Mpunda, Kota Bima, NTB"
 
 SCHEMES = [
-    ("Teknik Kendaraan Ringan Otomotif", "kualifikasi", "baru", ["skkni"], "SKKNI No. 116 Tahun 2019", 36),  # noqa: E501
-    ("Tata Boga", "okupasi", "tetap", ["skkni", "khusus"], "SKKNI No. 15 Tahun 2018", 24),
-    ("Teknik Komputer dan Jaringan", "klaster", "revisi", ["internasional"], "ICDL Workforce", 18),
+    ("Teknik Kendaraan Ringan Otomotif", "kualifikasi", "baru", ["skkni"], "SKKNI No. 116 Tahun 2019", 50),  # noqa: E501
+    ("Tata Boga", "okupasi", "tetap", ["skkni", "khusus"], "SKKNI No. 15 Tahun 2018", 40),
+    ("Teknik Komputer dan Jaringan", "klaster", "revisi", ["internasional"], "ICDL Workforce", 27),
 ]  # fmt: skip
 TUKS = {
     "siti": [
         {"nama": "TUK Bengkel Otomotif SMKN 3 Kota Bima", "lokasi": LONG_PLACE,
          "jenis": "mandiri", "status_verifikasi": "terverifikasi",
          "tanggal_verifikasi": "2026-08-12", "ruang_lingkup": "Skema Teknik Kendaraan Ringan "
-         "Otomotif, klaster servis berkala dan perbaikan sistem rem", "jumlah_asesi": 36,
+         "Otomotif, klaster servis berkala dan perbaikan sistem rem", "jumlah_asesi": 52,
          "perkembangan": "Ruang praktik direnovasi; peralatan uji ditambah sesuai standar."},
         {"nama": "TUK Dapur Tata Boga", "lokasi": "Kampus SMKN 3, Jl. Gajah Mada, Kota Bima",
          "jenis": "sewaktu", "status_verifikasi": "proses", "ruang_lingkup": "Skema Tata Boga",
-         "jumlah_asesi": 24, "perkembangan": "Dapur baru selesai dibangun."},
+         "jumlah_asesi": 41, "perkembangan": "Dapur baru selesai dibangun."},
     ],
     "budi": [
         {"nama": "TUK Tempat Kerja PT Soekarno-Hatta Motor", "lokasi": "Kec. Rasanae Barat",
          "jenis": "tempat_kerja", "status_verifikasi": "terverifikasi",
          "tanggal_verifikasi": "2026-10-01", "ruang_lingkup": "Skema Teknik Komputer dan "
-         "Jaringan", "jumlah_asesi": 18, "perkembangan": f"Kerja sama diperpanjang. Kontak: "
+         "Jaringan", "jumlah_asesi": 27, "perkembangan": f"Kerja sama diperpanjang. Kontak: "
          f"{EMAIL}"},
     ],
 }  # fmt: skip
@@ -56,10 +59,10 @@ SURVEILLANCE = {
 }  # fmt: skip
 ASSESSORS = {
     "yusuf": {"nomor_registrasi": "MET.000.001234.2019", "masa_berlaku": "2027-12-31",
-              "ruang_lingkup": "Otomotif, Teknik Kendaraan Ringan", "jumlah_asesi": 30,
+              "ruang_lingkup": "Otomotif, Teknik Kendaraan Ringan", "jumlah_asesi": 80,
               "pengembangan": False},
     "nur": {"nomor_registrasi": "MET.000.004321.2020", "masa_berlaku": "2028-06-30",
-            "ruang_lingkup": "Tata Boga", "jumlah_asesi": 24, "pengembangan": True,
+            "ruang_lingkup": "Tata Boga", "jumlah_asesi": 42, "pengembangan": True,
             "pengembangan_rincian": "RCC asesor, Agustus 2026"},
 }  # fmt: skip
 PEOPLE = {
@@ -94,8 +97,9 @@ class Writer:
 
 
 def populate(db: Engine, *, extra: dict[tuple[str, str], dict[tuple[int, str], Any]] | None = None,
-             ) -> dict[str, int]:  # fmt: skip
-    """The semester, with `extra` answers merged into (user, section) parts; member ids."""
+             register: bool = True) -> dict[str, int]:  # fmt: skip
+    """The semester, with `extra` answers merged into (user, section) parts, and (unless
+    `register` is False) its certificate register; member ids."""
     ensure_periods(db, today=AFTER.date())
     with Session(db) as session:
         period = queries.periods(session, keys=[(2026, Semester.II), (2027, Semester.I)])
@@ -121,17 +125,31 @@ def populate(db: Engine, *, extra: dict[tuple[str, str], dict[tuple[int, str], A
         for user, section in (("rina", "2.3"), ("admin", "2.4"), ("admin", "2.7")):
             write.part(user, section, {}, SubmissionStatus.NIHIL)
         session.commit()
+    if register:
+        import_register(db, by=ids["admin"])
     return ids
 
 
-def semester_db(folder: Path) -> Engine:
-    """A fresh SQLite file in `folder` holding the realistic semester."""
+def semester_db(folder: Path, *, register: bool = True) -> Engine:
+    """A fresh SQLite file in `folder` holding the realistic semester (and its register)."""
     from storage.db import create_all, make_engine
 
     db = make_engine(f"sqlite:///{folder / 'lsp-bot.db'}")
     create_all(db)
-    populate(db)
+    populate(db, register=register)
     return db
+
+
+def import_register(db: Engine, *, by: int) -> None:
+    """The register's files imported by the admin through Telegram, as she would send them:
+    the 2023 list, then the semester's XLSX and semicolon CSV."""
+    from bot.certificates.desk import CertificateDesk
+    from tests.register_files import files
+
+    desk = CertificateDesk(db, clock=lambda: AFTER)
+    for name, data in files():
+        outcome = desk.import_file(name, data, by=by, channel="telegram")
+        assert outcome.accepted, outcome.text
 
 
 def _parts() -> dict[tuple[str, str], dict[tuple[int, str], Any]]:

@@ -1,7 +1,7 @@
 """Clause 3.2 (report B): perkembangan asesor dan ruang lingkup kompetensinya."""
 
 from conversations.forms.build import day, integer, long_text, text, yes_no
-from conversations.schema import Equals, Section
+from conversations.schema import Equals, RegisterCount, Section
 from storage.enums import Role
 
 SECTION = Section(
@@ -49,4 +49,5 @@ SECTION = Section(
             "catatan", "Catatan lain tentang perkembangan Anda", heading="Catatan", required=False
         ),
     ),
+    register=RegisterCount("assessor", "jumlah_asesi", equal=False),
 )

@@ -42,6 +42,7 @@ def check(sections: tuple[Section, ...]) -> None:
         for repeat in repeats:
             _check_questions(f"{section.key}/{repeat.key}", repeat.questions)
             _check_tally(f"{section.key}/{repeat.key}", repeat)
+        _check_register(section)
 
 
 def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
@@ -73,6 +74,22 @@ def _check_tally(where: str, repeat: Repeat) -> None:
         raise ValueError(f"{where}: tally names an unknown field")
     if counted.type is not QuestionType.INTEGER:
         raise ValueError(f"{where}: tally counts a field that is not a number")
+
+
+def _check_register(section: Section) -> None:
+    link = section.register
+    if link is None:
+        return
+    if link.kind not in ("scheme", "tuk", "assessor"):
+        raise ValueError(f"{section.key}: the register knows no {link.kind!r}")
+    repeat = section.repeat
+    pool = repeat.questions if link.name is not None and repeat else section.top_questions
+    keys = {question.key: question for question in pool}
+    counted = keys.get(link.count)
+    if counted is None or counted.type is not QuestionType.INTEGER:
+        raise ValueError(f"{section.key}: the register count needs a number field")
+    if link.name is not None and link.name not in keys:
+        raise ValueError(f"{section.key}: the register names entries by an unknown field")
 
 
 check(SECTIONS)

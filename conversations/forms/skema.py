@@ -1,7 +1,7 @@
 """Clause 2.2: pengembangan skema sertifikasi."""
 
 from conversations.forms.build import integer, long_text, one_of, plan, some_of, text
-from conversations.schema import Repeat, Section, Tally
+from conversations.schema import RegisterCount, Repeat, Section, Tally
 from storage.enums import Role
 
 JENIS_SKEMA = {
@@ -77,4 +77,5 @@ SECTION = Section(
         ),
         plan(),
     ),
+    register=RegisterCount("scheme", "jumlah_sertifikat", name="nama"),
 )

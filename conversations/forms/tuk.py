@@ -1,7 +1,7 @@
 """Clause 2.5: pengembangan dan verifikasi TUK, one entry per TUK."""
 
 from conversations.forms.build import day, integer, long_text, one_of, plan, text
-from conversations.schema import Equals, InPeriod, Repeat, Section
+from conversations.schema import Equals, InPeriod, RegisterCount, Repeat, Section
 from storage.enums import Role
 
 JENIS_TUK = {
@@ -71,4 +71,5 @@ SECTION = Section(
         ),
         plan(),
     ),
+    register=RegisterCount("tuk", "jumlah_asesi", name="nama", equal=False),
 )
