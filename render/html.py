@@ -115,7 +115,7 @@ LIST_STATUS = 10
 LIST_PAGE = Geometry(width=773.8, height=490.4, first=430.0, sizes=(7.5, 7.0, 6.5), rows_wanted=25)
 
 
-TRAIL_HEADER = ["No. / rujukan", "Butir", "Isi", "Oleh (peran)", "Kanal, waktu, revisi"]
+TRAIL_HEADER = ["Rujukan", "Butir", "Isi", "Oleh (peran)", "Kanal, waktu, revisi"]
 TRAIL_KINDS = ["text"] * 5
 # A4 portrait less the report's margins; the first page of the appendix has its heading.
 TRAIL_PAGE = Geometry(width=476.0, height=722.8, first=640.0, sizes=(7.5, 7.0, 6.5))

@@ -25,6 +25,7 @@ _PIECES = re.compile(
 )
 _HEX = re.compile(r"[0-9a-fA-F]{32,}")
 HEX_GROUP = 16
+ROOM_SPARE = 6.0  # points of a page left unplanned (rounding in the printer)
 
 
 @dataclass(frozen=True)
@@ -159,21 +160,31 @@ def fit(
             for lo, full, kind in zip(least, usual, kinds, strict=True)
         ]
         if sum(need) <= width:
-            return Fit(size, lines, _spread(need, longest, kinds, width))
-    return Fit(size, 4, _spread(least, longest, kinds, width))
+            return Fit(size, lines, _spread(need, usual, longest, kinds, width))
+    return Fit(size, 4, _spread(least, usual, longest, kinds, width))
 
 
 def _spread(
-    need: list[float], longest: list[float], kinds: Sequence[str], width: float
-) -> list[float]:
-    """What is left given to the text columns by how much their longest cells lack."""
-    lack = [max(0.0, lg - n) if k not in NARROW else 0.0
-            for n, lg, k in zip(need, longest, kinds, strict=True)]  # fmt: skip
-    spare, total = width - sum(need), sum(lack)
-    if total <= 0:
-        grow = [n if k not in NARROW else 0.0 for n, k in zip(need, kinds, strict=True)]
-        lack, total = grow, sum(grow) or 1.0
-    return [n + spare * extra / total for n, extra in zip(need, lack, strict=True)]
+    need: list[float], usual: list[float], longest: list[float], kinds: Sequence[str],
+    width: float,
+) -> list[float]:  # fmt: skip
+    """What is left given to the text columns: first towards their usual cell on one line,
+    then towards their longest one, each by how much it lacks."""
+    widths = list(need)
+    for target in (usual, longest):
+        lack = [max(0.0, t - w) if k not in NARROW else 0.0
+                for w, t, k in zip(widths, target, kinds, strict=True)]  # fmt: skip
+        spare, total = width - sum(widths), sum(lack)
+        if spare <= 0 or total <= 0:
+            continue
+        share = min(1.0, spare / total)
+        widths = [w + extra * share for w, extra in zip(widths, lack, strict=True)]
+    spare = width - sum(widths)
+    if spare > 0:  # every cell fits on one line: the text columns share the rest
+        grow = [w if k not in NARROW else 0.0 for w, k in zip(widths, kinds, strict=True)]
+        total = sum(grow) or 1.0
+        widths = [w + spare * g / total for w, g in zip(widths, grow, strict=True)]
+    return widths
 
 
 def _per_page(found: Fit, geometry: Geometry) -> int:
@@ -209,13 +220,13 @@ def paginate(
     head = max(len(wrap(t, w, size, bold=True)) for t, w in zip(header, inner, strict=True))
     header_height = head * line + geometry.row_padding
     pages: list[list[list[Markup]]] = [[]]
-    room = geometry.first - header_height
+    room = geometry.first - header_height - ROOM_SPARE
     for row in rows:
         wrapped = [wrap(text, w, size) for text, w in zip(row, inner, strict=True)]
         height = max(len(lines) for lines in wrapped) * line + geometry.row_padding
         if pages[-1] and height > room:
             pages.append([])
-            room = geometry.height - header_height
+            room = geometry.height - header_height - ROOM_SPARE
         pages[-1].append([cell(lines) for lines in wrapped])
         room -= height
     percent = [round(100 * w / geometry.width, 2) for w in widths]

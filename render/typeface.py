@@ -16,20 +16,29 @@ FONTS = {
 }
 BASE_FONT = "LspBotSans"
 BOLD_FONT = "LspBotSansBold"
+EMOJI_FONT = "LspBotEmoji"
 
 
 def register() -> None:
     """Make our fonts known to reportlab under fixed names (idempotent)."""
     known = pdfmetrics.getRegisteredFontNames()
-    for name, key in ((BASE_FONT, "regular"), (BOLD_FONT, "bold")):
+    for name, key in ((BASE_FONT, "regular"), (BOLD_FONT, "bold"), (EMOJI_FONT, "emoji")):
         if name not in known:
             pdfmetrics.registerFont(TTFont(name, FONTS[key]))
 
 
 def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """How wide `text` prints, in points."""
+    """How wide `text` prints, in points (a character DejaVu Sans lacks, such as an emoji, as
+    wide as the fallback font draws it)."""
     register()
-    return float(pdfmetrics.stringWidth(text, BOLD_FONT if bold else BASE_FONT, size))
+    font = BOLD_FONT if bold else BASE_FONT
+    if text.isascii():
+        return float(pdfmetrics.stringWidth(text, font, size))
+    known = dejavu()
+    plain = "".join(ch for ch in text if ord(ch) in known)
+    other = "".join(ch for ch in text if ord(ch) not in known)
+    width = pdfmetrics.stringWidth(plain, font, size)
+    return float(width + (pdfmetrics.stringWidth(other, EMOJI_FONT, size) if other else 0.0))
 
 
 @cache

@@ -142,3 +142,19 @@ def revisions(db: Engine, *, field: str, entry: int = 0) -> list[tuple[int, Any,
             .order_by(AnswerRevision.id)
         ).all()
     return [(row.revision, row.old_value, row.new_value) for row in rows]
+
+
+PROFILE = {
+    "name": "LSP-P1 SMK Negeri 3 Kota Bima", "licence_number": "BNSP-LSP-1234-ID",
+    "document_prefix": "LSP-SMKN3", "city": "Kota Bima", "manager_name": "Bu Admin",
+    "chair_name": "Drs. H. Ahmad Yani, M.Pd.",
+}  # fmt: skip
+
+
+def complete_profile(db: Engine, **changes: str) -> None:
+    """Set what a final needs from the LSP's profile (with `changes` over the defaults)."""
+    from storage import writes
+
+    with session_scope(db) as session:
+        writes.update_profile(session, now=NOW, **{**PROFILE, **changes})
+        session.commit()

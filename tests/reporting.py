@@ -1,10 +1,11 @@
 """Helpers for report tests: fill sections the way people do, and read PDFs back."""
 
 import io
+from datetime import date
 from typing import Any
 
 from pypdf import PdfReader
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlmodel import Session
 
 from conversations.events import Document
@@ -24,7 +25,8 @@ USERS = {
 
 
 def fill(chat: Chat, *sections: str) -> None:
-    """Answer and send these sections as their golden transcripts do (joining as needed)."""
+    """Answer and send these sections as their golden transcripts do (joining as needed); the
+    certificates 2.2 counts are then in the register, as they must be for a final."""
     for key in sections:
         role, _name, lines, _expected = CASES[key]
         if role is Role.ADMIN:
@@ -34,6 +36,51 @@ def fill(chat: Chat, *sections: str) -> None:
         if not _joined(chat, user):
             chat.join(user, role, name)
         chat.script(user, lines)
+    if "2.2" in sections:
+        register_as_typed(chat)
+
+
+def register_as_typed(chat: Chat) -> None:
+    """Import, as the admin, the certificates 2.2 says were issued per scheme (numbers, holders,
+    schemes and an issue date in the semester: no TUK or assessor to check)."""
+    from storage.models import Answer, Submission
+
+    with session_scope(chat.db) as session:
+        rows = session.execute(
+            select(Answer.submission_id, Answer.entry_no, Answer.field, Answer.value)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .where(Submission.section == "2.2", Answer.field.in_(["nama", "jumlah_sertifikat"]))
+        ).all()
+        admin = queries.member_by_identity(session, key="console:admin")
+    entries: dict[tuple[int, int], dict[str, Any]] = {}
+    for submission, entry, field, value in rows:
+        entries.setdefault((submission, entry), {})[field] = value
+    listed = []
+    for entry in entries.values():
+        for _ in range(int(entry.get("jumlah_sertifikat") or 0)):
+            n = len(listed) + 1
+            listed.append([f"REG/2026/{n:05d}", f"Pemegang {n}", entry["nama"], date(2026, 11, 2)])
+    if listed:
+        header = ["Nomor Sertifikat", "Nama Pemegang", "Skema", "Tanggal Terbit"]
+        data = sheet(listed, header)
+        by = admin.id if admin else None
+        outcome = chat.certificates.import_file("register.xlsx", data, by=by, channel="console")
+        assert outcome.accepted, outcome.text
+
+
+def sheet(rows: list[list[Any]], header: list[str]) -> bytes:
+    """An XLSX with a header row and these rows."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    page = book.active
+    assert page is not None
+    page.append(header)
+    for row in rows:
+        page.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 def _joined(chat: Chat, user: str) -> bool:

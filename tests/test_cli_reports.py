@@ -47,6 +47,10 @@ def test_draft_final_versions_and_verify_from_the_console(
         "LSP-SMKN3",
         "--distribution",
         "BNSP; Dewan Pengarah",
+        "--chair-name",
+        "Drs. H. Ahmad Yani, M.Pd.",
+        "--manager-name",
+        "Siti Rahmah, S.Pd.",
     )
     console("admin", f"/start {admin_code}")
     siti = run("invite", "--role", "koordinator_tuk", "--name", "Siti Aminah").splitlines()[-1]
@@ -80,7 +84,7 @@ def test_draft_final_versions_and_verify_from_the_console(
     console("siti", "/menu", "1", "2", "1", "TUK Otomotif Terpadu")
     second = saved(console("admin", f"/final {period}"))
     assert second.name == f"Laporan-Kegiatan-LSP_{period}_v2.pdf"
-    assert "TUK Otomotif Terpadu" in pdf_text(second.read_bytes())
+    assert "TUK Otomotif Terpadu" in one_line(pdf_text(second.read_bytes()))
 
     code, listing = status("report", "list", "--period", period)
     assert code == 0 and "- Versi 1:" in listing and "- Versi 2:" in listing

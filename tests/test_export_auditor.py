@@ -46,7 +46,7 @@ def test_times_are_date_times_and_nihil_rows_say_who_and_when(
     tuk = sheets["4"]  # 2.5 (after the info sheet and 2.2, 2.3, 2.4)
     assert {row["Tingkat"] for row in tuk} == {"bagian", "entri"}
     entry = next(row for row in tuk if row["Nama TUK"] == "TUK Bengkel Otomotif SMKN 3 Kota Bima")
-    assert entry["No. entri"] == "1" and entry["Asesi diuji"] == "36"
+    assert entry["No. entri"] == "1" and entry["Asesi diuji"] == "52"
     when = EXCEL_EPOCH + timedelta(days=float(entry["Waktu (WITA)"]))  # a number: a date-time
     assert abs(when - datetime(2027, 1, 10, 10, 0)) < timedelta(seconds=1)  # 10:00 WITA
     verified = EXCEL_EPOCH + timedelta(days=float(entry["Tanggal verifikasi"]))

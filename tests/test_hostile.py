@@ -11,7 +11,7 @@ from render.values import printable, safe_text
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import Answer, Member, Submission
-from tests.helpers import SEMESTER_OVER, Chat
+from tests.helpers import SEMESTER_OVER, Chat, complete_profile
 from tests.reporting import nihil, pdf_text
 
 HOSTILE = [
@@ -65,6 +65,7 @@ def stored_strings(chat: Chat) -> list[str]:
 
 
 def test_hostile_answers_in_every_question_type(chat: Chat) -> None:
+    complete_profile(chat.db)
     chat.clock.now = SEMESTER_OVER
     chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
     chat.join("dedi", Role.SURVEILAN, "Dedi")

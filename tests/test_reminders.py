@@ -27,7 +27,7 @@ from storage.enums import ReminderState, Role
 from storage.models import Identity, Reminder, ReminderOccasion
 from tests.botapi.records import BOT, Failure, Person, Sent
 from tests.botapi.server import TOKEN, BotApiStandIn
-from tests.helpers import Clock
+from tests.helpers import Clock, complete_profile
 from tests.test_postgres import pg  # noqa: F401  (the PostgreSQL fixture)
 
 ADMIN = Person(7001, "Admin")
@@ -108,6 +108,7 @@ async def office(
         office.join(YUSUF, Role.ASESOR)
         office.join(RINA, Role.ASESOR)
         office.join(BUDI, Role.KOMITE_SKEMA)
+        complete_profile(db)
         for person, section in ((RINA, "3.2"), (BUDI, "2.2"), (BUDI, "2.3")):
             office.nihil(person, section)
         yield office

@@ -210,7 +210,7 @@ def test_signatures_chapters_and_parts(realistic: bytes) -> None:
     text = " ".join(_text(realistic).split())
     assert "Disusun oleh Siti Rahmah, S.Pd., Manajer Administrasi" in text  # cover
     assert "Kota Bima, 10 Januari 2027" in text
-    assert "Mengetahui, Ketua LSP LSP-P1 SMK Negeri 3 Kota Bima" in text
+    assert "Mengetahui, Ketua LSP-P1 SMK Negeri 3 Kota Bima" in text  # "LSP" once
     assert "Disusun oleh, Manajer Administrasi" in text
     assert "Drs. H. Ahmad Yani, M.Pd." in text and "NIP 19700101 199501 1 001" in text
     assert "Siti Rahmah, S.Pd." in text and "NIP 19800202 200501 2 002" in text

@@ -10,7 +10,7 @@ from render.renderer import Renderer
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import FinalReport
-from tests.helpers import SEMESTER_OVER, Chat, Clock
+from tests.helpers import SEMESTER_OVER, Chat, Clock, complete_profile
 from tests.reporting import (
     fill,
     last_document,
@@ -57,6 +57,7 @@ def test_draft_has_watermark_completeness_and_answers(chat: Chat) -> None:
 
 def test_draft_shows_unsent_answers_and_final_leaves_them_out(chat: Chat) -> None:
     chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
     fill(chat, "2.2", "2.3", "2.4", "2.6", "2.7")
     chat.join("siti", Role.KOORDINATOR_TUK, "Siti Aminah")
     chat.script("siti", ["/menu", "1", "TUK Belum Terkirim", "Kampus", "1"])
@@ -91,6 +92,7 @@ def test_final_refused_while_missing_lists_who_owes(chat: Chat) -> None:
 
 def test_final_is_numbered_frozen_and_versioned(chat: Chat) -> None:
     chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
     fill(chat, "2.2", "2.3", "2.4", "2.5", "2.7")
     nihil(chat, "admin", "2.6")
     reply = chat.say("admin", "/final")
@@ -103,9 +105,9 @@ def test_final_is_numbered_frozen_and_versioned(chat: Chat) -> None:
     total = len(pages)
     claims = footer_claims(first.data)
     assert claims is not None and claims["version"] == "1"
-    assert claims["number"] == "LSP/LAP-KEG/II/2026"
+    assert claims["number"] == "LSP-SMKN3/LAP-KEG/II/2026"
     for number, page in enumerate(pages, 1):
-        assert f"LSP/LAP-KEG/II/2026 · Versi 1 · Sidik data {claims['hash']}" in page
+        assert f"LSP-SMKN3/LAP-KEG/II/2026 · Versi 1 · Sidik data {claims['hash']}" in page
         assert f"Halaman {number} dari {total}" in page
     with session_scope(chat.db) as session:
         row = session.execute(select(FinalReport)).scalar_one()
@@ -140,6 +142,7 @@ def test_final_is_numbered_frozen_and_versioned(chat: Chat) -> None:
 
 def test_a_new_final_never_overwrites_an_old_one(chat: Chat) -> None:
     chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
     fill(chat, *ALL_A)
     chat.say("admin", "/final")
     first = last_document(chat).data
@@ -171,6 +174,7 @@ def test_a_named_period_and_an_unknown_one(chat: Chat) -> None:
 
 def test_a_redelivered_final_is_answered_once(chat: Chat) -> None:
     chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
     fill(chat, *ALL_A)
     first = chat.say("admin", "/final", message_id="m-1")
     assert "versi 1 dibuat" in first
@@ -209,4 +213,4 @@ def test_tables_that_cross_a_page_repeat_their_header(
     for page in tuk_pages[1:]:
         assert page[:2] == ["No.", "Sumber"], page[:3]
     for page in pages[trail_start + 1 :]:
-        assert page[:2] == ["No. / rujukan", "Butir"], page[:3]
+        assert page[:2] == ["Rujukan", "Butir"], page[:3]

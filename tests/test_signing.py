@@ -23,7 +23,7 @@ from render.renderer import Renderer
 from render.signing import Pkcs12Signer, SigningError
 from storage.db import session_scope
 from storage.models import FinalReport
-from tests.helpers import SEMESTER_OVER, Chat
+from tests.helpers import SEMESTER_OVER, Chat, complete_profile
 from tests.reporting import fill, nihil
 
 PASSPHRASE = "rahasia-kunci-uji"
@@ -107,6 +107,7 @@ def signed_final(chat: Chat, renderer: Renderer, tmp_path: Path) -> tuple[bytes,
     """A real final of 2026-II, signed; its PDF, the CA certificate and the chat."""
     key_file, ca_der = throwaway_ca(tmp_path)
     chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
     fill(chat, "2.2", "2.3", "2.4", "2.5", "2.7")
     nihil(chat, "admin", "2.6")
     signer = Pkcs12Signer(key_file, PASSPHRASE, "Bu Admin", location="Kota Bima")
@@ -167,6 +168,7 @@ def test_final_in_the_chat_with_a_wrong_passphrase_is_one_line_and_stores_nothin
     key_file, _ca = throwaway_ca(tmp_path)
     chat.desk.signer = Pkcs12Signer(key_file, "sandi-salah", "Bu Admin")
     chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
     fill(chat, "2.2", "2.3", "2.4", "2.5", "2.7")
     nihil(chat, "admin", "2.6")
     documents = len(chat.documents)

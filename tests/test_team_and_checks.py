@@ -2,7 +2,7 @@
 each other and against the semester; review numbers do not move; numbers stay exact."""
 
 from storage.enums import Role
-from tests.helpers import SEMESTER_OVER, Chat, stored_answers
+from tests.helpers import SEMESTER_OVER, Chat, complete_profile, stored_answers
 from tests.reporting import fill, last_document, nihil, one_line, pdf_text
 
 # 2.6, answered up to the start date of the surveillance.
@@ -43,6 +43,7 @@ def test_the_admin_cannot_declare_nihil_over_others_data(chat: Chat) -> None:
 
 
 def test_a_final_waits_for_the_end_of_its_semester(chat: Chat) -> None:
+    complete_profile(chat.db)
     fill(chat, "2.2", "2.3", "2.4", "2.5", "2.6", "2.7")
     early = chat.say("admin", "/final")  # 24 November 2026
     assert "baru dapat dibuat mulai 1 Januari 2027, setelah semester berakhir" in early

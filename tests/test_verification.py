@@ -99,7 +99,7 @@ def test_the_code_page_says_what_the_final_is_and_nothing_more(published: Publis
         assert old.status_code == 200 and old.headers["content-type"].startswith("text/html")
         _headers(old)
         html = old.text
-        for shown_text in (LSP_NAME, "LSP/LAP-KEG/II/2026", "Semester II Tahun 2026",
+        for shown_text in (LSP_NAME, "LSP-SMKN3/LAP-KEG/II/2026", "Semester II Tahun 2026",
                            published.shas[0], shown(first)):  # fmt: skip
             assert shown_text in html, shown_text
         assert "Sudah diganti oleh versi 2" in html
@@ -149,7 +149,7 @@ def test_the_upload_form_tells_genuine_from_altered_and_forged(published: Publis
 
         altered = _upload(base, one_byte_changed(published.second))
         assert "TIDAK COCOK" in altered.text and "COCOK: berkas ini sama" not in altered.text
-        assert "menyebut dirinya LSP/LAP-KEG/II/2026 versi 2" in altered.text
+        assert "menyebut dirinya LSP-SMKN3/LAP-KEG/II/2026 versi 2" in altered.text
         assert "berbeda dari versi 2 yang tersimpan" in altered.text
         assert "Tanda tangan elektronik: RUSAK" in altered.text
         assert published.shas[1] in altered.text  # the genuine one, to compare with
@@ -157,11 +157,11 @@ def test_the_upload_form_tells_genuine_from_altered_and_forged(published: Publis
         assert "TIDAK COCOK" in edited.text and "Tanda tangan elektronik: RUSAK" in edited.text
         assert "berbeda dari versi 2 yang tersimpan" in edited.text
 
-        fake = _upload(base, forged("LSP/LAP-KEG/II/2026", 2, second))
+        fake = _upload(base, forged("LSP-SMKN3/LAP-KEG/II/2026", 2, second))
         assert "TIDAK COCOK" in fake.text
-        assert "menyebut dirinya LSP/LAP-KEG/II/2026 versi 2" in fake.text
+        assert "menyebut dirinya LSP-SMKN3/LAP-KEG/II/2026 versi 2" in fake.text
         assert texts.SIGNATURE_NONE in fake.text
-        invented = _upload(base, forged("LSP/LAP-KEG/II/2026", 9, "AAAAAAAAAA"))
+        invented = _upload(base, forged("LSP-SMKN3/LAP-KEG/II/2026", 9, "AAAAAAAAAA"))
         assert "tidak ada laporan final tersimpan dengan nomor dan versi itu" in invented.text
 
         junk = _upload(base, b"bukan PDF sama sekali")
@@ -204,7 +204,7 @@ def test_the_chat_check_reports_the_signature(published: Published) -> None:
     [altered] = reports.verify("console:admin", one_byte_changed(published.second))
     assert altered.text.startswith("TIDAK COCOK") and "/laporan 2" in altered.text
     assert "Tanda tangan elektronik: RUSAK" in altered.text
-    [fake] = reports.verify("console:admin", forged("LSP/LAP-KEG/II/2026", 1, "AAAAAAAAAA"))
+    [fake] = reports.verify("console:admin", forged("LSP-SMKN3/LAP-KEG/II/2026", 1, "AAAAAAAAAA"))
     assert fake.text.startswith("TIDAK COCOK") and texts.SIGNATURE_NONE in fake.text
 
 

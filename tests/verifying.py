@@ -17,13 +17,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import select
 
-from bot.profile import change_profile
 from bot.verify_web import RateLimit, VerificationPages
 from bot.web import build_web
 from render.signing import Pkcs12Signer
 from storage.db import session_scope
 from storage.models import FinalReport
-from tests.helpers import SEMESTER_OVER, Chat
+from tests.helpers import SEMESTER_OVER, Chat, complete_profile
 from tests.reporting import fill, last_document, nihil
 from tests.test_signing import PASSPHRASE, throwaway_ca
 
@@ -51,7 +50,7 @@ def publish(chat: Chat, folder: Path) -> Published:
     key_file, ca = throwaway_ca(folder)
     chat.desk.signer = Pkcs12Signer(key_file, PASSPHRASE, "Manajer Administrasi", "Kota Bima")
     chat.desk.public_url = PUBLIC_URL
-    change_profile(chat.db, {"name": LSP_NAME}, by=None, channel="console", now=chat.clock.now)
+    complete_profile(chat.db, name=LSP_NAME)
     chat.clock.now = SEMESTER_OVER
     fill(chat, "2.2", "2.3", "2.4", "2.5", "2.7")
     nihil(chat, "admin", "2.6")
