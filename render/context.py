@@ -115,7 +115,13 @@ def assemble(request: ReportRequest, stored: StoredPeriod, data: RegisterData) -
     checked = request.checked or request.sections
     parts = _contributions(request, stored, checked)
     tied = tie(data.certificates, request.people, parts.get(ASSESSOR_SECTION, []))
-    found = crosscheck.findings(checked, parts, data.certificates, tied)
+    # An issuance's edition prints the register alone (and is made at once): nothing typed to
+    # compare; a semester's reports compare what was typed with the register.
+    found = (
+        crosscheck.findings(checked, parts, data.certificates, tied)
+        if request.issuance is None
+        else []
+    )
     progress = {p.section: p for p in _assessors_owe(request.progress, tied)}
     sections = [] if request.issuance is not None else list(request.sections)
     chapters = [chapter(s, parts.get(s.key, []), progress.get(s.key)) for s in sections]
