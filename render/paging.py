@@ -19,10 +19,6 @@ from render.values import printable
 CELL_PADDING = 5.5  # left and right padding and borders, points
 SAFETY = 0.98  # a line is filled to this share of its cell (rounding in the printer)
 NARROW = {"integer", "number", "date"}
-# A piece ends at "/", "_", or a "-" that does not join two digits (dates stay whole).
-_PIECES = re.compile(
-    r"(?:[^\s/\-_]|(?<=\d)-(?=\d))*(?:[/_]|-(?!\d))+|(?:[^\s/\-_]|(?<=\d)-(?=\d))+"
-)
 _HEX = re.compile(r"[0-9a-fA-F]{32,}")
 HEX_GROUP = 16
 ROOM_SPARE = 6.0  # points of a page left unplanned (rounding in the printer)
@@ -61,11 +57,28 @@ def pieces(text: str) -> list[tuple[str, bool]]:
         if not word:
             continue
         parts: list[str] = []
-        for chunk in _PIECES.findall(word):
+        for chunk in _chunks(word):
             parts += _hex_groups(chunk)
         for index, part in enumerate(parts):
             found.append((part, index == len(parts) - 1))
     return found
+
+
+def _chunks(word: str) -> list[str]:
+    """A word cut after "/" and "_", and before a "-" that does not join two digits (dates
+    stay whole; a "-" ending a line would be taken for a hyphenation and dropped by readers)."""
+    chunks, current = [], ""
+    for index, ch in enumerate(word):
+        between_digits = (0 < index < len(word) - 1 and word[index - 1].isdigit()
+                          and word[index + 1].isdigit())  # fmt: skip
+        if ch == "-" and current and not between_digits and current[-1] != "-":
+            chunks.append(current)
+            current = ""
+        current += ch
+        if ch in "/_" and (index + 1 == len(word) or word[index + 1] not in "/_"):
+            chunks.append(current)
+            current = ""
+    return [*chunks, current] if current else chunks
 
 
 def _hex_groups(chunk: str) -> list[str]:
