@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from render import texts
-from render.filters import long_date, number
+from render.filters import number, short_date
 from render.outline import QuestionLike
 from render.typeface import covered as fonts_cover
 
@@ -67,7 +67,7 @@ def display(question: QuestionLike | None, value: Any) -> str:
 def _display(question: QuestionLike | None, value: Any) -> str:
     kind = question.type if question is not None else ""
     if kind == "date":
-        return long_date(date.fromisoformat(value))
+        return short_date(date.fromisoformat(value))  # in a table: 24-11-2026
     if kind == "integer" and not isinstance(value, bool):
         return number(int(value))
     if kind == "yes_no":

@@ -48,7 +48,7 @@ def test_draft_has_watermark_completeness_and_answers(chat: Chat) -> None:
     assert "Semester II Tahun 2026 (Juli–Desember 2026)" in text
     assert "BELUM LENGKAP — masih ditunggu dari: Rina Komite" in text  # 2.3
     assert "Dinyatakan nihil: tidak ada kegiatan untuk dilaporkan" in text  # 2.7
-    assert "TUK Bengkel Otomotif" in text and "12 Agustus 2026" in text
+    assert "TUK Bengkel Otomotif" in text and "12-08-2026" in text  # tables: dd-mm-yyyy
     assert "Teknik Kendaraan Ringan 1.025" in text  # certificates per scheme
     assert "Jumlah 1.025" in text
     assert "Lampiran. Jejak Data" in text
