@@ -53,3 +53,18 @@ def test_text_that_looks_like_a_formula_stays_text(chat: Chat) -> None:
     cells = {cell.value: cell.data_type for row in sheet.iter_rows(min_row=2) for cell in row}
     assert cells['=HYPERLINK("http://x","klik")'] == "s"
     assert cells["@SUM(A1:A9)"] == "s"
+
+
+def test_a_sheet_of_a_section_nobody_sent_says_whether_it_is_missing_or_nihil(
+    chat: Chat,
+) -> None:
+    chat.say("admin", "/nihil 2.4")
+    chat.say("admin", "ya")
+    chat.say("admin", "/ekspor")
+    book = load_workbook(io.BytesIO(last_document(chat).data))
+    assert book["2.6 Surveilan"]["A2"].value == "Bagian ini belum diisi (belum lengkap)."
+    assert book["2.4 Cabang LSP"]["C2"].value == "dinyatakan nihil"
+    for title in ("Register Sertifikat", "Penerbitan", "Riwayat Register", "Pemeriksaan Silang"):
+        assert title in book.sheetnames
+    widths = book["Register Sertifikat"].column_dimensions["A"].width
+    assert widths >= len("Nomor sertifikat")  # a printed header is not cut

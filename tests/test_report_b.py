@@ -260,3 +260,22 @@ def test_a_final_with_an_unset_profile_is_refused(tmp_path: Path, renderer: Rend
     assert "Profil LSP (sampul dan pengesahan) belum lengkap" in text
     complete_profile(db)
     assert "versi 1 dibuat" in chat.say("admin", "/final")
+
+
+def test_a_new_version_names_the_one_it_replaces_and_what_changed(
+    tmp_path: Path, renderer: Renderer
+) -> None:
+    db = semester_db(tmp_path)
+    chat = Chat(db, Clock(AFTER), renderer)
+    assert "versi 1 dibuat" in chat.say("admin", "/final sertifikat")
+    assert chat.certificates.correct(CORRECTED, {"holder": "Siti Nugraha"}, by=None,
+                                     channel="cli", by_name="Siti Rahmah, S.Pd.")[0]  # fmt: skip
+    chat.say("admin", f"/cabut {REVOKED} 15-12-2026 Salah cetak nama")
+    chat.say("admin", "/lewati")
+    chat.say("admin", "ya")
+    assert "versi 2 dibuat" in chat.say("admin", "/final sertifikat")
+    text = one_line(poppler_text(chat.documents[-1].data, tmp_path, "v2.pdf"))
+    assert "Menggantikan versi 1 (10 Januari 2027 pukul 10.00 WITA)" in text
+    assert "Perubahan dari Versi 1" in text
+    assert f"1 sertifikat dikoreksi: {CORRECTED}." in text
+    assert f"1 sertifikat dicabut: {REVOKED}." in text
