@@ -19,8 +19,10 @@ from tests.botapi.phone import Phone
 from tests.botapi.server import TOKEN, BotApiStandIn, Person
 from tests.graphapi.harness import free_port
 from tests.helpers import semester_over
-from tests.reporting import pdf_text
+from tests.reporting import pdf_text, sheet
 from tests.test_transcripts import CASES
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
 
@@ -119,6 +121,18 @@ def test_five_people_at_once_from_invite_to_final_pdf(
                 keys = " | ".join(b["text"] for b in sent.buttons)
                 print(f"--- {sent.text}" + (f"\n   [{keys}]" if keys else ""))
 
+    # Before a final: the LSP's profile, and the register of the certificates 2.2 counts.
+    refused = texts_of(admin.do("/final"))
+    assert "Profil LSP belum lengkap" in refused and "register 0" in refused
+    for line in ("nama LSP-P1 SMK Negeri 3 Kota Bima", "lisensi BNSP-LSP-1234-ID",
+                 "awalan LSP-SMKN3", "kota Kota Bima", "ketua Drs. H. Ahmad Yani, M.Pd.",
+                 "manajer Siti Rahmah, S.Pd."):  # fmt: skip
+        admin.do(f"/profil {line}")
+    rows = [[f"REG/2026/{n:05d}", f"Pemegang {n}", "Teknik Kendaraan Ringan", "02-11-2026"]
+            for n in range(1, 1026)]  # fmt: skip
+    listed = sheet(rows, ["Nomor Sertifikat", "Nama Pemegang", "Skema", "Tanggal Terbit"])
+    imported = texts_of(admin.send_file("register.xlsx", listed, XLSX))
+    assert "1025 sertifikat baru tersimpan" in imported, imported
     final = admin.do("/final")
     document = final[-1].document
     assert document is not None, texts_of(final)
