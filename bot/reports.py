@@ -64,11 +64,6 @@ class FinalOutcome:
     profile: tuple[dict[str, str], ...] = ()
     disagreements: tuple[dict[str, str], ...] = ()
 
-    @property
-    def refused(self) -> bool:
-        """Whether the final was refused (and why is in the other fields)."""
-        return self.info is None
-
 
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of some bytes."""

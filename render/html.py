@@ -7,7 +7,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from render.layout import column_widths, fitted_columns
-from render.paging import Geometry, PagedTable, cell, paginate, wrap
+from render.paging import Fit, Geometry, PagedTable, cell, measure, paginate, wrap
 from render.typeface import FONTS, FONTS_DIR, dejavu
 from render.values import printable
 from render.verification import shown, site
@@ -94,7 +94,7 @@ def report_html(context: dict[str, Any]) -> str:
 
 def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
     """A run of data-trail rows as HTML (the appendix heading on the first run only)."""
-    table = trail_table(rows, context["content"]["trail"])
+    table = trail_table(rows, _layout(context, "trail"))
     return (
         environment()
         .get_template("trail.html")
@@ -137,20 +137,38 @@ def _trail_cells(rows: list[dict[str, Any]]) -> list[list[str]]:
     ]  # fmt: skip
 
 
-def list_table(rows: list[dict[str, Any]], every: list[dict[str, Any]]) -> PagedTable:
-    """A run of report B's certificate list laid out page by page (widths from `every`)."""
-    return paginate(LIST_HEADER, _list_cells(rows), LIST_KINDS, LIST_PAGE, _list_cells(every))
+def table_layouts(context: dict[str, Any]) -> dict[str, Fit]:
+    """The size and columns of report B's certificate list and of the data trail, measured
+    once over all their rows (their runs are printed apart)."""
+    content = context["content"]
+    layouts = {"trail": measure(TRAIL_HEADER, _trail_cells(content.get("trail", [])), TRAIL_KINDS,
+                                TRAIL_PAGE)}  # fmt: skip
+    listed = (content.get("register") or {}).get("rows") or []
+    if listed:
+        layouts["list"] = measure(LIST_HEADER, _list_cells(listed), LIST_KINDS, LIST_PAGE)
+    return layouts
 
 
-def trail_table(rows: list[dict[str, Any]], every: list[dict[str, Any]]) -> PagedTable:
-    """A run of the data trail laid out page by page (widths from `every`)."""
-    return paginate(TRAIL_HEADER, _trail_cells(rows), TRAIL_KINDS, TRAIL_PAGE, _trail_cells(every))
+def list_table(rows: list[dict[str, Any]], layout: Fit | None = None) -> PagedTable:
+    """A run of report B's certificate list laid out page by page."""
+    return paginate(LIST_HEADER, _list_cells(rows), LIST_KINDS, LIST_PAGE, layout)
+
+
+def trail_table(rows: list[dict[str, Any]], layout: Fit | None = None) -> PagedTable:
+    """A run of the data trail laid out page by page."""
+    return paginate(TRAIL_HEADER, _trail_cells(rows), TRAIL_KINDS, TRAIL_PAGE, layout)
+
+
+def _layout(context: dict[str, Any], kind: str) -> Fit:
+    """The layout measured for the whole table (in a worker first), else measured now."""
+    layouts = context.get("layouts") or table_layouts(context)
+    return layouts[kind]
 
 
 def list_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
     """A run of report B's certificate list on landscape pages (the appendix heading on the
     first run only)."""
-    table = list_table(rows, context["content"]["register"]["rows"])
+    table = list_table(rows, _layout(context, "list"))
     return (
         environment()
         .get_template("certificate_list.html")

@@ -127,44 +127,50 @@ def cell(lines: list[str]) -> Markup:
     return Markup("<br/>").join(escape(line) for line in lines)
 
 
-def _longest_piece(texts: Sequence[str], size: float, bold: bool = False) -> float:
-    return max(
-        (text_width(p, size, bold=bold) for t in texts for p, _s in pieces(printable(t))),
-        default=0.0,
-    )
+@dataclass(frozen=True)
+class Metrics:
+    """What a table's columns hold, measured once at 1 pt (widths scale with the size): each
+    column's longest piece (its header's in bold included), and every cell's width on one
+    line, smallest first."""
 
+    least: list[float]
+    singles: list[list[float]]
 
-def _line_widths(texts: Sequence[str], size: float) -> list[float]:
-    """Each cell's width on one line (its longest line), smallest first."""
-    return sorted(
-        max((text_width(line, size) for line in printable(text).split("\n")), default=0.0)
-        for text in texts
-    )
+    @classmethod
+    def of(cls, header: Sequence[str], rows: Sequence[Sequence[str]]) -> "Metrics":
+        """Measure the header and the rows."""
+        least, singles = [], []
+        for index, title in enumerate(header):
+            longest = max((text_width(p, 1.0, bold=True) for p, _s in pieces(title)),
+                          default=0.0)  # fmt: skip
+            widths = []
+            for row in rows:
+                text = printable(row[index])
+                for line in text.split("\n"):
+                    widths.append(text_width(line, 1.0))
+                longest = max(longest, *(text_width(p, 1.0) for p, _s in pieces(text)), 0.0)
+            least.append(longest)
+            singles.append(sorted(widths) or [0.0])
+        return cls(least, singles)
 
 
 @dataclass(frozen=True)
 class Fit:
-    """Column widths at one size, and the lines most rows then take."""
+    """Column widths (points) at one size, and the lines most rows then take."""
 
     size: float
     lines: int
     widths: list[float]
 
 
-def fit(
-    header: Sequence[str], rows: Sequence[Sequence[str]], kinds: Sequence[str], width: float,
-    size: float,
-) -> Fit | None:  # fmt: skip
+def fit(metrics: Metrics, kinds: Sequence[str], width: float, size: float) -> Fit | None:
     """The widths at `size` that let most rows (nine in ten) take the fewest lines, every
     column at least its longest piece wide; None when even those cannot all fit."""
     least, usual, longest = [], [], []
-    for index, title in enumerate(header):
-        column = [row[index] for row in rows]
-        low = max(_longest_piece([title], size, bold=True), _longest_piece(column, size))
-        singles = _line_widths(column, size) or [0.0]
-        least.append(low / SAFETY + CELL_PADDING)
-        usual.append(singles[int(0.9 * (len(singles) - 1))] / SAFETY + CELL_PADDING)
-        longest.append(singles[-1] / SAFETY + CELL_PADDING)
+    for low, singles in zip(metrics.least, metrics.singles, strict=True):
+        least.append(low * size / SAFETY + CELL_PADDING)
+        usual.append(singles[int(0.9 * (len(singles) - 1))] * size / SAFETY + CELL_PADDING)
+        longest.append(singles[-1] * size / SAFETY + CELL_PADDING)
     if sum(least) > width:
         return None
     for lines in (1, 2, 3):
@@ -209,25 +215,32 @@ def _per_page(found: Fit, geometry: Geometry) -> int:
     )
 
 
+def measure(
+    header: Sequence[str], rows: Sequence[Sequence[str]], kinds: Sequence[str],
+    geometry: Geometry,
+) -> Fit:  # fmt: skip
+    """The size and column widths of a table: the largest type that gives the rows wanted a
+    page (else the most rows a page), no piece of a cell broken."""
+    metrics = Metrics.of(header, rows)
+    found = [f for size in geometry.sizes if (f := fit(metrics, kinds, geometry.width, size))]
+    if not found:  # even the smallest size cannot hold every piece: equal shares
+        size = geometry.sizes[-1]
+        return Fit(size, 4, [geometry.width / len(header)] * len(header))
+    enough = [f for f in found if _per_page(f, geometry) >= geometry.rows_wanted]
+    if enough:
+        return max(enough, key=lambda f: f.size)
+    return max(found, key=lambda f: (_per_page(f, geometry), f.size))
+
+
 def paginate(
     header: Sequence[str], rows: Sequence[Sequence[str]], kinds: Sequence[str],
-    geometry: Geometry, measured: Sequence[Sequence[str]] | None = None,
+    geometry: Geometry, layout: Fit | None = None,
 ) -> PagedTable:  # fmt: skip
-    """The table's widths, size and pages: rows packed greedily into each page's room.
-    `measured`: the rows the widths are taken from (all of a table printed in runs, so every
-    run has the same columns); by default `rows`."""
-    fits = [fit(header, measured or rows, kinds, geometry.width, size) for size in geometry.sizes]
-    found = [f for f in fits if f is not None]
-    if found:  # the largest type that gives the rows wanted a page, else the most rows
-        enough = [f for f in found if _per_page(f, geometry) >= geometry.rows_wanted]
-        best = (
-            max(enough, key=lambda f: f.size)
-            if enough
-            else max(found, key=lambda f: (_per_page(f, geometry), f.size))
-        )
-        size, widths = best.size, best.widths
-    else:  # even the smallest size cannot hold every piece: equal shares
-        size, widths = geometry.sizes[-1], [geometry.width / len(header)] * len(header)
+    """The table's pages: rows packed greedily into each page's room, in the `layout` the
+    whole table was measured for (printed in runs, every run has the same columns), by
+    default measured on these rows."""
+    layout = layout or measure(header, rows, kinds, geometry)
+    size, widths = layout.size, layout.widths
     inner = [(w - CELL_PADDING) * SAFETY for w in widths]
     line = size * geometry.leading
     head = max(len(wrap(t, w, size, bold=True)) for t, w in zip(header, inner, strict=True))

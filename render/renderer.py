@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from render import texts
-from render.html import list_html, report_html, trail_html
+from render.html import list_html, report_html, table_layouts, trail_html
 from render.pdf import Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
 from render.verification import PAGE_PATH, page_url, shown, site
 
@@ -112,6 +112,7 @@ def render_part(context: dict[str, Any], part: Part) -> bytes:
 
 def render_pdf(context: dict[str, Any]) -> bytes:
     """The whole report in this process (for scripts and tests of the pieces)."""
+    context = {**context, "layouts": table_layouts(context)}
     pieces = [render_part(context, part) for part in parts(context, 1)]
     return join_and_stamp(pieces, stamp_for(context))
 
@@ -171,6 +172,8 @@ class Renderer:
         with self._count_lock:
             self.in_flight += 1
         try:
+            layouts = pool.submit(table_layouts, context).result()  # once, not in every run
+            context = {**context, "layouts": layouts}
             futures: list[Future[bytes]] = [
                 pool.submit(render_part, context, part) for part in parts(context, self.workers)
             ]
