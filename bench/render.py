@@ -23,31 +23,42 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bot.editions import ACTIVITIES, SEMESTER_CERTIFICATES
 from tests.reporting import NOW, ROWS_PER_TUK, populate
+
+
+def draft(url: str, workers: int, edition: Any) -> tuple[dict[str, Any], bytes, float]:
+    """A draft of the report, as /draft makes it in the running bot (workers warmed first):
+    its context, its PDF and the seconds it took."""
+    from bot.reports import ReportDesk
+    from render.renderer import Renderer
+    from storage.db import make_engine
+
+    renderer = Renderer(workers)
+    renderer.warm()
+    desk = ReportDesk(make_engine(url), renderer, clock=lambda: NOW)
+    period = desk.period()
+    assert period is not None
+    started = time.perf_counter()
+    ctx, pdf = desk.draft(period, prepared_by="Bu Admin", edition=edition)
+    total = time.perf_counter() - started
+    renderer.close()
+    return ctx, pdf, total
 
 
 def measure(rows: int, workers: int) -> dict[str, float]:
     """Fill, then time one draft; runs inside its own process."""
-    from bot.reports import ReportDesk
     from render.pdf_text import page_texts
-    from render.renderer import Renderer
     from storage.db import make_engine
 
     with tempfile.TemporaryDirectory() as folder:
         url = f"sqlite:///{Path(folder) / 'bench.db'}"
         populate(make_engine(url), tuks=max(1, round(max(0, rows - 12) / ROWS_PER_TUK)))
-        renderer = Renderer(workers)
-        renderer.warm()
-        desk = ReportDesk(make_engine(url), renderer, clock=lambda: NOW)
-        period = desk.period()
-        assert period is not None
-        started = time.perf_counter()
-        ctx, pdf = desk.draft(period, prepared_by="Bu Admin")
-        total = time.perf_counter() - started
-        renderer.close()
+        ctx, pdf, total = draft(url, workers, ACTIVITIES)
     content = ctx["content"]
     table_rows = sum(
         len(ch["table"]["rows"]) + sum(len(r["notes"]) for r in ch["table"]["rows"])
@@ -66,10 +77,7 @@ def measure(rows: int, workers: int) -> dict[str, float]:
 def measure_b(certificates: int, workers: int) -> dict[str, float]:
     """Fill a register, then time one draft of report B; runs inside its own process."""
     from bot.certificates.desk import CertificateDesk
-    from bot.editions import SEMESTER_CERTIFICATES
-    from bot.reports import ReportDesk
     from render.pdf_text import page_texts
-    from render.renderer import Renderer
     from storage.db import make_engine
     from tests.reporting import sheet
     from tests.test_report_layout import ordinary
@@ -85,15 +93,7 @@ def measure_b(certificates: int, workers: int) -> dict[str, float]:
             "daftar.xlsx", sheet(rows, header), by=None, channel="cli", by_name="Bench"
         )
         assert imported.accepted, imported.text
-        renderer = Renderer(workers)
-        renderer.warm()
-        desk = ReportDesk(make_engine(url), renderer, clock=lambda: NOW)
-        period = desk.period()
-        assert period is not None
-        started = time.perf_counter()
-        _ctx, pdf = desk.draft(period, prepared_by="Bu Admin", edition=SEMESTER_CERTIFICATES)
-        total = time.perf_counter() - started
-        renderer.close()
+        _ctx, pdf, total = draft(url, workers, SEMESTER_CERTIFICATES)
     return {
         "rows": certificates,
         "pages": len(page_texts(pdf)),

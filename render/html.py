@@ -92,19 +92,6 @@ def report_html(context: dict[str, Any]) -> str:
     )
 
 
-def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
-    """A run of data-trail rows as HTML (the appendix heading on the first run only)."""
-    table = trail_table(rows, _layout(context, "trail"))
-    return (
-        environment()
-        .get_template("trail.html")
-        .render(
-            fonts=_FONT_URLS, content=context["content"], table=table, first=first,
-            fallback=_needs_fallback(rows), empty=not rows,
-        )
-    )  # fmt: skip
-
-
 LIST_HEADER = ["No.", "Nomor sertifikat", "Pemegang", "Skema", "Jenis", "Jalur", "TUK",
                "Asesor", "Terbit", "Berlaku s.d.", "Status", "Asal"]  # fmt: skip
 LIST_KINDS = ["integer", "text", "text", "text", "text", "text", "text", "text", "date", "date",
@@ -165,15 +152,27 @@ def _layout(context: dict[str, Any], kind: str) -> Fit:
     return layouts[kind]
 
 
+def _appendix(
+    template: str, context: dict[str, Any], table: PagedTable, rows: list[dict[str, Any]],
+    first: bool, **extra: Any,
+) -> str:  # fmt: skip
+    return (
+        environment()
+        .get_template(template)
+        .render(fonts=_FONT_URLS, content=context["content"], table=table, first=first,
+                fallback=_needs_fallback(rows), **extra)
+    )  # fmt: skip
+
+
 def list_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
     """A run of report B's certificate list on landscape pages (the appendix heading on the
     first run only)."""
     table = list_table(rows, _layout(context, "list"))
-    return (
-        environment()
-        .get_template("certificate_list.html")
-        .render(
-            fonts=_FONT_URLS, content=context["content"], table=table, first=first,
-            fallback=_needs_fallback(rows), landscape=True, status_column=LIST_STATUS,
-        )
-    )  # fmt: skip
+    return _appendix("certificate_list.html", context, table, rows, first, landscape=True,
+                     status_column=LIST_STATUS)  # fmt: skip
+
+
+def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
+    """A run of data-trail rows as HTML (the appendix heading on the first run only)."""
+    table = trail_table(rows, _layout(context, "trail"))
+    return _appendix("trail.html", context, table, rows, first, empty=not rows)

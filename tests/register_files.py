@@ -4,10 +4,7 @@ a byte-order mark, as Excel in an Indonesian locale saves it, in November. 117 c
 the semester: every kind, every route, four re-certifications of 2023 certificates that expired
 in March 2026. The counts per scheme, TUK and assessor match what tests/semester.py types."""
 
-import io
 from datetime import date
-
-from openpyxl import Workbook
 
 BENGKEL = "TUK Bengkel Otomotif SMKN 3 Kota Bima"
 DAPUR = "TUK Dapur Tata Boga"
@@ -79,15 +76,9 @@ def november() -> list[list[object]]:
 
 def xlsx(rows: list[list[object]]) -> bytes:
     """A workbook of the list (real Excel dates)."""
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(HEADER)
-    for row in rows:
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    from tests.reporting import sheet
+
+    return sheet(rows, HEADER)
 
 
 def semicolon_csv(rows: list[list[object]]) -> bytes:
