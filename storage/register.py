@@ -121,7 +121,8 @@ def certificates_issued(session: Session, *, start: date, end: date) -> list[Sto
 
 
 def expiring(session: Session, *, start: date, end: date) -> list[StoredCertificate]:
-    """Unrevoked certificates whose validity ends between two dates, soonest first."""
+    """Certificates neither revoked nor renewed whose validity ends between two dates,
+    soonest first."""
     query = (
         _certificates_query()
         .where(
@@ -131,7 +132,7 @@ def expiring(session: Session, *, start: date, end: date) -> list[StoredCertific
         )
         .order_by(Certificate.valid_until, Certificate.number)
     )
-    return _read(session, query)
+    return [c for c in _read(session, query) if c.replaced_by is None]
 
 
 def revoked_between(session: Session, *, start: date, end: date) -> list[StoredCertificate]:

@@ -42,7 +42,9 @@ async def test_the_admin_sends_a_list_in_telegram_and_others_are_refused(
 def test_counts_revocation_and_expiring_in_the_chat(chat: Chat) -> None:
     rows = [row(1), row(2, kind="unit", route="RCC", tuk="TUK Dapur"),
             row(3, issued=datetime(2024, 1, 10), until=datetime(2027, 1, 10), scheme="Tata Boga"),
-            row(4, replaces="LSP-P1/SMKN3/2026/0003")]  # fmt: skip
+            row(4, replaces="LSP-P1/SMKN3/2026/0003"),
+            row(5, issued=datetime(2024, 2, 1), until=datetime(2027, 2, 1),
+                scheme="Tata Boga")]  # fmt: skip
     data = xlsx(rows, header=[*HEADER, "Menggantikan"])
     assert chat.certificates.import_file("d.xlsx", data, by=None, channel="cli").accepted
     counts = chat.say("admin", "/sertifikat")
@@ -69,9 +71,10 @@ def test_counts_revocation_and_expiring_in_the_chat(chat: Chat) -> None:
     chat.say("admin", "/batal")
     expiring = chat.say("admin", "/kedaluwarsa")
     assert "habis masa berlakunya dalam 3 bulan ke depan: 1" in expiring
-    assert "LSP-P1/SMKN3/2026/0003, Asesi Nomor 3 (Tata Boga): berlaku sampai 10 Januari 2027" in (
+    assert "LSP-P1/SMKN3/2026/0005, Asesi Nomor 5 (Tata Boga): berlaku sampai 1 Februari 2027" in (
         expiring
     )
+    assert "0003" not in expiring  # renewed by 0004: nobody needs to re-certify it
     chat.join("siti", Role.KOORDINATOR_TUK, "Siti")
     assert "hanya dapat dikirim oleh Manajer Administrasi" in chat.say("siti", "/sertifikat")
 
