@@ -9,7 +9,15 @@ from sqlalchemy import Engine, text
 from render.renderer import Renderer
 from storage.db import make_engine, upgrade
 from storage.enums import Role
-from tests.helpers import SEMESTER_OVER, Chat, Clock, revisions, stored_answers, submission_status
+from tests.helpers import (
+    SEMESTER_OVER,
+    Chat,
+    Clock,
+    complete_profile,
+    revisions,
+    stored_answers,
+    submission_status,
+)
 from tests.reporting import fill
 from tests.test_architecture import _postgres_url
 
@@ -55,6 +63,7 @@ def test_a_whole_section_on_postgresql(pg: Engine, clock: Clock) -> None:
 def test_a_final_report_on_postgresql(pg: Engine, clock: Clock, renderer: Renderer) -> None:
     chat = Chat(pg, clock, renderer)
     chat.join("admin", Role.ADMIN, "Bu Admin")
+    complete_profile(pg)
     fill(chat, "2.2", "2.3", "2.4", "2.5", "2.6", "2.7")
     clock.now = SEMESTER_OVER
     assert "versi 1 dibuat" in chat.say("admin", "/final")
