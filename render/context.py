@@ -133,7 +133,7 @@ def assemble(request: ReportRequest, stored: StoredPeriod, data: RegisterData) -
         "lsp": {k: stored.lsp[k] for k in ("name", "address", "licence_number", "city")},
         "distribution": stored.lsp["distribution"],
         "signatories": signatories,
-        "team": _team(parts, sections, signatories["manager"]["name"], data),
+        "team": _team(parts, sections, signatories["manager"]["name"], data, tied),
         "chapters": chapters,
         "crosscheck": crosscheck.by_report(found, request.report),
         "profile_missing": missing_fields(stored.lsp),
@@ -277,15 +277,23 @@ def _contributions(
 
 def _team(
     parts: dict[str, list[Contribution]], sections: Sequence[SectionLike], preparer: str,
-    data: RegisterData,
+    data: RegisterData, tied: Sequence[TiedAssessor],
 ) -> list[dict[str, Any]]:  # fmt: skip
-    """Tim penyusun: everyone whose data is in the report (the register's recorders too),
-    with roles and what they gave."""
+    """Tim penyusun: everyone whose data is in the report (the register's recorders, and the
+    assessors whose 3.2 an issuance's edition prints, too), with roles and what they gave."""
     people: dict[int, tuple[MemberRecord, set[str]]] = {}
     for section in sections:
         for item in parts.get(section.key, []):
             for member in item.people():
                 people.setdefault(member.id, (member, set()))[1].add(section.key)
+    if data.issuance is not None:
+        for assessor in tied:
+            shown = assessor.member is not None and (
+                assessor.state == HAS_DATA or assessor.member.id in data.latest_32
+            )
+            if shown and assessor.member is not None:
+                entry = people.setdefault(assessor.member.id, (assessor.member, set()))
+                entry[1].add(ASSESSOR_SECTION)
     recorders = {r.recorded_by for r in data.issuances.values()} | {c.by for c in data.changes}
     for member_id in recorders:
         recorder = data.recorders.get(member_id or 0)

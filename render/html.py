@@ -7,7 +7,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from render.layout import column_widths, fitted_columns
-from render.paging import Fit, Geometry, PagedTable, cell, measure, paginate, wrap
+from render.paging import Geometry, PagedTable, cell, paginate, wrap
 from render.typeface import FONTS, FONTS_DIR, dejavu
 from render.values import printable
 from render.verification import shown, site
@@ -124,55 +124,37 @@ def _trail_cells(rows: list[dict[str, Any]]) -> list[list[str]]:
     ]  # fmt: skip
 
 
-def table_layouts(context: dict[str, Any]) -> dict[str, Fit]:
-    """The size and columns of report B's certificate list and of the data trail, measured
-    once over all their rows (their runs are printed apart)."""
+def paged_tables(context: dict[str, Any]) -> dict[str, PagedTable]:
+    """Report B's certificate list and the data trail, each measured over all its rows and
+    laid out page by page (once: they are then printed in runs of pages)."""
     content = context["content"]
-    layouts = {"trail": measure(TRAIL_HEADER, _trail_cells(content.get("trail", [])), TRAIL_KINDS,
-                                TRAIL_PAGE)}  # fmt: skip
+    trail = _trail_cells(content.get("trail", []))
+    tables = {"trail": paginate(TRAIL_HEADER, trail, TRAIL_KINDS, TRAIL_PAGE)}
     listed = (content.get("register") or {}).get("rows") or []
     if listed:
-        layouts["list"] = measure(LIST_HEADER, _list_cells(listed), LIST_KINDS, LIST_PAGE)
-    return layouts
-
-
-def list_table(rows: list[dict[str, Any]], layout: Fit | None = None) -> PagedTable:
-    """A run of report B's certificate list laid out page by page."""
-    return paginate(LIST_HEADER, _list_cells(rows), LIST_KINDS, LIST_PAGE, layout)
-
-
-def trail_table(rows: list[dict[str, Any]], layout: Fit | None = None) -> PagedTable:
-    """A run of the data trail laid out page by page."""
-    return paginate(TRAIL_HEADER, _trail_cells(rows), TRAIL_KINDS, TRAIL_PAGE, layout)
-
-
-def _layout(context: dict[str, Any], kind: str) -> Fit:
-    """The layout measured for the whole table (in a worker first), else measured now."""
-    layouts = context.get("layouts") or table_layouts(context)
-    return layouts[kind]
+        tables["list"] = paginate(LIST_HEADER, _list_cells(listed), LIST_KINDS, LIST_PAGE)
+    return tables
 
 
 def _appendix(
-    template: str, context: dict[str, Any], table: PagedTable, rows: list[dict[str, Any]],
-    first: bool, **extra: Any,
-) -> str:  # fmt: skip
+    template: str, context: dict[str, Any], table: PagedTable, first: bool, **extra: Any
+) -> str:
     return (
         environment()
         .get_template(template)
         .render(fonts=_FONT_URLS, content=context["content"], table=table, first=first,
-                fallback=_needs_fallback(rows), **extra)
+                fallback=_needs_fallback([list(page) for page in table.pages]), **extra)
     )  # fmt: skip
 
 
-def list_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
-    """A run of report B's certificate list on landscape pages (the appendix heading on the
+def list_html(context: dict[str, Any], table: PagedTable, *, first: bool) -> str:
+    """A run of pages of report B's certificate list, landscape (the appendix heading on the
     first run only)."""
-    table = list_table(rows, _layout(context, "list"))
-    return _appendix("certificate_list.html", context, table, rows, first, landscape=True,
+    return _appendix("certificate_list.html", context, table, first, landscape=True,
                      status_column=LIST_STATUS)  # fmt: skip
 
 
-def trail_html(context: dict[str, Any], rows: list[dict[str, Any]], *, first: bool) -> str:
-    """A run of data-trail rows as HTML (the appendix heading on the first run only)."""
-    table = trail_table(rows, _layout(context, "trail"))
-    return _appendix("trail.html", context, table, rows, first, empty=not rows)
+def trail_html(context: dict[str, Any], table: PagedTable, *, first: bool) -> str:
+    """A run of pages of the data trail (the appendix heading on the first run only)."""
+    empty = not any(table.pages)
+    return _appendix("trail.html", context, table, first, empty=empty)

@@ -9,7 +9,7 @@ printer never has to break a line itself.
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup, escape
 
@@ -48,6 +48,10 @@ class PagedTable:
     widths: list[float]
     size: float
     pages: list[list[list[Markup]]]
+
+    def run(self, start: int, stop: int) -> "PagedTable":
+        """Pages start..stop of the table (printed apart, in the same columns)."""
+        return replace(self, pages=self.pages[start:stop])
 
 
 def pieces(text: str) -> list[tuple[str, bool]]:

@@ -20,14 +20,13 @@ from datetime import datetime
 from typing import Any
 
 from render import texts
-from render.html import list_html, report_html, table_layouts, trail_html
+from render.html import list_html, paged_tables, report_html, trail_html
 from render.pdf import Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
 from render.verification import PAGE_PATH, page_url, shown, site
 
 logger = logging.getLogger(__name__)
 
-TRAIL_ROWS_PER_PART = 400
-LIST_ROWS_PER_PART = 250
+PAGES_PER_PART = 40  # a run of a long table that one rendering process builds at a time
 
 
 def metadata_for(context: dict[str, Any]) -> Metadata:
@@ -82,20 +81,21 @@ def seal_for(document: dict[str, Any]) -> Seal | None:
 Part = tuple[str, int, int] | None
 
 
-def _runs(kind: str, rows: int, workers: int, per_part: int) -> list[Part]:
-    count = max(1, min(workers, math.ceil(rows / per_part)))
-    size = max(1, math.ceil(rows / count))
-    return [(kind, start, start + size) for start in range(0, rows, size)]
+def _runs(kind: str, pages: int, workers: int) -> list[Part]:
+    """Runs of a table's pages: one per worker, none longer than PAGES_PER_PART."""
+    count = max(1, min(workers, pages), math.ceil(pages / PAGES_PER_PART))
+    size = max(1, math.ceil(pages / count))
+    return [(kind, start, start + size) for start in range(0, pages, size)]
 
 
 def parts(context: dict[str, Any], workers: int) -> list[Part]:
-    """The pieces to build, in order: None for the body, then runs of report B's certificate
-    list (an appendix) and of the data trail, each ("list" or "trail", start, stop)."""
-    content = context["content"]
-    listed = len(content.get("register", {}).get("rows", ()))
-    runs = _runs("list", listed, workers, LIST_ROWS_PER_PART) if listed else []
-    trail = _runs("trail", len(content["trail"]), workers, TRAIL_ROWS_PER_PART)
-    return [None, *runs, *(trail or [("trail", 0, 0)])]
+    """The pieces to build, in order: None for the body, then runs of pages of report B's
+    certificate list (an appendix) and of the data trail, each ("list" or "trail", first
+    page, page after the last), as `context["tables"]` lays them out."""
+    tables = context["tables"]
+    listed = _runs("list", len(tables["list"].pages), workers) if "list" in tables else []
+    trail = _runs("trail", len(tables["trail"].pages), workers)
+    return [None, *listed, *trail]
 
 
 def render_part(context: dict[str, Any], part: Part) -> bytes:
@@ -103,16 +103,15 @@ def render_part(context: dict[str, Any], part: Part) -> bytes:
     if part is None:
         return html_to_pdf(report_html(context))
     kind, start, stop = part
+    table = context["tables"][kind].run(start, stop)
     if kind == "list":
-        rows = context["content"]["register"]["rows"][start:stop]
-        return html_to_pdf(list_html(context, rows, first=start == 0))
-    rows = context["content"]["trail"][start:stop]
-    return html_to_pdf(trail_html(context, rows, first=start == 0))
+        return html_to_pdf(list_html(context, table, first=start == 0))
+    return html_to_pdf(trail_html(context, table, first=start == 0))
 
 
 def render_pdf(context: dict[str, Any]) -> bytes:
     """The whole report in this process (for scripts and tests of the pieces)."""
-    context = {**context, "layouts": table_layouts(context)}
+    context = {**context, "tables": paged_tables(context)}
     pieces = [render_part(context, part) for part in parts(context, 1)]
     return join_and_stamp(pieces, stamp_for(context))
 
@@ -172,8 +171,8 @@ class Renderer:
         with self._count_lock:
             self.in_flight += 1
         try:
-            layouts = pool.submit(table_layouts, context).result()  # once, not in every run
-            context = {**context, "layouts": layouts}
+            tables = pool.submit(paged_tables, context).result()  # laid out once, printed in runs
+            context = {**context, "tables": tables}
             futures: list[Future[bytes]] = [
                 pool.submit(render_part, context, part) for part in parts(context, self.workers)
             ]

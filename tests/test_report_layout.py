@@ -11,7 +11,7 @@ from datetime import date
 import pdfplumber
 import pytest
 
-from render.html import list_html
+from render.html import list_html, paged_tables
 from render.pdf import html_to_pdf
 from render.renderer import Renderer
 from tests.helpers import Chat, Clock
@@ -118,7 +118,7 @@ def list_pdf(count: int) -> bytes:
     context = {"content": {"report": "B", "register": register, "title": "Laporan",
                            "period": {"label": "Semester II Tahun 2026"},
                            "lsp": {"name": "LSP-P1"}}}  # fmt: skip
-    return html_to_pdf(list_html(context, rows, first=True))
+    return html_to_pdf(list_html(context, paged_tables(context)["list"], first=True))
 
 
 def test_a_thousand_ordinary_certificates_take_at_least_25_rows_a_page(
