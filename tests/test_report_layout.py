@@ -12,7 +12,7 @@ import pdfplumber
 import pytest
 
 from render.html import list_html, paged_tables
-from render.pdf import html_to_pdf
+from render.pdf import Stamp, html_to_pdf, join_and_stamp
 from render.renderer import Renderer
 from tests.helpers import Chat, Clock
 from tests.register_files import holder, november, september
@@ -111,20 +111,30 @@ def ordinary(count: int) -> list[dict]:
     ]  # fmt: skip
 
 
-def list_pdf(count: int) -> bytes:
-    """The certificate list of `count` ordinary certificates, as a rendering process makes it."""
-    rows = ordinary(count)
-    register = {"rows": rows, "as_of": "10 Januari 2027", "count": count}
+def list_context(count: int) -> dict:
+    """A report B context holding only the list of `count` ordinary certificates."""
+    register = {"rows": ordinary(count), "as_of": "10 Januari 2027", "count": count}
     context = {"content": {"report": "B", "register": register, "title": "Laporan",
                            "period": {"label": "Semester II Tahun 2026"},
                            "lsp": {"name": "LSP-P1"}}}  # fmt: skip
-    return html_to_pdf(list_html(context, paged_tables(context)["list"], first=True))
+    return {**context, "tables": paged_tables(context)}
+
+
+def list_run(context: dict, start: int, stop: int) -> bytes:
+    """Pages start..stop of the list, as a rendering process prints them."""
+    table = context["tables"]["list"].run(start, stop)
+    return html_to_pdf(list_html(context, table, first=start == 0))
 
 
 def test_a_thousand_ordinary_certificates_take_at_least_25_rows_a_page(
     renderer: Renderer,
 ) -> None:
-    pdf = renderer._executor().submit(list_pdf, 1000).result()
+    context = list_context(1000)
+    pages = len(context["tables"]["list"].pages)
+    half = pages // 2  # the two halves printed at once, as the renderer prints runs
+    runs = [renderer._executor().submit(list_run, context, a, b) for a, b in
+            ((0, half), (half, pages))]  # fmt: skip
+    pdf = join_and_stamp([run.result() for run in runs], Stamp("Halaman {page} dari {pages}"))
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         counts = []
         for page in doc.pages:
