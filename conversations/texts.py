@@ -242,7 +242,7 @@ HELP_ADMIN = (
     "/profil - profil LSP dan penanda tangan laporan\n"
     "/draft - draf laporan kegiatan (PDF) dengan tabel kelengkapan\n"
     "/final - laporan final bernomor (setelah semester usai, bila semua bagian lengkap "
-    "atau dinyatakan nihil)\n"
+    "atau dinyatakan nihil, profil LSP lengkap, dan angkanya sama dengan register sertifikat)\n"
     "/laporan [VERSI] - daftar laporan final, atau kirim versi tertentu\n"
     "/ekspor - semua data periode ini sebagai berkas Excel\n"
     "/tenggat - lihat atau ubah tenggat dan jadwal pengingat\n"
