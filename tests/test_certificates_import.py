@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from sqlalchemy import Engine, func, select
 
 from bot.certificates.desk import CertificateDesk
@@ -35,15 +35,9 @@ def row(n: int, **changes: Any) -> list[Any]:
 
 
 def xlsx(rows: list[list[Any]], header: list[str] = HEADER) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.append(header)
-    for values in rows:
-        sheet.append(values)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    from tests.reporting import sheet
+
+    return sheet(rows, header)
 
 
 def csv_bytes(rows: list[list[str]], *, delimiter: str, bom: bool) -> bytes:
