@@ -59,3 +59,12 @@ def test_kbbi_and_puebi_spellings() -> None:
 def test_tuk_sewaktu_and_mandiri_are_glossed_apart() -> None:
     assert JENIS_TUK["sewaktu"] != JENIS_TUK["mandiri"]
     assert "sementara" in JENIS_TUK["sewaktu"] and "tetap" in JENIS_TUK["mandiri"]
+
+
+def test_certificate_kinds_are_named_the_same_in_both_reports_and_the_chat() -> None:
+    from bot.certificates.checking import KINDS
+    from conversations.forms.skema import JENIS_SKEMA
+
+    # 2.2's choices (report A), the register's kinds (report B, the export, /sertifikat)
+    assert {k: report_texts.kind_name(k) for k in JENIS_SKEMA} == JENIS_SKEMA
+    assert set(KINDS) == set(JENIS_SKEMA)  # every kind an import accepts has its one name
