@@ -185,7 +185,7 @@ def _assessors_owe(
         for assessor in owing:
             name = assessor.member.name if assessor.member else assessor.name
             label = texts.OWED_UNKNOWN.format(name=name) if assessor.state == UNKNOWN else name
-            if name not in names:
+            if name not in names and label not in names:
                 names.append(label)
         base = Progress(item.section, item.state, tuple(item.owed_by), tuple(item.done_by),
                         item.nobody_holds_role)  # fmt: skip

@@ -188,7 +188,6 @@ EXPORT_EMPTY = {
 }
 
 # Pemeriksaan silang (render/crosscheck.py): typed figures against the register.
-CHECK_TITLE = "Pemeriksaan Silang"
 CHECK_SOURCE = "{name}, {clause}, {at}"
 CHECK_ISSUANCES = "penerbitan {numbers}"
 CHECK_NOT_TYPED = "tidak diisi"
@@ -227,11 +226,6 @@ CHECK_FIX_ASSESSOR_NIHIL = (
 )
 
 # A new version says what it changes (render/changes.py).
-CHANGES_TITLE = "Perubahan dari Versi {version}"
-CHANGES_INTRO = (
-    "Versi ini menggantikan versi {version} ({at}). Yang berubah, menurut data yang dibekukan "
-    "pada kedua versi:"
-)
 CHANGES_NONE = "Tidak ada perubahan isi; hanya susunan laporan yang diperbarui."
 CHANGES_MORE = "... dan {more} perubahan lain."
 CHANGES_PROFILE_FIELDS = {

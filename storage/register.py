@@ -110,6 +110,12 @@ def find_typed(session: Session, *, text: str) -> tuple[StoredCertificate, int] 
     return best, keys.get(compact(best.number), 0)
 
 
+def find_exactly(session: Session, *, text: str) -> StoredCertificate | None:
+    """The certificate whose number is exactly the typed text (spaces and case aside)."""
+    found = find_typed(session, text=text)
+    return found[0] if found is not None and found[1] == len(text.split()) else None
+
+
 def certificates_issued(session: Session, *, start: date, end: date) -> list[StoredCertificate]:
     """Certificates issued between two dates (inclusive), by issue date and number."""
     query = (
@@ -220,14 +226,3 @@ def issuances(session: Session, *, numbers: set[int]) -> dict[int, IssuanceRecor
         ).where(Issuance.number.in_(sorted(numbers)))
     )  # fmt: skip
     return {row[0]: IssuanceRecord(*row) for row in rows}
-
-
-def counts_by_scheme(session: Session, *, start: date, end: date) -> dict[str, int]:
-    """Certificates issued between two dates (inclusive), counted per scheme name."""
-    rows = session.execute(
-        select(Scheme.name, func.count(Certificate.id))
-        .join(Scheme, Scheme.id == Certificate.scheme_id)
-        .where(Certificate.issued_on >= start, Certificate.issued_on <= end)
-        .group_by(Scheme.name)
-    )
-    return {row[0]: row[1] for row in rows}

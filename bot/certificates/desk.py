@@ -210,10 +210,7 @@ class CertificateDesk:
     def find(self, typed: str) -> StoredCertificate | None:
         """The certificate a typed number names exactly (as printed, spaces and case aside)."""
         with session_scope(self.db) as session:
-            found = register.find_typed(session, text=typed)
-        if found is None or found[1] != len(typed.split()):
-            return None
-        return found[0]
+            return register.find_exactly(session, text=typed)
 
     def revoke(
         self, number: str, *, on: date, reason: str, decision: str, by: int | None, channel: str,
@@ -223,10 +220,9 @@ class CertificateDesk:
         today = wita_date(self.clock())
         reason = " ".join(reason.split())
         with session_scope(self.db) as session:
-            found = register.find_typed(session, text=number)
-            if found is None or found[1] != len(number.split()):
+            certificate = register.find_exactly(session, text=number)
+            if certificate is None:
                 return False, texts.UNKNOWN_NUMBER.format(number=number)
-            certificate = found[0]
             if certificate.revoked_on is not None:
                 on_text = long_date(certificate.revoked_on)
                 return False, texts.REVOKE_ALREADY.format(number=certificate.number, on=on_text)
