@@ -1,13 +1,16 @@
-"""Time per message through the conversation service (engine + durable SQLite commit).
+"""Time, statements and transactions per message through the dispatcher (durable SQLite).
 
 Usage: python bench/engine.py [--members 100 100000] [--users 30]
 
 For each member count, fills a fresh SQLite file (WAL, synchronous=FULL) with that many members,
 each with a submitted TUK section of two entries, then times every message of new coordinators
 filling in section 2.5 (three TUKs each), and of an admin (whose messages read the whole team).
-Prints median and p99 in milliseconds, and beside them the floor: a raw sqlite3 transaction
-of the same durability (WAL, synchronous=FULL, BEGIN IMMEDIATE) that writes what one answer
-must (the message id applied, the answer, its revision, the conversation state), as a ratio.
+Messages go through the dispatcher every channel uses (admin commands, then the conversation),
+as a chat delivers them. Prints median and p99 in milliseconds, the SQL statements and the
+transactions per message (counted on the engine), and beside them the floor: a raw sqlite3
+transaction of the same durability (WAL, synchronous=FULL, BEGIN IMMEDIATE) that writes what one
+answer must (the message id applied, the answer, its revision, the conversation state), as a
+ratio.
 """
 
 import argparse
@@ -20,9 +23,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine, event, insert
 
-from conversations.service import ConversationService, Message, create_invite
+from bot.app import build_dispatcher
+from bot.config import Settings
+from bot.dispatcher import Dispatcher
+from conversations.service import Message, create_invite
+from render.renderer import Renderer
 from storage.db import create_all, make_engine
 from storage.enums import Role
 from storage.models import (
@@ -88,38 +95,71 @@ def populate(db: Engine, members: int) -> None:
             )  # fmt: skip
 
 
-def measure(db: Engine, users: int, *, prefix: str) -> list[float]:
+class Counter:
+    """SQL statements and transactions run on an engine."""
+
+    def __init__(self, db: Engine) -> None:
+        self.statements = self.transactions = 0
+        event.listen(db, "before_cursor_execute", self._statement)
+        event.listen(db, "begin", self._begin)
+
+    def _statement(self, *_: object) -> None:
+        self.statements += 1
+
+    def _begin(self, *_: object) -> None:
+        self.transactions += 1
+
+    def read(self) -> tuple[int, int]:
+        """(statements, transactions) so far."""
+        return self.statements, self.transactions
+
+
+Timings = list[tuple[float, int, int]]  # seconds, statements, transactions of each message
+
+
+def dispatcher(db: Engine) -> Dispatcher:
+    """The dispatcher `lsp-bot run` builds, on the bench's clock."""
+    return build_dispatcher(db, Renderer(1), Settings(), clock=lambda: NOW)
+
+
+def timed(dispatch: Dispatcher, counter: Counter, message: Message, timings: Timings) -> None:
+    """Handle one message as a chat does (the replies, then their delivery recorded)."""
+    statements, transactions = counter.read()
+    started = time.perf_counter()
+    replies = dispatch.handle(message)
+    dispatch.replied(message)
+    elapsed = time.perf_counter() - started
+    after = counter.read()
+    timings.append((elapsed, after[0] - statements, after[1] - transactions))
+    assert replies, message.text
+
+
+def measure(db: Engine, counter: Counter, users: int, *, prefix: str) -> Timings:
     """Seconds per message for `users` new coordinators each filling three TUKs."""
-    service = ConversationService(db, clock=lambda: NOW)
-    timings: list[float] = []
+    dispatch = dispatcher(db)
+    timings: Timings = []
     for n in range(users):
         identity = f"console:{prefix}{n}"
         code = create_invite(db, role=Role.KOORDINATOR_TUK, name=f"Bench {n}", now=NOW)
         script = [f"/start {code}", "/menu", "1", *ENTRY, "ya", *ENTRY, "ya", *ENTRY, "tidak"]
         script += ["/lewati", "kirim", "/status"]
         for number, text in enumerate(script):
-            started = time.perf_counter()
-            replies = service.handle(Message(identity, text, message_id=f"{n}-{number}"))
-            timings.append(time.perf_counter() - started)
-            assert replies, (text, number)
+            message = Message(identity, text, message_id=f"{n}-{number}")
+            timed(dispatch, counter, message, timings)
     return timings
 
 
-def measure_admin(db: Engine, rounds: int) -> list[float]:
+def measure_admin(db: Engine, counter: Counter, rounds: int) -> Timings:
     """Seconds per message of an admin, whose every message reads the team's state (and what
     others stored): the menu, opening 2.5, back, /status."""
-    service = ConversationService(db, clock=lambda: NOW)
+    dispatch = dispatcher(db)
     code = create_invite(db, role=Role.ADMIN, name="Bench Admin", now=NOW)
-    service.handle(Message("console:bench-admin", f"/start {code}"))
-    timings: list[float] = []
+    dispatch.handle(Message("console:bench-admin", f"/start {code}"))
+    timings: Timings = []
     for n in range(rounds):
         for number, text in enumerate(("/menu", "4", "/batal", "/status")):
-            started = time.perf_counter()
-            replies = service.handle(
-                Message("console:bench-admin", text, message_id=f"a{n}-{number}")
-            )
-            timings.append(time.perf_counter() - started)
-            assert replies, text
+            message = Message("console:bench-admin", text, message_id=f"a{n}-{number}")
+            timed(dispatch, counter, message, timings)
     return timings
 
 
@@ -157,25 +197,33 @@ def raw_floor(folder: str, count: int = 300) -> float:
     return statistics.median(timings) * 1000
 
 
-def _figures(timings: list[float]) -> tuple[float, float, int]:
-    ms = sorted(t * 1000 for t in timings)
-    return statistics.median(ms), ms[max(0, int(len(ms) * 0.99) - 1)], len(ms)
+Figures = tuple[float, float, int, float, float]
 
 
-def run(members: int, users: int) -> tuple[tuple[float, float, int], tuple[float, float, int]]:
-    """(median ms, p99 ms, messages) at this member count: coordinators, then the admin."""
+def _figures(timings: Timings) -> Figures:
+    """(median ms, p99 ms, messages, statements a message, transactions a message)."""
+    ms = sorted(t[0] * 1000 for t in timings)
+    count = len(timings)
+    statements = sum(t[1] for t in timings) / count
+    transactions = sum(t[2] for t in timings) / count
+    return statistics.median(ms), ms[max(0, int(count * 0.99) - 1)], count, statements, transactions
+
+
+def run(members: int, users: int) -> tuple[Figures, Figures]:
+    """The figures at this member count: coordinators, then the admin."""
     with tempfile.TemporaryDirectory() as folder:
         db = make_engine(f"sqlite:///{folder}/bench.db")
         create_all(db)
         populate(db, members)
-        measure(db, 2, prefix="warm")  # warm-up: caches, compiled statements
-        timings = measure(db, users, prefix="bench")
-        admin = measure_admin(db, 5)
+        counter = Counter(db)
+        measure(db, counter, 2, prefix="warm")  # warm-up: caches, compiled statements
+        timings = measure(db, counter, users, prefix="bench")
+        admin = measure_admin(db, counter, 5)
         db.dispose()
     return _figures(timings), _figures(admin)
 
 
-def main() -> None:
+def main() -> None:  # run as a script: the renderer's pool spawns processes
     """Print the figures."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, nargs="+", default=[100, 100_000])
@@ -184,20 +232,21 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         floor = raw_floor(folder)
-    print(
-        "members   messages   median ms   p99 ms   x floor   "
-        "(engine + SQLite WAL commit, synchronous=FULL)"
-    )
+    header = "members   messages   median ms   p99 ms   statements   transactions"
+    print(f"{header}   x floor   (dispatcher + SQLite WAL commit, synchronous=FULL)")
     admins = []
     for members in args.members:
-        (median, p99, count), admin = run(members, args.users)
+        (median, p99, count, statements, transactions), admin = run(members, args.users)
         results[members] = median
         admins.append((members, admin))
-        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}   {median / floor:>7.1f}")
+        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}   {statements:>10.1f}"
+              f"   {transactions:>12.2f}   {median / floor:>7.1f}")  # fmt: skip
     print(f"floor: a raw sqlite3 transaction of one answer's writes, median {floor:.3f} ms")
     print("the admin (menu, open 2.5 with what others sent, back, /status):")
-    for members, (median, p99, count) in admins:
-        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}")
+    print(header)
+    for members, (median, p99, count, statements, transactions) in admins:
+        print(f"{members:>7}   {count:>8}   {median:>9.3f}   {p99:>6.3f}   {statements:>10.1f}"
+              f"   {transactions:>12.2f}")  # fmt: skip
     if len(results) > 1:
         low, high = min(results), max(results)
         print(f"median at {high} members / at {low}: {results[high] / results[low]:.2f}x")

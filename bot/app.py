@@ -1,6 +1,7 @@
 """Wiring: settings -> database -> service, report desk, reminder desk -> dispatcher."""
 
-from datetime import time, timedelta
+from collections.abc import Callable
+from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
@@ -19,6 +20,7 @@ from bot.reports import ReportDesk
 from conversations.service import ConversationService
 from render.renderer import Renderer
 from storage.periods import DeadlineRule
+from storage.types import utcnow
 
 if TYPE_CHECKING:
     from bot.channels.whatsapp import WhatsAppChannel
@@ -92,17 +94,19 @@ def build_dispatcher(
     renderer: Renderer,
     settings: Settings,
     reminders: ReminderDesk | None = None,
+    *,
+    clock: Callable[[], datetime] = utcnow,
 ) -> Dispatcher:
-    """The dispatcher every channel talks to."""
+    """The dispatcher every channel talks to (`clock`: the instant messages are handled at)."""
     rule = deadline_rule(settings)
     desk = ReportDesk(engine, renderer, deadlines=rule, signer=build_signer(settings),
-                      public_url=settings.public_url)  # fmt: skip
+                      public_url=settings.public_url, clock=clock)  # fmt: skip
     return Dispatcher(
-        ConversationService(engine, deadlines=rule),
+        ConversationService(engine, deadlines=rule, clock=clock),
         ReportCommands(engine, desk),
         ReminderCommands(engine, reminders or build_reminder_desk(settings, engine)),
-        MemberCommands(engine, MemberDesk(engine)),
-        CertificateCommands(engine, CertificateDesk(engine), desk.period),
+        MemberCommands(engine, MemberDesk(engine, clock=clock)),
+        CertificateCommands(engine, CertificateDesk(engine, clock=clock), desk.period),
     )
 
 
