@@ -5,8 +5,9 @@ import logging
 from bot.certificates.commands import CertificateCommands
 from bot.member_commands import MemberCommands
 from bot.reminders.commands import ReminderCommands
-from bot.report_commands import ReportCommands
+from bot.report_commands import AdminCommands, ReportCommands
 from bot.texts import APOLOGY
+from conversations.commands import Command, Desk
 from conversations.events import Reply
 from conversations.service import ConversationService, Message
 
@@ -32,18 +33,27 @@ class Dispatcher:
         self.members = members
         self.certificates = certificates
 
+    @property
+    def desks(self) -> dict[Desk, "AdminCommands"]:
+        """The desk answering each kind of command (conversations/commands.py)."""
+        desks = (self.reports, self.reminders, self.members, self.certificates)
+        return {desk.serves: desk for desk in desks if desk is not None}
+
     def handle(self, message: Message) -> list[Reply]:
-        """The replies to a message; on any failure, an apology (the traceback goes to the log)."""
+        """The replies to a message; on any failure, an apology (the traceback goes to the log).
+
+        A command goes to the desk the registry names (conversations/commands.py); the
+        conversation answers everything else, and a desk's command from someone it does not
+        know."""
         try:
-            handlers = (self.reports, self.reminders, self.members, self.certificates)
-            for commands in handlers:
-                if commands is not None:
-                    replies = commands.handle(message)
-                    if replies is not None:
-                        if replies:  # answered (a redelivery is answered with nothing)
-                            self.service.leave_waits(message)
-                        return replies
-            return self.service.handle(message)
+            parsed = message.parsed
+            desk = self.desks.get(parsed.spec.desk) if isinstance(parsed, Command) else None
+            replies = desk.handle(message) if desk is not None else None
+            if replies is None:
+                return self.service.handle(message)
+            if replies:  # answered (a redelivery is answered with nothing)
+                self.service.leave_waits(message)
+            return replies
         except Exception:
             logger.exception("failed to handle a message of %s", message.identity)
             return [Reply(APOLOGY)]

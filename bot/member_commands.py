@@ -10,6 +10,7 @@ from bot.members import MemberDesk
 from bot.profile import PROFILE_WORDS, change_profile, show_profile
 from bot.report_commands import AdminCommands
 from conversations import texts as conversation_texts
+from conversations.commands import Desk
 from conversations.engine import parse_role
 from conversations.events import Reply
 from conversations.service import Message
@@ -17,8 +18,6 @@ from storage.queries import MemberRecord
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = {"anggota": "anggota", "members": "anggota", "profil": "profil",
-            "profile": "profil"}  # fmt: skip
 ACTIONS = {"nama": "rename", "tambah-peran": "add", "hapus-peran": "remove",
            "nonaktifkan": "deactivate", "aktifkan": "activate"}  # fmt: skip
 
@@ -30,7 +29,7 @@ class MemberCommands(AdminCommands):
         self.db = db
         self.desk = desk
 
-    commands = COMMANDS
+    serves = Desk.MEMBERS
     refusal = conversation_texts.ADMIN_ONLY
 
     def answer(

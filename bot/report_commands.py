@@ -22,7 +22,7 @@ from bot.editions import (
 from bot.reports import FinalOutcome, ReportDesk
 from bot.verification import Verifier, verdict
 from conversations import texts as conversation_texts
-from conversations.engine import parse_command
+from conversations.commands import Command, Desk
 from conversations.events import Document, Reply
 from conversations.service import Message, period_label
 from render.filters import long_date, wita_long
@@ -34,9 +34,6 @@ from storage.periods import parse_period
 from storage.queries import MemberRecord, PeriodRecord
 
 logger = logging.getLogger(__name__)
-
-COMMANDS = {"draft": "draft", "final": "final", "laporan": "laporan", "ekspor": "ekspor",
-            "export": "ekspor"}  # fmt: skip
 
 
 def command_sender(db: Engine, message: Message, now: datetime) -> tuple[bool, MemberRecord | None]:
@@ -55,13 +52,13 @@ def command_sender(db: Engine, message: Message, now: datetime) -> tuple[bool, M
 
 
 def admin_command(
-    db: Engine, message: Message, now: datetime, commands: dict[str, str], refusal: str
+    db: Engine, message: Message, now: datetime, desk: Desk, refusal: str
 ) -> tuple[str, str, MemberRecord] | list[Reply] | None:
-    """(command, argument, admin) when an active admin sent one of `commands`; the replies
-    that end it otherwise (`refusal` for others, [] for a redelivery); None when the message is
-    none of them or its sender is unknown (the conversation answers those)."""
-    command = parse_command(message.text.strip())
-    if command is None or command[0].lstrip("?") not in commands:
+    """(command, argument, admin) when an active admin sent a command `desk` answers; the
+    replies that end it otherwise (`refusal` for others, [] for a redelivery); None when the
+    message is none of them or its sender is unknown (the conversation answers those)."""
+    command = message.parsed
+    if not isinstance(command, Command) or command.spec.desk is not desk:
         return None
     duplicate, member = command_sender(db, message, now)
     if duplicate:
@@ -72,15 +69,15 @@ def admin_command(
         return [Reply(conversation_texts.INACTIVE)]
     if Role.ADMIN not in member.roles:
         return [Reply(refusal)]
-    return commands[command[0].lstrip("?")], command[1], member
+    return command.name, command.argument, member
 
 
 class AdminCommands:
     """Commands only an active admin may use: a redelivery is dropped, others are refused,
-    any other message is left to the next handler. Subclasses name their commands and answer
-    them in `answer`."""
+    any other message is left to the next handler. Subclasses name the desk whose commands
+    (conversations/commands.py) they answer, and answer them in `answer`."""
 
-    commands: dict[str, str]
+    serves: Desk
     refusal: str
     db: Engine
     desk: Any  # the desk the commands act on; its `clock` says when they are handled
@@ -92,7 +89,7 @@ class AdminCommands:
     def handle(self, message: Message) -> list[Reply] | None:
         """Replies to one of these commands; None when the message is not one (or the sender
         is unknown, which the conversation answers)."""
-        found = admin_command(self.db, message, self.now(), self.commands, self.refusal)
+        found = admin_command(self.db, message, self.now(), self.serves, self.refusal)
         if not isinstance(found, tuple):
             return found
         return self.answer(*found, message=message)
@@ -107,7 +104,7 @@ class AdminCommands:
 class ReportCommands(AdminCommands):
     """Answers report commands from admins; anything else is left to the conversation."""
 
-    commands = COMMANDS
+    serves = Desk.REPORTS
     refusal = texts.REPORT_ADMIN_ONLY
 
     def __init__(self, db: Engine, desk: ReportDesk) -> None:
@@ -205,12 +202,6 @@ class ReportCommands(AdminCommands):
         data = self.desk.export(period)
         document = Document(export_filename(period, self.clock()), data, XLSX)
         return [Reply(texts.EXPORT_READY.format(period=period_label(period)), document=document)]
-
-
-def is_report_command(text: str) -> bool:
-    """Whether a message asks for a report or export (so a channel can show 'sending a file')."""
-    command = parse_command(text.strip())
-    return command is not None and command[0].lstrip("?") in COMMANDS
 
 
 def _edition(words: list[str]) -> tuple[Edition, list[str]]:

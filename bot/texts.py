@@ -232,35 +232,6 @@ TG_WEBHOOK_URL_INVALID = (
 )
 RUN_STARTED = "lsp-bot berjalan ({mode}) sebagai {username}. Tekan Ctrl-C untuk berhenti."
 
-# Commands shown in Telegram's menu (setMyCommands): (command, description).
-MEMBER_COMMANDS = (
-    ("menu", "Daftar bagian laporan yang menjadi tugas Anda"),
-    ("isi", "Langsung buka satu bagian: /isi 2.5"),
-    ("status", "Bagian mana yang sudah dan belum selesai"),
-    ("lewati", "Lewati pertanyaan yang tidak wajib"),
-    ("nihil", "Nyatakan bagian yang dibuka nihil"),
-    ("batal", "Kembali ke menu (jawaban tetap tersimpan)"),
-    ("nama", "Nama lengkap Anda di laporan: /nama NAMA"),
-    ("tautkan", "Kode untuk menautkan akun lain Anda (mis. WhatsApp)"),
-    ("bantuan", "Petunjuk penggunaan"),
-)
-ADMIN_COMMANDS = (
-    *MEMBER_COMMANDS,
-    ("undang", "Buat kode undangan anggota baru: /undang PERAN NAMA"),
-    ("anggota", "Daftar anggota; ganti nama, peran, nonaktifkan"),
-    ("templat", "Templat Excel daftar sertifikat"),
-    ("sertifikat", "Ringkasan register sertifikat"),
-    ("cabut", "Cabut sertifikat (ditanya satu per satu, lalu dikonfirmasi)"),
-    ("kedaluwarsa", "Sertifikat yang segera habis masa berlakunya"),
-    ("profil", "Profil LSP dan penanda tangan laporan"),
-    ("draft", "Draf laporan kegiatan (PDF)"),
-    ("final", "Laporan final bernomor (PDF)"),
-    ("laporan", "Daftar laporan final, atau kirim versi tertentu"),
-    ("ekspor", "Semua data periode ini sebagai Excel"),
-    ("tenggat", "Lihat atau ubah tenggat dan jadwal pengingat"),
-    ("ingatkan", "Ingatkan sekarang yang belum mengisi"),
-)
-
 # Reminders (bot/reminders/): to members, the admin's digest, /tenggat, /ingatkan, the CLI.
 WHEN_TODAY = "hari ini"
 WHEN_TOMORROW = "besok"

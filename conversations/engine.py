@@ -8,6 +8,14 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from conversations import texts
+from conversations.commands import (
+    Audience,
+    Command,
+    Text,
+    UnknownCommand,
+    command_named,
+    listed,
+)
 from conversations.display import format_date
 from conversations.events import Context, CreateInvite, Inbound, MemberView, SetName, Step
 from conversations.forms.registry import BY_KEY, sections_for
@@ -39,49 +47,41 @@ LEFT_BY_OTHER_COMMANDS = REVOKE_MODES | {Mode.CONFIRM_NIHIL, Mode.CONFIRM_DELETE
 _OPENING_MODES = (Mode.MENU, Mode.NIHIL_VIEW, Mode.CONFIRM_NIHIL)
 
 
-def parse_command(text: str) -> tuple[str, str] | None:
-    """(canonical command, argument) for '/name@bot arg'; None for ordinary text."""
-    if not text.startswith("/"):
-        return None
-    head, _, argument = text[1:].partition(" ")
-    name = head.split("@", 1)[0].casefold()
-    return texts.COMMANDS.get(name, "?" + name), argument.strip()
-
-
 def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> frozenset[Need]:
     """What the context for this message must carry beyond the member's own data: for an
     admin, the team (the menu shows each section's team state) and, when the message may open
     a section or declare one nihil, what others gave."""
     if not member.is_admin:
         return frozenset()
-    command = parse_command(inbound.text.strip())
+    parsed = inbound.parsed
     wanted = {Need.TEAM}
-    if command is not None and command[0] == "undang":
+    if command_named(parsed, "undang"):
         wanted.add(Need.INVITE_CODE)
-    opening = command[0] in ("isi", "nihil") if command else None
-    if opening or (opening is None and (state is None or state.mode in _OPENING_MODES)):
+    if command_named(parsed, "isi", "nihil") or (
+        isinstance(parsed, Text) and (state is None or state.mode in _OPENING_MODES)
+    ):
         wanted.add(Need.OTHERS)
     return frozenset(wanted)
 
 
 def certificate_lookup(inbound: Inbound, state: State) -> str | None:
     """The typed text whose certificate the context must carry (a revocation asks for it)."""
-    text = inbound.text.strip()
-    return looked_up(text, state, parse_command(text))
+    return looked_up(state, inbound.parsed)
 
 
 def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
     """Run one message through the conversation."""
     turn = Turn(state, ctx, now)
-    text = inbound.text.strip()
-    command = parse_command(text)
+    parsed = inbound.parsed
     if state.mode is not Mode.MENU and state.period != ctx.period.id:
         turn.say(texts.PERIOD_CHANGED.format(period=ctx.period.label))
         turn.menu()
-    elif command is None:
-        _on_text(turn, text)
+    elif isinstance(parsed, Text):
+        _on_text(turn, parsed.text)
+    elif isinstance(parsed, Command):
+        _on_command(turn, parsed.name, parsed.argument)
     else:
-        _on_command(turn, *command)
+        _on_unknown(turn, parsed)
     return turn.step()
 
 
@@ -149,7 +149,7 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
             turn.say(_status(turn))
             _remind(turn)
         case "bantuan":
-            turn.say(texts.HELP + (texts.HELP_ADMIN if turn.ctx.member.is_admin else ""))
+            turn.say(help_text(admin=turn.ctx.member.is_admin))
             _remind(turn)
         case "undang":
             _invite(turn, argument)
@@ -162,9 +162,32 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
                 turn.choose_from_menu(argument)
             else:
                 turn.menu()
-        case _:
-            turn.say(texts.UNKNOWN_COMMAND.format(name=name.lstrip("?")))
+        case _:  # a command another desk answers, reaching the engine (a stranger's)
+            turn.say(texts.UNKNOWN_COMMAND.format(name=name))
             _remind(turn)
+
+
+def _on_unknown(turn: Turn, command: UnknownCommand) -> None:
+    if turn.state.mode in REVOKE_MODES:  # any other command leaves the revocation
+        turn.leave_revocation()
+    turn.say(texts.UNKNOWN_COMMAND.format(name=command.name))
+    _remind(turn)
+
+
+def help_text(*, admin: bool) -> str:
+    """/bantuan: what the bot is for, then every command the person may use (the registry's)."""
+    lines = [texts.HELP]
+    for audience in (Audience.MEMBERS, Audience.ADMINS) if admin else (Audience.MEMBERS,):
+        if audience is Audience.ADMINS:
+            lines += ["", texts.HELP_ADMIN]
+        lines += [
+            texts.HELP_LINE.format(usage=spec.shown, description=spec.description)
+            for spec in listed(admin=admin)
+            if spec.who is audience
+        ]
+    if admin:
+        lines.append(texts.HELP_PERIOD)
+    return "\n".join(lines)
 
 
 def _remind(turn: Turn) -> None:

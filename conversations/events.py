@@ -2,17 +2,25 @@
 
 from dataclasses import astuple, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
+from conversations.commands import Parsed, parse
 from conversations.state import State
 from storage.enums import Role, SubmissionStatus
 
 
 @dataclass(frozen=True)
 class Inbound:
-    """A message from a person: what they typed or the value of the button they pressed."""
+    """A message from a person: what they typed or the value of the button they pressed,
+    parsed once (`parsed`) into text, a command or an unknown command."""
 
     text: str
+
+    @cached_property
+    def parsed(self) -> Parsed:
+        """What the message is (conversations/commands.py)."""
+        return parse(self.text)
 
 
 @dataclass(frozen=True)

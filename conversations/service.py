@@ -9,12 +9,14 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from conversations import engine, texts
+from conversations.commands import Parsed, command_named
 from conversations.events import (
     CertificateView,
     Context,
@@ -62,6 +64,7 @@ from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
 
+START = Inbound("/start")  # what a message that used an invite goes on as
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
 INVITE_VALIDITY = timedelta(days=7)
@@ -86,6 +89,16 @@ class Message:
     text: str
     message_id: str | None = None
     display_name: str | None = None
+
+    @cached_property
+    def inbound(self) -> Inbound:
+        """What the engine reads: the text, parsed once (`inbound.parsed`)."""
+        return Inbound(self.text.strip())
+
+    @property
+    def parsed(self) -> Parsed:
+        """The message as text, a command or an unknown command."""
+        return self.inbound.parsed
 
     @property
     def channel(self) -> str:
@@ -190,32 +203,33 @@ class ConversationService:
         return None
 
     def _respond(self, session: Session, message: Message, now: datetime) -> list[Reply]:
-        text = message.text.strip()
+        inbound, parsed = message.inbound, message.parsed
         replies: list[Reply] = []
-        command = engine.parse_command(text)
-        if command is not None and command[0] == "start" and command[1]:
-            replies.extend(register(session, message, code=command[1], now=now))
-            text = "/start"
+        start = command_named(parsed, "start")
+        if start is not None and start.argument:
+            replies.extend(register(session, message, code=start.argument, now=now))
+            inbound = START
         member, state_json, unreachable = queries.sender(session, key=message.identity)
         # Someone new sending the bare code (typed from the invite, or the link's text with
         # '/start' removed) registers as with /start CODE.
+        text = inbound.text
         bare_code = member is None and not replies and _looks_like_code(text)
         if bare_code and queries.invite(session, code=text.upper()) is not None:
             replies = register(session, message, code=text, now=now)
             member, state_json, unreachable = queries.sender(session, key=message.identity)
             if member is None:
                 return replies
-            text = "/start"
+            inbound = START
         if member is None:
             return replies or [Reply(texts.UNKNOWN_PERSON)]
         if unreachable and reach.clear_unreachable(session, key=message.identity):
             logger.info("%s wrote again: reachable", message.identity)
         if not member.active:
             return [Reply(texts.INACTIVE)]
-        if command is not None and command[0] == "tautkan":
+        if command_named(parsed, "tautkan"):
             return [self._link_code(session, member, now)]
         state = State.from_json(state_json)
-        return replies + self._converse(session, message, member, state, text, now)
+        return replies + self._converse(session, message, member, state, inbound, now)
 
     def _link_code(self, session: Session, member: queries.MemberRecord, now: datetime) -> Reply:
         """/tautkan: a one-time code that binds another channel's account to this member."""
@@ -238,12 +252,11 @@ class ConversationService:
         message: Message,
         member: queries.MemberRecord,
         state: State,
-        text: str,
+        inbound: Inbound,
         now: datetime,
     ) -> list[Reply]:
         view = MemberView(member.id, member.name, member.roles)
         period, late = member_period(session, member, today=now.astimezone(WITA).date())
-        inbound = engine.Inbound(text)
         records = queries.member_submissions(session, member_id=member.id, period_id=period.id)
         ctx = self._context(session, inbound, view, period, records, state, late=late)
         step = engine.handle(state, inbound, ctx, now)

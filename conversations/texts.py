@@ -69,20 +69,6 @@ INVALID_MESSAGES: dict[Invalid, str] = {
     Invalid.REQUIRED: "Pertanyaan ini wajib dijawab, tidak dapat dilewati.",
 }
 
-# Commands people type; every alias maps to one canonical name.
-COMMANDS: dict[str, str] = {
-    "start": "start", "mulai": "start", "menu": "menu",
-    "bantuan": "bantuan", "help": "bantuan",
-    "batal": "batal", "cancel": "batal",
-    "lewati": "lewati", "skip": "lewati",
-    "status": "status", "nihil": "nihil",
-    "undang": "undang", "invite": "undang",
-    "isi": "isi", "lanjut": "isi",
-    "nama": "nama", "name": "nama",
-    "tautkan": "tautkan", "link": "tautkan",
-    "cabut": "cabut", "revoke": "cabut",
-}  # fmt: skip
-
 YES_WORDS = frozenset({"ya", "y", "iya", "yes", "ok", "oke", "benar", "betul", "ada", "sudah"})
 NO_WORDS = frozenset(
     {"tidak", "t", "tdk", "no", "n", "nggak", "enggak", "gak", "ga", "tak", "belum", "tidak ada"}
@@ -222,40 +208,15 @@ INVITE_MADE = (
     "Berlaku sampai {expires}, sekali pakai. Minta penerima mengirim: /start {code}"
 )
 
+# /bantuan: this, then a line per command of the registry (conversations/commands.py).
 HELP = (
     "Bot ini membantu menghimpun data laporan kegiatan LSP kepada BNSP. "
     "Setiap jawaban langsung tersimpan, lengkap dengan siapa dan kapan mengisinya.\n\n"
-    "Perintah:\n"
-    "/menu - daftar bagian laporan yang menjadi tugas Anda\n"
-    "/isi KODE - langsung buka satu bagian, mis. /isi 2.5\n"
-    "/status - bagian mana yang sudah dan belum selesai\n"
-    "/nama NAMA LENGKAP - nama Anda seperti tercetak di laporan\n"
-    "/lewati - lewati pertanyaan yang tidak wajib\n"
-    "/nihil - nyatakan bagian yang sedang dibuka nihil (tidak ada yang dilaporkan)\n"
-    "/batal - kembali ke menu; jawaban yang tersimpan tetap aman\n"
-    "/bantuan - pesan ini"
+    "Perintah:"
 )
-HELP_ADMIN = (
-    "\n\nUntuk Manajer Administrasi:\n"
-    "/undang PERAN [NAMA] - buat kode undangan anggota baru\n"
-    "/anggota - daftar anggota; ganti nama, peran, nonaktifkan, batalkan undangan\n"
-    "/profil - profil LSP dan penanda tangan laporan\n"
-    "/draft - draf laporan kegiatan (PDF) dengan tabel kelengkapan\n"
-    "/final - laporan final bernomor (setelah semester usai, bila semua bagian lengkap "
-    "atau dinyatakan nihil, profil LSP lengkap, dan angkanya sama dengan register sertifikat)\n"
-    "/laporan [VERSI] - daftar laporan final, atau kirim versi tertentu\n"
-    "/ekspor - semua data periode ini sebagai berkas Excel\n"
-    "/tenggat - lihat atau ubah tenggat dan jadwal pengingat\n"
-    "/ingatkan [KODE] - ingatkan sekarang yang belum mengisi\n"
-    "/draft sertifikat, /final sertifikat - laporan penerbitan sertifikat semester ini; "
-    "/draft penerbitan N - untuk satu penerbitan\n"
-    "/templat - templat Excel daftar sertifikat; kirim berkasnya (xlsx/csv) untuk menyimpan\n"
-    "/sertifikat - ringkasan register sertifikat periode ini\n"
-    "/cabut - cabut sertifikat: nomor, tanggal, alasan dan keputusannya ditanyakan satu per "
-    "satu, lalu dikonfirmasi\n"
-    "/kedaluwarsa [BULAN] - sertifikat yang segera habis masa berlakunya\n"
-    "(tambahkan periode bila perlu, mis. /draft 2026-I)"
-)
+HELP_LINE = "{usage} - {description}"
+HELP_ADMIN = "Untuk Manajer Administrasi:"
+HELP_PERIOD = "(tambahkan periode bila perlu, mis. /draft 2026-I)"
 
 # Revoking a certificate (/cabut, conversations/turn_revoke.py).
 REVOKE_ASK_NUMBER = (

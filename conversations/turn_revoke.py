@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from conversations import texts
+from conversations.commands import Command, Parsed, Text
 from conversations.display import format_date
 from conversations.events import CertificateView, Option, RevokeCertificate
 from conversations.parsing import Rejected, parse, parse_date
@@ -23,12 +24,14 @@ _DECISION = Question("keputusan", texts.REVOKE_ASK_DECISION, QuestionType.TEXT)
 _CONFIRM_OPTIONS = (Option("ya", texts.REVOKE_YES), Option("tidak", texts.REVOKE_NO))
 
 
-def looked_up(text: str, state: State, command: tuple[str, str] | None) -> str | None:
+def looked_up(state: State, parsed: Parsed) -> str | None:
     """The text whose certificate the service must look up for this message, if any: the
     argument of /cabut, or what is typed while the number is asked."""
-    if command is not None:
-        return command[1] if command[0] == "cabut" and command[1] else None
-    return text if state.mode is Mode.REVOKE_NUMBER and text else None
+    if isinstance(parsed, Command):
+        return parsed.argument if parsed.name == "cabut" and parsed.argument else None
+    if isinstance(parsed, Text):
+        return parsed.text if state.mode is Mode.REVOKE_NUMBER and parsed.text else None
+    return None
 
 
 class RevokeMoves(TurnBase):

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from conversations.engine import handle, needs, parse_command
+from conversations.commands import BY_NAME, Command, Text, UnknownCommand, parse
+from conversations.engine import handle, needs
 from conversations.events import (
     Context,
     Inbound,
@@ -40,11 +41,11 @@ def test_state_survives_json() -> None:
 
 
 def test_commands_and_aliases() -> None:
-    assert parse_command("/help") == ("bantuan", "")
-    assert parse_command("/start@lsp_bot ABC") == ("start", "ABC")
-    assert parse_command("/CANCEL") == ("batal", "")
-    assert parse_command("/entah") == ("?entah", "")
-    assert parse_command("halo") is None
+    assert parse("/help") == Command(BY_NAME["bantuan"], "")
+    assert parse("/start@lsp_bot ABC") == Command(BY_NAME["start"], "ABC")
+    assert parse("/CANCEL") == Command(BY_NAME["batal"], "")
+    assert parse("/entah") == UnknownCommand("entah", "")
+    assert parse("halo") == Text("halo")
 
 
 def test_answer_is_saved_as_an_effect_and_the_next_question_follows() -> None:

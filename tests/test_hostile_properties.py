@@ -11,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
+from conversations.commands import BY_NAME
 from conversations.forms.registry import SECTIONS
 from conversations.parsing import Rejected, parse
 from conversations.schema import Question, QuestionType
-from conversations.texts import COMMANDS
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import Answer
@@ -94,7 +94,7 @@ def test_a_coordinator_typing_anything_never_meets_an_apology(chat: Chat, lines:
         assert _json_safe(value)
 
 
-WORDS = sorted(set(COMMANDS))
+WORDS = sorted(BY_NAME)
 
 
 @settings(

@@ -14,6 +14,7 @@ from bot.certificates import texts
 from bot.certificates.desk import CertificateDesk
 from bot.editions import XLSX
 from bot.report_commands import AdminCommands
+from conversations.commands import Desk
 from conversations.events import Document, Reply
 from conversations.service import Message, period_label
 from render import texts as report_texts
@@ -25,15 +26,13 @@ from storage.queries import MemberRecord, PeriodRecord
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = {"templat": "templat", "template": "templat", "sertifikat": "sertifikat",
-            "kedaluwarsa": "kedaluwarsa"}  # fmt: skip
 LISTED = 50
 
 
 class CertificateCommands(AdminCommands):
     """Answers certificate commands from admins."""
 
-    commands = COMMANDS
+    serves = Desk.CERTIFICATES
     refusal = texts.IMPORT_ADMIN_ONLY
 
     def __init__(

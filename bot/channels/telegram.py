@@ -57,7 +57,7 @@ from bot.channels.telegram_send import (
 from bot.channels.telegram_updates import LenientUpdatesRequest
 from bot.channels.telegram_wire import WireLimiter
 from bot.dispatcher import Dispatcher
-from bot.report_commands import is_report_command
+from conversations.commands import is_slow, listed
 from conversations.events import Reply
 from conversations.service import Message
 from storage import queries
@@ -196,7 +196,7 @@ class TelegramChannel:
     async def start(self, application: Application) -> None:
         """After `application.initialize()`: learn the bot's username, publish the menus."""
         self.username = application.bot.username
-        member = [BotCommand(name, text) for name, text in texts.MEMBER_COMMANDS]
+        member = [BotCommand(s.name, s.description) for s in listed(admin=False)]
         await application.bot.set_my_commands(member, scope=BotCommandScopeAllPrivateChats())
         for key in await self._run(self._admin_identities):
             await self._publish_admin_commands(application, int(key.split(":", 1)[1]))
@@ -207,7 +207,7 @@ class TelegramChannel:
         self.inbox.close()
 
     async def _publish_admin_commands(self, application: Any, chat_id: int) -> None:
-        admin = [BotCommand(name, text) for name, text in texts.ADMIN_COMMANDS]
+        admin = [BotCommand(s.name, s.description) for s in listed(admin=True)]
         await application.bot.set_my_commands(admin, scope=BotCommandScopeChat(chat_id))
         self._admin_chats.add(chat_id)
 
@@ -293,7 +293,7 @@ class TelegramChannel:
 
     async def _converse(self, context: Context, chat_id: int, message: Message) -> None:
         """Run a message through the dispatcher and send what it answers."""
-        async with showing(context.bot, chat_id, is_report_command(message.text)):
+        async with showing(context.bot, chat_id, is_slow(message.parsed)):
             live, replies = await self._run(self._read_and_handle, message)
         if not replies:
             return

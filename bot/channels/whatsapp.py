@@ -27,7 +27,7 @@ from bot.channels.whatsapp_format import parse_option_id, pieces_for
 from bot.channels.whatsapp_push import WhatsAppPusher, recipient_of
 from bot.channels.whatsapp_updates import Incoming, Status, read_delivery
 from bot.dispatcher import Dispatcher
-from bot.report_commands import is_report_command
+from conversations.commands import is_slow, listed, parse
 from conversations.events import Reply
 from conversations.service import Message
 from storage import inbox, whatsapp, writes
@@ -37,6 +37,7 @@ from storage.types import utcnow
 logger = logging.getLogger(__name__)
 
 MAX_DOWNLOAD_BYTES = 20_000_000
+MAX_COMMANDS = 30  # conversational automation takes at most 30 commands
 TYPING_EVERY = 20.0  # Meta shows 'typing…' for about 25 s
 SHEET_TYPES = {
     "text/csv",
@@ -78,11 +79,21 @@ class WhatsAppChannel:
         handle the messages kept before a stop or a crash."""
         self.number = await self.client.display_number()
         self.pusher.number = self.number
+        await self._publish_commands()
         kept = await self._run(self._pending)
         for message in kept:
             self._queue(message, replayed=True)
         if kept:
             logger.info("%d WhatsApp messages kept before a stop are handled now", len(kept))
+
+    async def _publish_commands(self) -> None:
+        """The number's command menu: the members' commands (WhatsApp has one menu for
+        everyone; the admin's commands are in /bantuan)."""
+        menu = [(spec.name, spec.description) for spec in listed(admin=False)][:MAX_COMMANDS]
+        try:
+            await self.client.set_commands(menu)
+        except GraphError as error:  # the menu is a convenience: the bot works without it
+            logger.warning("WhatsApp command menu not published: %s", error)
 
     # --- the inbox: messages kept before Meta is told they arrived -----------------------
 
@@ -161,7 +172,7 @@ class WhatsAppChannel:
         if identity is None:
             logger.info("WhatsApp message %s already applied", message.id)
             return
-        slow = message.kind == "document" or is_report_command(message.text)
+        slow = message.kind == "document" or is_slow(parse(message.text))
         async with self._typing(message.id, slow):
             await self._answer(message, identity)
 

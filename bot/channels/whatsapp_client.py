@@ -107,6 +107,14 @@ class GraphClient:
         )
         return str(body.get("display_phone_number", ""))
 
+    async def set_commands(self, commands: list[tuple[str, str]]) -> None:
+        """The number's command menu ((name, description) each), shown to everyone who
+        writes to it (conversational automation: no welcome message, no prompts)."""
+        listed = [{"command_name": name, "command_description": text} for name, text in commands]
+        payload = {"enable_welcome_message": False, "prompts": [], "commands": listed}
+        path = f"{self.phone_number_id}/conversational_automation"
+        await self._call("POST", path, json=payload)
+
     async def send(self, recipient: dict[str, str], content: dict[str, Any]) -> str:
         """Send one message (`recipient`: {'to': phone} or {'recipient': business-scoped id});
         its message id. Rate-limit refusals are waited out a few times, then raised."""

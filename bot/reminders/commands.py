@@ -10,6 +10,7 @@ from bot import texts
 from bot.reminders.desk import ReminderDesk
 from bot.report_commands import AdminCommands
 from conversations import texts as conversation_texts
+from conversations.commands import Desk
 from conversations.display import format_date
 from conversations.events import Reply
 from conversations.forms.registry import BY_KEY
@@ -23,8 +24,6 @@ from storage.queries import MemberRecord, PeriodRecord
 
 logger = logging.getLogger(__name__)
 
-COMMANDS = {"tenggat": "tenggat", "deadline": "tenggat", "ingatkan": "ingatkan",
-            "remind": "ingatkan"}  # fmt: skip
 PLAN_WORDS = {"pengingat": "days_before", "susulan": "days_after", "ringkasan": "digest_days"}
 MAX_DAYS = 200  # a semester's data deadline is at most about 190 days away
 LATEST_AFTER_SEMESTER = timedelta(days=183)
@@ -38,7 +37,7 @@ class ReminderCommands(AdminCommands):
         self.desk = desk
         self.wake: Callable[[], None] | None = None  # set by the scheduler: run a tick soon
 
-    commands = COMMANDS
+    serves = Desk.REMINDERS
     refusal = conversation_texts.ADMIN_ONLY
 
     def answer(

@@ -31,7 +31,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from tests.graphapi.spec import limit, message_problems
+from tests.graphapi.spec import automation_problems, limit, message_problems
 
 VERSION = "v23.0"
 TOKEN = "EAAtest-lsp-bot-whatsapp-token"
@@ -119,6 +119,7 @@ class _State:
     late_window_failure: bool = False
     statuses: bool = False
     posted: list[tuple[int, str]] = field(default_factory=list)
+    commands: list[dict[str, str]] = field(default_factory=list)
 
 
 class GraphStandIn:
@@ -305,6 +306,11 @@ class GraphStandIn:
         with self._lock:
             return sorted((s for v in self._state.sent.values() for s in v), key=lambda s: s.at)
 
+    def commands(self) -> list[dict[str, str]]:
+        """The command menu the number publishes."""
+        with self._lock:
+            return list(self._state.commands)
+
     def reads(self) -> list[dict[str, Any]]:
         """The mark-read (and typing) requests."""
         with self._lock:
@@ -334,6 +340,11 @@ class GraphStandIn:
             routes=[
                 Route(f"{base}/{{phone}}/messages", self._messages, methods=["POST"]),
                 Route(f"{base}/{{phone}}/media", self._upload, methods=["POST"]),
+                Route(
+                    f"{base}/{{phone}}/conversational_automation",
+                    self._automation,
+                    methods=["POST"],
+                ),
                 Route("/download/{media}", self._download, methods=["GET"]),
                 Route(f"{base}/{{node}}", self._node, methods=["GET"]),
             ]
@@ -409,6 +420,24 @@ class GraphStandIn:
         with self._lock:
             self._state.media[media_id] = (data, mime, name)
         return JSONResponse({"id": media_id})
+
+    async def _automation(self, request: Request) -> Response:
+        """The number's command menu (ConversationalAutomationRequest)."""
+        refused = self._authorized(request)
+        if refused is not None:
+            return refused
+        try:
+            payload = json.loads(await request.body())
+        except ValueError:
+            return self._refuse(400, 100, "body is not JSON")
+        problems = automation_problems(payload)
+        if problems:
+            with self._lock:
+                self._state.violations.extend(f"conversational_automation: {p}" for p in problems)
+            return self._refuse(400, 100, "; ".join(problems))
+        with self._lock:
+            self._state.commands = list(payload.get("commands", []))
+        return JSONResponse({"success": True})
 
     async def _messages(self, request: Request) -> Response:
         refused = self._authorized(request)

@@ -90,6 +90,20 @@ def _validator(name: str) -> Draft202012Validator:
     )
 
 
+def automation_problems(payload: dict[str, Any]) -> list[str]:
+    """What Meta would refuse in a POST /{phone-number-id}/conversational_automation body
+    (the schema's limits: at most 30 commands, names of letters, digits and _ up to 30,
+    descriptions up to 256; command names unique)."""
+    problems = [
+        f"schema: {error.message[:300]} at {list(error.absolute_path)}"
+        for error in _validator("ConversationalAutomationRequest").iter_errors(payload)
+    ]
+    names = [c.get("command_name") for c in payload.get("commands", []) if isinstance(c, dict)]
+    if len(names) != len(set(names)):
+        problems.append("command names repeated")
+    return problems
+
+
 def message_problems(payload: dict[str, Any]) -> list[str]:
     """What Meta would refuse in a POST /{phone-number-id}/messages body."""
     if payload.get("status") == "read":
