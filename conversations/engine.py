@@ -39,9 +39,27 @@ class Need(StrEnum):
     INVITE_CODE = "invite_code"
 
 
-# Waits a command answered outside the engine (a report, the members) leaves: a later "ya"
-# must not answer a question that is no longer the last one on screen.
-LEFT_BY_OTHER_COMMANDS = REVOKE_MODES | {Mode.CONFIRM_NIHIL, Mode.CONFIRM_DELETE}
+# Every Ya/Tidak wait: a command answered outside the engine (a report, the members) leaves
+# it, since a later "ya" must not answer a question that is no longer the last one on screen.
+LEFT_BY_OTHER_COMMANDS = REVOKE_MODES | {
+    Mode.CONFIRM_NIHIL,
+    Mode.CONFIRM_DELETE,
+    Mode.CONFIRM_VALUE,
+    Mode.ADD_ANOTHER,
+}
+
+
+def left_for_another_command(state: State) -> State | None:
+    """Where a person goes when a command answered outside the engine replaced the Ya/Tidak
+    question they were asked (None: they were asked none): back to the question whose answer
+    awaited "benar?" (the answer is not stored), else to the menu."""
+    if state.mode not in LEFT_BY_OTHER_COMMANDS:
+        return None
+    if state.mode is Mode.CONFIRM_VALUE:
+        mode = Mode.EDITING if state.editing else Mode.FILLING
+        return state.at(mode, pending=None, editing=False)
+    return State(period=state.period)
+
 
 # Where a plain message may open a section (or declare one nihil): what others gave is shown.
 _OPENING_MODES = (Mode.MENU, Mode.NIHIL_VIEW, Mode.CONFIRM_NIHIL)

@@ -181,9 +181,9 @@ class ConversationService:
         with session_scope(self.db) as session:
             member, state_json, _unreachable = queries.sender(session, key=message.identity)
             state = State.from_json(state_json)
-            if member is None or state.mode not in engine.LEFT_BY_OTHER_COMMANDS:
+            left = engine.left_for_another_command(state)
+            if member is None or left is None:
                 return
-            left = State(period=state.period)
             writes.save_state(session, identity_key=message.identity, data=left.to_json(), now=now)
             session.commit()
         logger.info("%s left a %s wait for another command", message.identity, state.mode)
