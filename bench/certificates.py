@@ -69,8 +69,8 @@ def time_import(rows: int) -> float:
 def time_report(rows: int, workers: int) -> tuple[float, int]:
     """Seconds to draft report B over `rows` certificates, and its pages."""
     from bot.certificates.desk import CertificateDesk
-    from bot.editions import SEMESTER_CERTIFICATES
-    from bot.reports import ReportDesk
+    from bot.reports.desk import ReportDesk
+    from bot.reports.editions import SEMESTER_CERTIFICATES
     from render.pdf_text import page_texts
     from render.renderer import Renderer
 

@@ -25,9 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Engine, event, insert
 
-from bot.app import build_dispatcher
-from bot.config import Settings
 from bot.dispatcher import Dispatcher
+from bot.server.app import build_dispatcher
+from bot.server.config import Settings
 from conversations.service import Message, create_invite
 from render.renderer import Renderer
 from storage.db import create_all, make_engine

@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Engine, insert
 
-from bot.channels.telegram import sending_application
-from bot.channels.telegram_push import TelegramPusher
+from bot.channels.telegram.channel import sending_application
+from bot.channels.telegram.push import TelegramPusher
 from bot.reminders.desk import ReminderDesk
 from storage.db import create_all, make_engine, session_scope
 from storage.enums import ReminderState

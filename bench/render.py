@@ -27,14 +27,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.editions import ACTIVITIES, SEMESTER_CERTIFICATES
+from bot.reports.editions import ACTIVITIES, SEMESTER_CERTIFICATES
 from tests.reporting import NOW, ROWS_PER_TUK, populate
 
 
 def draft(url: str, workers: int, edition: Any) -> tuple[dict[str, Any], bytes, float]:
     """A draft of the report, as /draft makes it in the running bot (workers warmed first):
     its context, its PDF and the seconds it took."""
-    from bot.reports import ReportDesk
+    from bot.reports.desk import ReportDesk
     from render.renderer import Renderer
     from storage.db import make_engine
 

@@ -28,7 +28,7 @@ def main() -> None:
 
     import httpx
 
-    from bot.verify_web import RateLimit
+    from bot.server.verify_web import RateLimit
     from render.renderer import Renderer
     from render.verification import shown
     from storage.db import create_all, make_engine

@@ -38,18 +38,18 @@ def version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `lsp-bot` command."""
-    from bot.cli_args import parser
+    from bot.server.arguments import parser
 
     args = parser(version()).parse_args(argv)
     if args.command != "run":
-        from bot.cli import dispatch
+        from bot.server.cli import dispatch
 
         return dispatch(args)
-    from bot.lifecycle import Stopped, stop_as_exception
+    from bot.server.lifecycle import Stopped, stop_as_exception
 
     stop_as_exception()  # SIGTERM from this moment on ends the run cleanly
     try:
-        from bot.cli import dispatch
+        from bot.server.cli import dispatch
 
         return dispatch(args)
     except Stopped:

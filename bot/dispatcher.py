@@ -2,10 +2,11 @@
 
 import logging
 
+from bot.admin import AdminCommands
 from bot.certificates.commands import CertificateCommands
-from bot.member_commands import MemberCommands
+from bot.members.commands import MemberCommands
 from bot.reminders.commands import ReminderCommands
-from bot.report_commands import AdminCommands, ReportCommands
+from bot.reports.commands import ReportCommands
 from bot.texts import APOLOGY
 from conversations.commands import Command, Desk
 from conversations.events import Reply

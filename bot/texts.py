@@ -186,7 +186,7 @@ INVITE_NOT_OPEN = "Tidak ada undangan {code} yang belum dipakai."
 INIT_ASK_NAME = "Nama lengkap Manajer Administrasi (untuk laporan, boleh dikosongkan): "
 NO_ADMIN_NAME = "Manajer Administrasi"
 
-# Telegram (bot/channels/telegram.py).
+# Telegram (bot/channels/telegram/).
 TG_INVITE_LINK = "Atau cukup buka tautan ini dari akun Telegram penerima:\n{link}"
 TG_DONE_BUTTON = "✔ Selesai memilih"
 TG_MULTIPLE = "Centang satu atau lebih, lalu tekan ✔ Selesai memilih."

@@ -11,10 +11,10 @@ from bot.certificates.commands import CertificateCommands
 from bot.certificates.desk import CertificateDesk
 from bot.channels.console import format_reply
 from bot.dispatcher import Dispatcher
-from bot.member_commands import MemberCommands
-from bot.members import MemberDesk
-from bot.report_commands import ReportCommands
-from bot.reports import ReportDesk
+from bot.members.commands import MemberCommands
+from bot.members.desk import MemberDesk
+from bot.reports.commands import ReportCommands
+from bot.reports.desk import ReportDesk
 from conversations.events import Document
 from conversations.service import ConversationService, Message, create_invite
 from render.renderer import Renderer

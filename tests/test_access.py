@@ -7,7 +7,7 @@ from sqlalchemy import Engine, func, select
 
 from bot import texts as bot_texts
 from bot.certificates import texts as certificate_texts
-from bot.members import MemberDesk
+from bot.members.desk import MemberDesk
 from bot.reminders.commands import ReminderCommands
 from bot.reminders.desk import ReminderDesk
 from conversations import texts

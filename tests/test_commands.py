@@ -3,8 +3,8 @@
 
 import re
 
-from bot.app import build_dispatcher
-from bot.config import Settings
+from bot.server.app import build_dispatcher
+from bot.server.config import Settings
 from conversations.commands import (
     BY_NAME,
     REGISTRY,

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.config import Settings
+from bot.server.config import Settings
 
 ROOT = Path(__file__).parent.parent
 NAMES = sorted(name.upper() for name in Settings.model_fields)

@@ -47,8 +47,8 @@ def modules_loaded(env: dict[str, str], cwd: Path, *args: str) -> set[str]:
     program = (
         "import sys\n"
         "from bot.__main__ import main\n"
-        "import bot.cli\n"
-        "bot.cli._command = lambda args, settings: 0\n"
+        "import bot.server.cli\n"
+        "bot.server.cli._command = lambda args, settings: 0\n"
         f"try:\n    main({list(args)!r})\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
@@ -222,7 +222,7 @@ def stopped(bot: subprocess.Popen[str]) -> str:
 def test_a_stop_that_hangs_is_cut_short_with_every_thread_shown(tmp_path: Path) -> None:
     program = (
         "import asyncio, sys\n"
-        "from bot import lifecycle\n"
+        "from bot.server import lifecycle\n"
         "lifecycle.SHUTDOWN_GRACE = 0.5\n"
         "async def main():\n"
         "    stop = asyncio.Event()\n"

@@ -9,15 +9,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select
 
-from bot.channels.telegram import sending_application
-from bot.channels.telegram_push import TelegramPusher
+from bot.channels.telegram.channel import sending_application
+from bot.channels.telegram.push import TelegramPusher
 from bot.dispatcher import Dispatcher
 from bot.reminders.commands import ReminderCommands
 from bot.reminders.delivery import TickReport
 from bot.reminders.desk import ReminderDesk
 from bot.reminders.plan import at
-from bot.report_commands import ReportCommands
-from bot.reports import ReportDesk
+from bot.reports.commands import ReportCommands
+from bot.reports.desk import ReportDesk
 from conversations.events import Reply
 from conversations.service import ConversationService, Message, create_invite
 from render.renderer import Renderer
@@ -427,8 +427,8 @@ async def test_delivery_waits_out_429_and_spaces_messages_to_one_chat(
 
 
 def test_default_deadlines_follow_the_settings_unless_set_by_hand(db: Engine) -> None:
-    from bot.app import deadline_rule
-    from bot.config import Settings
+    from bot.server.app import deadline_rule
+    from bot.server.config import Settings
     from conversations.service import ensure_periods
     from storage import period_data
     from storage.enums import Semester

@@ -18,7 +18,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 from sqlalchemy import select
 
-from bot.reports import ReportDesk
+from bot.reports.desk import ReportDesk
 from render.renderer import Renderer
 from render.signing import Pkcs12Signer, SigningError
 from storage.db import session_scope

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.channels.telegram_format import (
+from bot.channels.telegram.format import (
     answer_data,
     checked_labels,
     chosen_numbers,
@@ -17,7 +17,7 @@ from bot.channels.telegram_format import (
     toggled,
     utf16_length,
 )
-from bot.channels.telegram_updates import lenient
+from bot.channels.telegram.updates import lenient
 from conversations.events import Option, Reply
 from tests.botapi.spec import Checked
 

@@ -61,7 +61,7 @@ async def test_a_failing_send_ends_in_an_apology_not_a_traceback(
     api = telegram.api
     await telegram.join(SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     api.fail(Failure("sendMessage", times=1, status=500, chat_id=SITI.id))
-    with caplog.at_level(logging.ERROR, logger="bot.channels.telegram"):
+    with caplog.at_level(logging.ERROR, logger="bot.channels.telegram.channel"):
         sent = await telegram.say(SITI, "/menu")
     assert texts_of(sent) == texts.APOLOGY
     assert any(r.exc_info for r in caplog.records), "the traceback goes to the log"

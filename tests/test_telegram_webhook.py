@@ -1,4 +1,4 @@
-"""Webhook mode through `run_telegram`: Telegram posts updates to bot/web.py, which accepts
+"""Webhook mode through `run_telegram`: Telegram posts updates to bot/server/web.py, which accepts
 only those carrying the secret token; the replies go out through the stand-in Bot API."""
 
 import asyncio
@@ -11,9 +11,9 @@ import httpx
 import pytest
 from sqlalchemy import Engine
 
-from bot.channels.telegram import TelegramChannel
-from bot.config import Settings
-from bot.runner import SettingsError, check_settings, run_telegram
+from bot.channels.telegram.channel import TelegramChannel
+from bot.server.config import Settings
+from bot.server.runner import SettingsError, check_settings, run_telegram
 from render.renderer import Renderer
 from storage.enums import Role
 from tests.botapi.harness import dispatcher_for

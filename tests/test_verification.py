@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from bot import texts
-from bot.verify_web import MAX_UPLOAD_BYTES, RateLimit
+from bot.server.verify_web import MAX_UPLOAD_BYTES, RateLimit
 from render.verification import normalized, page_url, shown
 from tests.helpers import Chat
 from tests.test_signing import PASSPHRASE

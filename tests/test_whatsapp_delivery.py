@@ -10,7 +10,7 @@ import httpx
 from sqlalchemy import select
 
 from bot import texts
-from bot.channels.whatsapp_updates import signature_valid
+from bot.channels.whatsapp.updates import signature_valid
 from bot.reminders.desk import ReminderDesk
 from storage import reach
 from storage.db import session_scope

@@ -17,8 +17,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 from sqlalchemy import select
 
-from bot.verify_web import RateLimit, VerificationPages
-from bot.web import build_web
+from bot.server.verify_web import RateLimit, VerificationPages
+from bot.server.web import build_web
 from render.signing import Pkcs12Signer
 from storage.db import session_scope
 from storage.models import FinalReport

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from bot import texts as common
 from bot.certificates import texts
 from bot.certificates.desk import CertificateDesk
-from bot.cli_args import CORRECTABLE
+from bot.server.arguments import CORRECTABLE
 from conversations.parsing import Rejected, parse_date
 from render.filters import long_date
 from storage import members

@@ -10,10 +10,10 @@ from datetime import timedelta
 from sqlalchemy import Engine
 
 from bot import texts as common
+from bot.admin import AdminCommands
 from bot.certificates import texts
 from bot.certificates.desk import CertificateDesk
-from bot.editions import XLSX
-from bot.report_commands import AdminCommands
+from bot.reports.editions import XLSX
 from conversations.commands import Desk
 from conversations.events import Document, Reply
 from conversations.service import Message, period_label

@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from bot import texts
-from bot.app import build_reminder_desk
-from bot.config import Settings
 from bot.reminders.delivery import TickReport
 from bot.reminders.desk import RECENTLY_MISSED, ReminderDesk
+from bot.server.app import build_reminder_desk
+from bot.server.config import Settings
 from render.filters import wita_long
 from storage.periods import WITA
 from storage.types import utcnow
@@ -95,8 +95,8 @@ def _skipped(key: str, why: str) -> str:
 
 
 async def _send(desk: ReminderDesk, settings: Settings) -> TickReport:
-    from bot.channels.telegram import sending_application
-    from bot.channels.telegram_push import TelegramPusher
+    from bot.channels.telegram.channel import sending_application
+    from bot.channels.telegram.push import TelegramPusher
 
     assert settings.telegram_bot_token is not None
     application = sending_application(settings.telegram_bot_token, settings.telegram_api_base_url)

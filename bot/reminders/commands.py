@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from sqlalchemy import Engine
 
 from bot import texts
+from bot.admin import AdminCommands
 from bot.reminders.desk import ReminderDesk
-from bot.report_commands import AdminCommands
 from conversations import texts as conversation_texts
 from conversations.commands import Desk
 from conversations.display import format_date

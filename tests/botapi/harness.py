@@ -11,12 +11,12 @@ from sqlalchemy import Engine
 
 from bot.certificates.commands import CertificateCommands
 from bot.certificates.desk import CertificateDesk
-from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
+from bot.channels.telegram.channel import ALLOWED_UPDATES, TelegramChannel
 from bot.dispatcher import Dispatcher
-from bot.member_commands import MemberCommands
-from bot.members import MemberDesk
-from bot.report_commands import ReportCommands
-from bot.reports import ReportDesk
+from bot.members.commands import MemberCommands
+from bot.members.desk import MemberDesk
+from bot.reports.commands import ReportCommands
+from bot.reports.desk import ReportDesk
 from conversations.service import ConversationService, create_invite
 from render.renderer import Renderer
 from storage.enums import Role

@@ -12,12 +12,12 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine
 
-from bot.channels.whatsapp import WhatsAppChannel
-from bot.channels.whatsapp_client import GraphClient
-from bot.channels.whatsapp_push import WhatsAppPusher
-from bot.config import Settings
+from bot.channels.whatsapp.channel import WhatsAppChannel
+from bot.channels.whatsapp.client import GraphClient
+from bot.channels.whatsapp.push import WhatsAppPusher
 from bot.reminders.desk import ReminderDesk
-from bot.runner import run_bot
+from bot.server.config import Settings
+from bot.server.runner import run_bot
 from conversations.service import create_invite
 from render.renderer import Renderer
 from storage.enums import Role

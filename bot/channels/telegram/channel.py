@@ -36,17 +36,17 @@ from telegram.ext import (
 from bot import texts
 from bot.certificates import texts as certificate_texts
 from bot.channels import lookups
-from bot.channels.ordering import PerSenderOrder
-from bot.channels.telegram_format import (
+from bot.channels.telegram.format import (
     checked_labels,
     chosen_numbers,
     parse_press,
     pressed_label,
     toggled,
 )
-from bot.channels.telegram_inbox import TelegramInbox
-from bot.channels.telegram_push import TelegramPusher
-from bot.channels.telegram_send import (
+from bot.channels.telegram.inbox import TelegramInbox
+from bot.channels.telegram.ordering import PerSenderOrder
+from bot.channels.telegram.push import TelegramPusher
+from bot.channels.telegram.send import (
     answer_press,
     clear_buttons,
     mark_chosen,
@@ -54,8 +54,8 @@ from bot.channels.telegram_send import (
     show_toggled,
     showing,
 )
-from bot.channels.telegram_updates import LenientUpdatesRequest
-from bot.channels.telegram_wire import WireLimiter
+from bot.channels.telegram.updates import LenientUpdatesRequest
+from bot.channels.telegram.wire import WireLimiter
 from bot.dispatcher import Dispatcher
 from conversations.commands import is_slow, listed
 from conversations.events import Reply
@@ -174,7 +174,7 @@ class TelegramChannel:
         application.add_error_handler(self.on_error)
         return application
 
-    # --- the inbox (bot/channels/telegram_inbox.py) -----------------------------------------
+    # --- the inbox (bot/channels/telegram/inbox.py) -----------------------------------------
 
     async def keep(self, updates: list[dict[str, Any]]) -> None:
         """Store updates (polled, or posted to the webhook) before they are confirmed."""

@@ -27,7 +27,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from bot import texts
-from bot.verification import Verifier, signature_lines
+from bot.reports.verification import Verifier, signature_lines
 from render.verification import PAGE_PATH, normalized, shown
 
 logger = logging.getLogger(__name__)

@@ -1,5 +1,5 @@
-"""`lsp-bot run`: Telegram (by long polling, or by webhook behind bot/web.py), WhatsApp (by
-webhook behind bot/web.py), or both at once on one web server and one database.
+"""`lsp-bot run`: Telegram (by long polling, or by webhook behind bot/server/web.py), WhatsApp (by
+webhook behind bot/server/web.py), or both at once on one web server and one database.
 
 One lifecycle: start each channel (Telegram: getMe and the command menus; WhatsApp: the
 number's display phone), the reminder scheduler, then receive until told to stop, and stop in
@@ -23,17 +23,17 @@ from telegram.error import NetworkError
 
 from bot import texts
 from bot.channels.pushers import Pushers
-from bot.channels.telegram import ALLOWED_UPDATES, TelegramChannel
-from bot.config import Settings
-from bot.lifecycle import until_reachable
+from bot.channels.telegram.channel import ALLOWED_UPDATES, TelegramChannel
 from bot.reminders.delivery import Pusher
 from bot.reminders.desk import ReminderDesk
 from bot.reminders.scheduler import ReminderScheduler
-from bot.web import TelegramWebhook, WhatsAppWebhook, build_web
+from bot.server.config import Settings
+from bot.server.lifecycle import until_reachable
+from bot.server.web import TelegramWebhook, WhatsAppWebhook, build_web
 
 if TYPE_CHECKING:
-    from bot.channels.whatsapp import WhatsAppChannel
-    from bot.verify_web import VerificationPages
+    from bot.channels.whatsapp.channel import WhatsAppChannel
+    from bot.server.verify_web import VerificationPages
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def check_settings(settings: Settings) -> None:
 
 def _check_signing(settings: Settings) -> None:
     """A configured signing key opens now, not at the first /final."""
-    from bot.app import build_signer
+    from bot.server.app import build_signer
     from render.signing import SigningError
 
     signer = build_signer(settings)

@@ -1,6 +1,6 @@
 """What a WhatsApp webhook delivery says, read defensively: messages (text, a button or list
 pick, a template's quick reply, a document, anything else) and delivery statuses. Pure: the
-signature was checked before the body was parsed (bot/web.py)."""
+signature was checked before the body was parsed (bot/server/web.py)."""
 
 import hashlib
 import hmac

@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bot.channels.whatsapp_client import GraphClient, GraphError
-from bot.channels.whatsapp_format import Piece, pieces_for
-from bot.channels.whatsapp_updates import Status
+from bot.channels.whatsapp.client import GraphClient, GraphError
+from bot.channels.whatsapp.format import Piece, pieces_for
+from bot.channels.whatsapp.updates import Status
 from bot.reminders.delivery import Begin, Delivery, always_begin
 from conversations.events import Gist, Reply
 from storage import reach, whatsapp

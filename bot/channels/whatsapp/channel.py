@@ -22,10 +22,10 @@ from sqlalchemy import Engine
 from bot import texts
 from bot.certificates import texts as certificate_texts
 from bot.channels import lookups
-from bot.channels.whatsapp_client import GraphClient, GraphError
-from bot.channels.whatsapp_format import parse_option_id, pieces_for
-from bot.channels.whatsapp_push import WhatsAppPusher, recipient_of
-from bot.channels.whatsapp_updates import Incoming, Status, read_delivery
+from bot.channels.whatsapp.client import GraphClient, GraphError
+from bot.channels.whatsapp.format import parse_option_id, pieces_for
+from bot.channels.whatsapp.push import WhatsAppPusher, recipient_of
+from bot.channels.whatsapp.updates import Incoming, Status, read_delivery
 from bot.dispatcher import Dispatcher
 from conversations.commands import is_slow, listed, parse
 from conversations.events import Reply

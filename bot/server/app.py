@@ -8,22 +8,22 @@ from sqlalchemy import Engine
 
 from bot.certificates.commands import CertificateCommands
 from bot.certificates.desk import CertificateDesk
-from bot.config import ConfigError, Settings
 from bot.dispatcher import Dispatcher
-from bot.member_commands import MemberCommands
-from bot.members import MemberDesk
+from bot.members.commands import MemberCommands
+from bot.members.desk import MemberDesk
 from bot.reminders.commands import MAX_DAYS, ReminderCommands
 from bot.reminders.desk import ReminderDesk
 from bot.reminders.plan import Plan
-from bot.report_commands import ReportCommands
-from bot.reports import ReportDesk
+from bot.reports.commands import ReportCommands
+from bot.reports.desk import ReportDesk
+from bot.server.config import ConfigError, Settings
 from conversations.service import ConversationService
 from render.renderer import Renderer
 from storage.periods import DeadlineRule
 from storage.types import utcnow
 
 if TYPE_CHECKING:
-    from bot.channels.whatsapp import WhatsAppChannel
+    from bot.channels.whatsapp.channel import WhatsAppChannel
     from render.signing import Signer
 
 
@@ -112,9 +112,9 @@ def build_dispatcher(
 
 def build_whatsapp(settings: Settings, dispatcher: Dispatcher, engine: Engine) -> "WhatsAppChannel":
     """The WhatsApp channel for the configured number (call inside the running event loop)."""
-    from bot.channels.whatsapp import WhatsAppChannel
-    from bot.channels.whatsapp_client import GraphClient
-    from bot.channels.whatsapp_push import WhatsAppPusher
+    from bot.channels.whatsapp.channel import WhatsAppChannel
+    from bot.channels.whatsapp.client import GraphClient
+    from bot.channels.whatsapp.push import WhatsAppPusher
 
     assert settings.whatsapp_token and settings.whatsapp_phone_number_id
     client = GraphClient(

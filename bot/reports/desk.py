@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from bot.editions import ACTIVITIES, SEMESTER_CERTIFICATES, Edition
+from bot.reports.editions import ACTIVITIES, SEMESTER_CERTIFICATES, Edition
 from conversations.forms.registry import SECTIONS, report_sections
 from conversations.progress import Person, team_progress
 from conversations.service import ensure_periods, period_label, reporting_period

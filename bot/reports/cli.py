@@ -9,8 +9,10 @@ from sqlalchemy import Engine
 
 from bot import texts
 from bot.channels.console import save_document
-from bot.config import Settings
-from bot.editions import (
+from bot.members.profile import change_profile
+from bot.reports.commands import archive_list, final_reply, not_found
+from bot.reports.desk import ReportDesk
+from bot.reports.editions import (
     ACTIVITIES,
     PDF,
     XLSX,
@@ -19,10 +21,8 @@ from bot.editions import (
     export_filename,
     final_filename,
 )
-from bot.profile import change_profile
-from bot.report_commands import archive_list, final_reply, not_found
-from bot.reports import ReportDesk
-from bot.verification import Verifier, verdict
+from bot.reports.verification import Verifier, verdict
+from bot.server.config import Settings
 from conversations.events import Document
 from conversations.service import period_label
 from render.signing import SigningError

@@ -5,8 +5,8 @@ import argparse
 import sys
 
 from bot import texts
-from bot.config import ConfigError, Settings, load_settings
-from bot.logs import configure_logging
+from bot.server.config import ConfigError, Settings, load_settings
+from bot.server.logs import configure_logging
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -21,7 +21,7 @@ def dispatch(args: argparse.Namespace) -> int:
 
 
 def _command(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.database import open_database
+    from bot.server.database import open_database
 
     if args.command == "init":
         return cmd_init(settings, args.admin_name)
@@ -32,11 +32,11 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "console":
         return cmd_console(settings, args.user)
     if args.command == "run":
-        from bot.run_cli import cmd_run
+        from bot.server.run import cmd_run
 
         return cmd_run(settings)
     if args.command in ("backup", "restore"):
-        from bot import backup
+        from bot.server import backup
 
         return backup.run(args, settings)
     if args.command in ("import-certificates", "certificates"):
@@ -44,7 +44,7 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
 
         return certificate_cli.run(args, open_database(settings))
     if args.command == "members":
-        from bot import member_cli
+        from bot.members import cli as member_cli
 
         return member_cli.run(args, open_database(settings))
     if args.command == "reminders":
@@ -57,8 +57,8 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_init(settings: Settings, admin_name: str | None) -> int:
     """Create or upgrade the database; print an admin invite if there is no admin yet (with
     the admin's name, given or asked for at a terminal)."""
-    from bot.database import migrate, shown
-    from bot.members import valid_name
+    from bot.members.desk import valid_name
+    from bot.server.database import migrate, shown
     from conversations.service import create_invite
     from storage import queries, writes
     from storage.db import session_scope
@@ -85,7 +85,7 @@ def cmd_init(settings: Settings, admin_name: str | None) -> int:
 
 def cmd_migrate(settings: Settings) -> int:
     """Upgrade an existing database's schema to the newest migration."""
-    from bot.database import migrate
+    from bot.server.database import migrate
 
     engine, before = migrate(settings)
     engine.dispose()
@@ -98,7 +98,7 @@ def cmd_migrate(settings: Settings) -> int:
 
 def cmd_invite(settings: Settings, role: str, name: str | None) -> int:
     """Print a one-time invite code for a role, alone on the last line."""
-    from bot.database import open_database
+    from bot.server.database import open_database
     from conversations.service import create_invite
     from conversations.texts import ROLE_NAMES
     from storage.enums import Role
@@ -113,9 +113,9 @@ def cmd_invite(settings: Settings, role: str, name: str | None) -> int:
 
 def cmd_console(settings: Settings, user: str) -> int:
     """Read messages from standard input until it ends."""
-    from bot.app import build_dispatcher, build_renderer
     from bot.channels.console import run_console
-    from bot.database import open_database
+    from bot.server.app import build_dispatcher, build_renderer
+    from bot.server.database import open_database
 
     engine = open_database(settings)
     if sys.stdin.isatty():
@@ -133,10 +133,10 @@ def cmd_console(settings: Settings, user: str) -> int:
 
 def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
     """Report, export and profile commands."""
-    from bot import report_cli
-    from bot.app import build_renderer, build_signer, deadline_rule
-    from bot.database import open_database
-    from bot.reports import ReportDesk
+    from bot.reports import cli as report_cli
+    from bot.reports.desk import ReportDesk
+    from bot.server.app import build_renderer, build_signer, deadline_rule
+    from bot.server.database import open_database
 
     engine = open_database(settings)
     renderer = build_renderer(settings)

@@ -11,8 +11,8 @@ from datetime import datetime
 from pathlib import Path
 
 from bot import texts
-from bot.config import ConfigError, Settings
-from bot.database import database_url, sqlite_file
+from bot.server.config import ConfigError, Settings
+from bot.server.database import database_url, sqlite_file
 
 PAGES_PER_STEP = 1024  # the bot may write between steps; the copy restarts where it must
 

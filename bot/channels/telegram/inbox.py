@@ -16,8 +16,8 @@ from telegram import Update
 from telegram.ext import Application, ContextTypes
 
 from bot.channels import lookups
-from bot.channels.ordering import sender_key, sender_of
-from bot.channels.telegram_updates import lenient
+from bot.channels.telegram.ordering import sender_key, sender_of
+from bot.channels.telegram.updates import lenient
 from storage import inbox
 from storage.db import read_scope
 

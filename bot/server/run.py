@@ -8,8 +8,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from bot import texts
-from bot.config import ConfigError, Settings
-from bot.lifecycle import Stopped, stop_on_signals
+from bot.server.config import ConfigError, Settings
+from bot.server.lifecycle import Stopped, stop_on_signals
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -39,9 +39,9 @@ def cmd_run(settings: Settings) -> int:
     renderer = None
     listener = None
     try:
-        from bot.app import build_dispatcher, build_reminder_desk, build_renderer
-        from bot.database import open_database
-        from bot.runner import SettingsError, check_settings
+        from bot.server.app import build_dispatcher, build_reminder_desk, build_renderer
+        from bot.server.database import open_database
+        from bot.server.runner import SettingsError, check_settings
 
         try:
             check_settings(settings)
@@ -76,11 +76,11 @@ def _serve(
 ) -> int:
     from telegram.error import InvalidToken
 
-    from bot.app import build_whatsapp
-    from bot.channels.telegram import TelegramChannel
-    from bot.channels.whatsapp_client import GraphError
-    from bot.runner import run_bot, whatsapp_enabled
-    from bot.verify_web import VerificationPages
+    from bot.channels.telegram.channel import TelegramChannel
+    from bot.channels.whatsapp.client import GraphError
+    from bot.server.app import build_whatsapp
+    from bot.server.runner import run_bot, whatsapp_enabled
+    from bot.server.verify_web import VerificationPages
 
     telegram = None
     if settings.telegram_bot_token:
@@ -126,7 +126,7 @@ def _serve(
 
 
 def _mode(settings: Settings, telegram: bool) -> str:
-    from bot.runner import whatsapp_enabled
+    from bot.server.runner import whatsapp_enabled
 
     if telegram and settings.telegram_webhook_url:
         mode = "Telegram webhook"

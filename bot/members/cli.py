@@ -5,7 +5,7 @@ import argparse
 
 from sqlalchemy import Engine
 
-from bot.members import MemberDesk
+from bot.members.desk import MemberDesk
 from storage.enums import Role
 
 CLI_CHANNEL = "cli"

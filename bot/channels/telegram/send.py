@@ -13,7 +13,7 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 
 from bot import texts
-from bot.channels.telegram_format import (
+from bot.channels.telegram.format import (
     MAX_CAPTION,
     MAX_TEXT,
     keyboard,

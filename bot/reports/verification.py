@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bot import texts
-from bot.editions import ACTIVITIES, Edition, edition_label
-from bot.reports import ReportDesk, sha256
+from bot.reports.desk import ReportDesk, sha256
+from bot.reports.editions import ACTIVITIES, Edition, edition_label
 from render.filters import wita_long
 from render.pdf_text import footer_claims
 from render.signatures import SignatureFinding, read_signatures

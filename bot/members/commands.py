@@ -6,9 +6,9 @@ import logging
 from sqlalchemy import Engine
 
 from bot import texts
-from bot.members import MemberDesk
-from bot.profile import PROFILE_WORDS, change_profile, show_profile
-from bot.report_commands import AdminCommands
+from bot.admin import AdminCommands
+from bot.members.desk import MemberDesk
+from bot.members.profile import PROFILE_WORDS, change_profile, show_profile
 from conversations import texts as conversation_texts
 from conversations.commands import Desk
 from conversations.engine import parse_role

@@ -1,6 +1,6 @@
 """The one web server: Telegram's and WhatsApp's webhooks beside a health check.
 
-Starlette serves it (uvicorn runs it, see bot/runner.py). Telegram's updates follow PTB's
+Starlette serves it (uvicorn runs it, see bot/server/runner.py). Telegram's updates follow PTB's
 custom-webhook example: checked and parsed here, then put on the Application's update queue.
 WhatsApp's deliveries are checked against their signature before they are parsed, answered 200
 at once and handled after by the WhatsApp channel.
@@ -20,9 +20,9 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
-from bot.channels.telegram_updates import lenient
-from bot.channels.whatsapp_updates import SIGNATURE_HEADER, signature_valid
-from bot.verify_web import VerificationPages
+from bot.channels.telegram.updates import lenient
+from bot.channels.whatsapp.updates import SIGNATURE_HEADER, signature_valid
+from bot.server.verify_web import VerificationPages
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def build_web(
 ) -> Starlette:
     """The ASGI app: POST {telegram.path}, GET and POST {whatsapp.path}, GET /healthz (with
     `details`, e.g. when reminders were last checked, for monitoring), and the public
-    verification pages (/verifikasi, bot/verify_web.py)."""
+    verification pages (/verifikasi, bot/server/verify_web.py)."""
     routes = [Route("/healthz", _health(healthy, details), methods=["GET"])]
     if verification is not None:
         routes.extend(verification.routes())

@@ -12,8 +12,8 @@ import time
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
-from bot.channels.telegram_send import send_reply
-from bot.channels.telegram_wire import ON_WIRE, NotHeld
+from bot.channels.telegram.send import send_reply
+from bot.channels.telegram.wire import ON_WIRE, NotHeld
 from bot.reminders.delivery import Begin, Delivery, always_begin
 from conversations.events import Reply
 
