@@ -5,11 +5,11 @@ loses access with their next message."""
 import pytest
 from sqlalchemy import Engine, func, select
 
-from bot import texts as bot_texts
 from bot.certificates import texts as certificate_texts
 from bot.members.desk import MemberDesk
 from bot.reminders.commands import ReminderCommands
 from bot.reminders.desk import ReminderDesk
+from bot.reports import texts as reports_texts
 from conversations import texts
 from conversations.forms.registry import SECTIONS
 from conversations.service import create_invite
@@ -25,7 +25,7 @@ ADMIN_COMMANDS = [
 ]  # fmt: skip
 EVERYONE_COMMANDS = ["/menu", "/bantuan", "/status", "/batal", "/lewati", "/nihil 2.4",
                      "/isi", "/nama Siapa", "/tautkan"]  # fmt: skip
-REFUSALS = (texts.ADMIN_ONLY, bot_texts.REPORT_ADMIN_ONLY, certificate_texts.IMPORT_ADMIN_ONLY)
+REFUSALS = (texts.ADMIN_ONLY, reports_texts.REPORT_ADMIN_ONLY, certificate_texts.IMPORT_ADMIN_ONLY)
 PEOPLE = {role: f"orang_{role.value}" for role in Role}
 
 

@@ -20,7 +20,8 @@ import httpx
 import pytest
 from sqlalchemy import Engine, func, select, text
 
-from bot import texts as bot_texts
+from bot import texts as common
+from bot.channels import texts as channels_texts
 from conversations.service import ConversationService, Message, create_invite
 from storage.db import session_scope
 from storage.enums import Role
@@ -260,7 +261,7 @@ def test_members_on_two_instances_are_answered_once_and_in_order(
         status = submission_status(shared_db, user_name=person.first_name, section="2.5")
         assert status == "submitted", [(m.text, m.buttons) for m in api.chat(person.id)[-4:]]
         said = [m.text or "" for m in api.chat(person.id)]
-        assert not any(bot_texts.TG_STALE_BUTTON in t or bot_texts.APOLOGY in t for t in said)
+        assert not any(channels_texts.TG_STALE_BUTTON in t or common.APOLOGY in t for t in said)
     refused = [c for c in api.calls("answerCallbackQuery") if c.params.get("text")]
     assert refused == [], [c.params for c in refused]  # no press was called stale
     with session_scope(shared_db) as session:  # each answer applied once: one revision a field

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from bot import texts as bot_texts
+from bot import texts as common
 from storage.db import make_engine
 from tests.botapi.server import BotApiStandIn
 from tests.helpers import stored_answers
@@ -46,7 +46,7 @@ def test_two_hundred_members_at_once(
         chat = crowd_api.chat(FIRST_ID + n)
         said = [m.text or "" for m in chat]
         assert said[0].startswith(f"Selamat datang, Koordinator {n}"), said[:2]
-        assert not any(bot_texts.APOLOGY in t for t in said), said
+        assert not any(common.APOLOGY in t for t in said), said
         stored = stored_answers(check, user_name=f"Koordinator {n}", section="2.5")
         assert stored.get((1, "nama")) == f"TUK Bengkel {n}", (n, stored)
     check.dispose()

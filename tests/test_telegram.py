@@ -5,6 +5,8 @@ test on any breach); here we check what people see and what was stored."""
 import copy
 
 from bot import texts
+from bot.channels import texts as channels_texts
+from bot.reports import texts as reports_texts
 from storage.enums import Role
 from tests.botapi.harness import TelegramBot, texts_of
 from tests.botapi.server import Person
@@ -82,7 +84,7 @@ async def test_tuk_section_with_buttons_a_wrong_answer_review_and_edit(
     before = len(api.chat(SITI.id))
     await telegram.press_on(SITI, old_view, "TUK Mandiri")
     assert len(api.chat(SITI.id)) == before
-    assert api.calls("answerCallbackQuery")[-1].params["text"] == texts.TG_STALE_BUTTON
+    assert api.calls("answerCallbackQuery")[-1].params["text"] == channels_texts.TG_STALE_BUTTON
     assert stored_answers(telegram.db, user_name="Siti Aminah", section="2.5")[(1, "jenis")] == (
         "sewaktu"
     )
@@ -107,7 +109,7 @@ async def test_multiple_choice_as_check_boxes(telegram: TelegramBot) -> None:
     await telegram.join(DEDI, Role.SURVEILAN, "Dedi Surveilan")
     await telegram.say(DEDI, "/menu")
     question = await telegram.press(DEDI, "2.6 Surveilan")
-    assert texts.TG_MULTIPLE in question[-1].text
+    assert channels_texts.TG_MULTIPLE in question[-1].text
     await telegram.press(DEDI, "Kunjungan")
     await telegram.press(DEDI, "Kuesioner")
     await telegram.press(DEDI, "Kunjungan")  # unticked again
@@ -127,7 +129,7 @@ async def test_draft_arrives_as_a_pdf_document_and_final_is_refused_to_others(
     await telegram.join(ADMIN, Role.ADMIN, "Bu Admin")
     await telegram.join(SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     refused = texts_of(await telegram.say(SITI, "/final"))
-    assert refused == texts.REPORT_ADMIN_ONLY
+    assert refused == reports_texts.REPORT_ADMIN_ONLY
     assert api.calls("sendDocument") == []
 
     sent = await telegram.say(ADMIN, "/draft")
@@ -154,7 +156,7 @@ async def test_what_the_bot_does_not_read(telegram: TelegramBot) -> None:
     assert "https://t.me/lsp_uji_bot" in (group[0].text or "")
     await telegram.join(SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     photo = texts_of(await telegram.send_file(SITI, "foto.jpg", b"\xff\xd8\xff", "image/jpeg"))
-    assert photo == texts.TG_DOCUMENT_NOT_PDF
+    assert photo == channels_texts.TG_DOCUMENT_NOT_PDF
     pdf = texts_of(await telegram.send_file(SITI, "laporan.pdf", b"%PDF-1.4", "application/pdf"))
     assert pdf == texts.DOCUMENT_ADMIN_ONLY
 

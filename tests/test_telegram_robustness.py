@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import texts
+from bot import texts as common
+from bot.channels import texts as channels_texts
 from storage.enums import Role
 from tests.botapi.harness import TelegramBot, texts_of
 from tests.botapi.server import Failure, Person
@@ -63,7 +64,7 @@ async def test_a_failing_send_ends_in_an_apology_not_a_traceback(
     api.fail(Failure("sendMessage", times=1, status=500, chat_id=SITI.id))
     with caplog.at_level(logging.ERROR, logger="bot.channels.telegram.channel"):
         sent = await telegram.say(SITI, "/menu")
-    assert texts_of(sent) == texts.APOLOGY
+    assert texts_of(sent) == common.APOLOGY
     assert any(r.exc_info for r in caplog.records), "the traceback goes to the log"
     assert "Traceback" not in texts_of(api.chat(SITI.id))
     again = await telegram.say(SITI, "/menu")
@@ -109,6 +110,6 @@ async def test_old_shaped_updates_do_not_stall_polling(telegram: TelegramBot) ->
     for update_id in ids:
         await telegram.wait_handled(update_id)
     seen = texts_of(api.chat(1111111))
-    assert "belum terdaftar" in seen and texts.TG_EDITED in seen
+    assert "belum terdaftar" in seen and channels_texts.TG_EDITED in seen
     await telegram.join(SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     assert "Periode pelaporan" in texts_of(await telegram.say(SITI, "/menu"))

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from bot import texts
+from bot.reports import texts as reports_texts
 from bot.server.verify_web import MAX_UPLOAD_BYTES, RateLimit
 from render.verification import normalized, page_url, shown
 from tests.helpers import Chat
@@ -160,7 +160,7 @@ def test_the_upload_form_tells_genuine_from_altered_and_forged(published: Publis
         fake = _upload(base, forged("LSP-SMKN3/LAP-KEG/II/2026", 2, second))
         assert "TIDAK COCOK" in fake.text
         assert "menyebut dirinya LSP-SMKN3/LAP-KEG/II/2026 versi 2" in fake.text
-        assert texts.SIGNATURE_NONE in fake.text
+        assert reports_texts.SIGNATURE_NONE in fake.text
         invented = _upload(base, forged("LSP-SMKN3/LAP-KEG/II/2026", 9, "AAAAAAAAAA"))
         assert "tidak ada laporan final tersimpan dengan nomor dan versi itu" in invented.text
 
@@ -205,7 +205,7 @@ def test_the_chat_check_reports_the_signature(published: Published) -> None:
     assert altered.text.startswith("TIDAK COCOK") and "/laporan 2" in altered.text
     assert "Tanda tangan elektronik: RUSAK" in altered.text
     [fake] = reports.verify("console:admin", forged("LSP-SMKN3/LAP-KEG/II/2026", 1, "AAAAAAAAAA"))
-    assert fake.text.startswith("TIDAK COCOK") and texts.SIGNATURE_NONE in fake.text
+    assert fake.text.startswith("TIDAK COCOK") and reports_texts.SIGNATURE_NONE in fake.text
 
 
 def test_a_long_address_shrinks_its_line_instead_of_leaving_the_page() -> None:

@@ -3,6 +3,12 @@
 import re
 
 from bot import texts as bot_texts
+from bot.certificates import texts as certificate_texts
+from bot.channels import texts as channel_texts
+from bot.members import texts as member_texts
+from bot.reminders import texts as reminder_texts
+from bot.reports import texts as report_desk_texts
+from bot.server import texts as server_texts
 from conversations import texts as chat_texts
 from conversations.forms.registry import SECTIONS
 from conversations.forms.tuk import JENIS_TUK
@@ -47,7 +53,10 @@ def test_statuses_read_the_same_in_the_chat_and_the_reports() -> None:
 
 
 def test_kbbi_and_puebi_spellings() -> None:
-    every = _strings(chat_texts) + _strings(bot_texts) + _strings(report_texts) + _form_words()
+    every = _strings(chat_texts) + _strings(report_texts) + _form_words()
+    for module in (bot_texts, certificate_texts, channel_texts, member_texts, reminder_texts,
+                   report_desk_texts, server_texts):  # fmt: skip
+        every += _strings(module)
     for text in every:
         assert not re.search(r"\w / \w", text), text  # no spaces around "/"
         assert not re.search(r"(?<!/)\b[Dd]raft\b", text), text  # "draf"; /draft is a command

@@ -3,6 +3,8 @@ the bot's messages going to the stand-in Graph API over HTTP, every request chec
 Meta's OpenAPI description and limits (the `graph` fixture fails the test on any breach)."""
 
 from bot import texts
+from bot.channels import texts as channels_texts
+from bot.reports import texts as reports_texts
 from storage.enums import Role
 from tests.graphapi.harness import WhatsAppBot, texts_of
 from tests.graphapi.server import Person
@@ -67,7 +69,7 @@ async def test_a_section_with_buttons_a_list_typed_answers_and_a_stale_button(
     assert len(review) >= 2 and all(len(m.text) <= 4096 for m in review)
 
     stale = await whatsapp.press_on(SITI, old, "Mandiri")
-    assert texts_of(stale) == texts.WA_STALE_BUTTON
+    assert texts_of(stale) == channels_texts.WA_STALE_BUTTON
     stored = stored_answers(whatsapp.db, user_name="Siti Aminah", section="2.5")
     assert stored[(1, "jenis")] == "sewaktu"
 
@@ -89,7 +91,7 @@ async def test_multiple_choice_by_numbers(whatsapp: WhatsAppBot) -> None:
     await whatsapp.join(DEDI, Role.SURVEILAN, "Dedi Surveilan")
     await whatsapp.say(DEDI, "/isi 2.6")
     question = whatsapp.api.screen(DEDI)[-1]
-    assert question.kind == "text" and texts.CONSOLE_MULTIPLE in question.text
+    assert question.kind == "text" and channels_texts.CONSOLE_MULTIPLE in question.text
     following = texts_of(await whatsapp.say(DEDI, "3,4"))
     assert "Jenis sertifikat yang disurveilan" in following
     stored = stored_answers(whatsapp.db, user_name="Dedi Surveilan", section="2.6")
@@ -103,7 +105,7 @@ async def test_draft_arrives_as_a_document_and_is_refused_to_others(
     await whatsapp.join(ADMIN, Role.ADMIN, "Bu Admin")
     await whatsapp.join(SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     refused = texts_of(await whatsapp.say(SITI, "/draft"))
-    assert refused == texts.REPORT_ADMIN_ONLY
+    assert refused == reports_texts.REPORT_ADMIN_ONLY
     sent = await whatsapp.say(ADMIN, "/draft")
     document = next(m for m in sent if m.kind == "document")
     assert document.filename and document.filename.startswith("Laporan-Kegiatan-LSP_2026-II_DRAF_")
@@ -120,8 +122,8 @@ async def test_what_the_bot_does_not_read(whatsapp: WhatsAppBot) -> None:
         ("location", {"latitude": -8.46, "longitude": 118.72}),
         ("audio", {"id": "124", "mime_type": "audio/ogg", "voice": True}),
     ):
-        assert texts_of(await whatsapp.other(SITI, kind, content)) == texts.WA_UNSUPPORTED
+        assert texts_of(await whatsapp.other(SITI, kind, content)) == channels_texts.WA_UNSUPPORTED
     photo = texts_of(await whatsapp.send_file(SITI, "foto.jpg", b"\xff\xd8\xff", "image/jpeg"))
-    assert photo == texts.TG_DOCUMENT_NOT_PDF
+    assert photo == channels_texts.TG_DOCUMENT_NOT_PDF
     pdf = texts_of(await whatsapp.send_file(SITI, "laporan.pdf", b"%PDF-1.4", "application/pdf"))
     assert pdf == texts.DOCUMENT_ADMIN_ONLY

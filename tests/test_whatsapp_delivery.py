@@ -10,6 +10,7 @@ import httpx
 from sqlalchemy import select
 
 from bot import texts
+from bot import texts as common
 from bot.channels.whatsapp.updates import signature_valid
 from bot.reminders.desk import ReminderDesk
 from storage import reach
@@ -88,7 +89,7 @@ async def test_meta_samples_are_read(whatsapp: WhatsAppBot) -> None:
     sample = Person("Sheena Nelson", wa_id="16505551234")
     await until(lambda: len(api.screen(sample)) >= 3, 30, "answers to Meta's samples")
     answers = texts_of(api.screen(sample))
-    assert "belum terdaftar" in answers and texts.APOLOGY not in answers
+    assert "belum terdaftar" in answers and common.APOLOGY not in answers
 
 
 async def test_a_reminder_inside_the_window_is_text_with_buttons_and_its_statuses_recorded(

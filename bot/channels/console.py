@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from bot import texts
+from bot.channels import texts
 from bot.dispatcher import Dispatcher
 from conversations.events import Document, Reply
 from conversations.service import Message

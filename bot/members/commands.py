@@ -5,8 +5,8 @@ import logging
 
 from sqlalchemy import Engine
 
-from bot import texts
 from bot.admin import AdminCommands
+from bot.members import texts
 from bot.members.desk import MemberDesk
 from bot.members.profile import PROFILE_WORDS, change_profile, show_profile
 from conversations import texts as conversation_texts

@@ -9,7 +9,8 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot import texts
+from bot import texts as common
+from bot.members import texts
 from conversations.texts import ROLE_NAMES
 from render.filters import long_date, wita_date, wita_long
 from storage import members, writes
@@ -150,8 +151,8 @@ def _member_line(member: members.MemberListing) -> str:
     for identity in member.identities:
         name = CHANNELS.get(identity.channel, identity.channel)
         if identity.unreachable_since is not None:
-            reason = texts.UNREACHABLE_REASONS.get(
-                identity.unreachable_reason or "", texts.UNREACHABLE_OTHER
+            reason = common.UNREACHABLE_REASONS.get(
+                identity.unreachable_reason or "", common.UNREACHABLE_OTHER
             )
             name += texts.MEMBER_UNREACHABLE.format(
                 reason=reason, since=long_date(wita_date(identity.unreachable_since))

@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bot import texts
+from bot import texts as common
+from bot.members import texts
 from storage import members, queries, writes
 from storage.db import session_scope
 from storage.types import utcnow
@@ -57,11 +58,11 @@ def change_profile(
             parts = value if isinstance(value, list) else str(value).split(";")
             value = [" ".join(p.split()) for p in parts if p.strip()]
             if not value:
-                return texts.PROFILE_BAD_VALUE
+                return common.PROFILE_BAD_VALUE
         else:
             value = " ".join(str(value).split())
             if len(value) > LIMIT or not value.isprintable() or (field == "name" and not value):
-                return texts.PROFILE_BAD_VALUE
+                return common.PROFILE_BAD_VALUE
         cleaned[field] = value
     with session_scope(db) as session:
         before = writes.ensure_profile(session, name="LSP", now=now)

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from bot import texts
+from bot.reminders import texts
 from bot.reminders.delivery import TickReport
 from bot.reminders.desk import RECENTLY_MISSED, ReminderDesk
 from bot.server.app import build_reminder_desk

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import Engine
 
-from bot import texts
+from bot import texts as common
 from bot.admin import AdminCommands
+from bot.reminders import texts
 from bot.reminders.desk import ReminderDesk
 from conversations import texts as conversation_texts
 from conversations.commands import Desk
@@ -47,7 +48,7 @@ class ReminderCommands(AdminCommands):
         words = argument.split()
         period = self._period(words)
         if period is None:
-            return [Reply(texts.REPORT_UNKNOWN_PERIOD.format(text=words[0]))]
+            return [Reply(common.REPORT_UNKNOWN_PERIOD.format(text=words[0]))]
         if parse_period(words[0] if words else ""):
             words = words[1:]
         if name == "ingatkan":

@@ -4,8 +4,9 @@ the admin's daily digest (who still owes what, who cannot be reached, what to do
 from collections.abc import Sequence
 from datetime import date
 
-from bot import texts
+from bot import texts as common
 from bot.certificates import texts as certificate_texts
+from bot.reminders import texts
 from conversations.display import format_date
 from conversations.events import Gist, Option, Reply, SectionProgress
 from conversations.forms.registry import BY_KEY
@@ -92,7 +93,7 @@ def digest(
         lines = [
             texts.DIGEST_UNREACHABLE_LINE.format(
                 name=person.name,
-                reason=texts.UNREACHABLE_REASONS.get(person.reason, texts.UNREACHABLE_OTHER),
+                reason=common.UNREACHABLE_REASONS.get(person.reason, common.UNREACHABLE_OTHER),
                 since=format_date(person.since.astimezone(WITA).date()),
             )
             for person in unreachable

@@ -7,9 +7,10 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bot import texts
+from bot import texts as common
 from bot.channels.console import save_document
 from bot.members.profile import change_profile
+from bot.reports import texts
 from bot.reports.commands import archive_list, final_reply, not_found
 from bot.reports.desk import ReportDesk
 from bot.reports.editions import (
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: Repo
     else:
         period = desk.period(args.period)
     if period is None:
-        print(texts.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
+        print(common.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
         return 2
     if args.command == "export":
         document = Document(export_filename(period, utcnow()), desk.export(period), XLSX)
@@ -109,7 +110,7 @@ def _save(document: Document, out: Path | None, settings: Settings) -> int:
         path = out.resolve()
     else:
         path = save_document(document, settings.reports_dir)
-    print(texts.REPORT_SAVED)
+    print(common.REPORT_SAVED)
     print(path)
     return 0
 
@@ -141,4 +142,4 @@ def _profile(args: argparse.Namespace, engine: Engine) -> int:
     }
     shown = change_profile(engine, changes, by=None, channel=CLI_CHANNEL, now=utcnow())
     print(shown)
-    return 1 if shown == texts.PROFILE_BAD_VALUE else 0
+    return 1 if shown == common.PROFILE_BAD_VALUE else 0

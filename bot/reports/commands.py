@@ -6,8 +6,9 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from bot import texts
+from bot import texts as common
 from bot.admin import AdminCommands
+from bot.reports import texts
 from bot.reports.desk import FinalOutcome, ReportDesk
 from bot.reports.editions import (
     ACTIVITIES,
@@ -60,7 +61,7 @@ class ReportCommands(AdminCommands):
             period_words = [w for w in words if parse_period(w)]
             period = self.desk.period(period_words[0] if period_words else None)
             if period is None:
-                return [Reply(texts.REPORT_UNKNOWN_PERIOD.format(text=period_words[0]))]
+                return [Reply(common.REPORT_UNKNOWN_PERIOD.format(text=period_words[0]))]
         numbers = [int(w) for w in words if w.isdigit() and len(w) < 4]
         logger.info("report command %s by member %s", name, member.id)
         if name == "draft":
@@ -76,7 +77,7 @@ class ReportCommands(AdminCommands):
         with session_scope(self.db) as session:
             admin = queries.is_active_admin(session, key=identity)
         if not admin:
-            return [Reply(texts.DOCUMENT_ADMIN_ONLY)]
+            return [Reply(common.DOCUMENT_ADMIN_ONLY)]
         return [Reply(verdict(self.verifier, data, fetch=texts.FETCH_CHAT)[1])]
 
     def _draft(self, period: PeriodRecord, member: MemberRecord, edition: Edition) -> list[Reply]:

@@ -4,7 +4,7 @@ them, and the names of the files the reports and exports are sent as."""
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import texts
+from bot.reports import texts
 from conversations.service import period_label
 from storage.periods import WITA
 from storage.queries import PeriodRecord

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from bot import texts
+from bot.reports import texts
 from bot.reports.desk import ReportDesk, sha256
 from bot.reports.editions import ACTIVITIES, Edition, edition_label
 from render.filters import wita_long

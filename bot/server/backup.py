@@ -10,7 +10,7 @@ from contextlib import closing
 from datetime import datetime
 from pathlib import Path
 
-from bot import texts
+from bot.server import texts
 from bot.server.config import ConfigError, Settings
 from bot.server.database import database_url, sqlite_file
 

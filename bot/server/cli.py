@@ -4,7 +4,7 @@
 import argparse
 import sys
 
-from bot import texts
+from bot.server import texts
 from bot.server.config import ConfigError, Settings, load_settings
 from bot.server.logs import configure_logging
 

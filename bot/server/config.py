@@ -6,7 +6,7 @@ from pathlib import Path
 from pydantic import ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot import texts
+from bot.server import texts
 
 DEFAULT_DATABASE_URL = "sqlite:///./data/lsp-bot.db"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
 
-from bot import texts
+from bot.server import texts
 from bot.server.config import ConfigError, Settings
 from storage.db import SchemaState, make_engine, schema_state
 

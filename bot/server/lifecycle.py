@@ -12,7 +12,7 @@ import threading
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from bot import texts
+from bot.server import texts
 
 logger = logging.getLogger(__name__)
 

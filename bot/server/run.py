@@ -7,7 +7,7 @@ import socket
 import sys
 from typing import TYPE_CHECKING
 
-from bot import texts
+from bot.server import texts
 from bot.server.config import ConfigError, Settings
 from bot.server.lifecycle import Stopped, stop_on_signals
 

@@ -21,12 +21,12 @@ import uvicorn
 from sqlalchemy import Engine, text
 from telegram.error import NetworkError
 
-from bot import texts
 from bot.channels.pushers import Pushers
 from bot.channels.telegram.channel import ALLOWED_UPDATES, TelegramChannel
 from bot.reminders.delivery import Pusher
 from bot.reminders.desk import ReminderDesk
 from bot.reminders.scheduler import ReminderScheduler
+from bot.server import texts
 from bot.server.config import Settings
 from bot.server.lifecycle import until_reachable
 from bot.server.web import TelegramWebhook, WhatsAppWebhook, build_web

@@ -26,8 +26,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from bot import texts
 from bot.reports.verification import Verifier, signature_lines
+from bot.server import texts
 from render.verification import PAGE_PATH, normalized, shown
 
 logger = logging.getLogger(__name__)

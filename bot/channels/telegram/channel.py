@@ -33,9 +33,9 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import texts as common
 from bot.certificates import texts as certificate_texts
-from bot.channels import lookups
+from bot.channels import lookups, texts
 from bot.channels.telegram.format import (
     checked_labels,
     chosen_numbers,
@@ -275,7 +275,7 @@ class TelegramChannel:
         if update.effective_chat.type != ChatType.PRIVATE:
             return
         try:
-            await context.bot.send_message(update.effective_chat.id, texts.APOLOGY)
+            await context.bot.send_message(update.effective_chat.id, common.APOLOGY)
         except TelegramError:
             logger.warning("could not apologise for update %s", update_id)
 
@@ -359,7 +359,7 @@ class TelegramChannel:
             await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_NOT_PDF)
             return
         if not await self._run(self._is_admin, identity):
-            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else certificate_texts.IMPORT_ADMIN_ONLY
+            refusal = common.DOCUMENT_ADMIN_ONLY if is_pdf else certificate_texts.IMPORT_ADMIN_ONLY
             await context.bot.send_message(message.chat_id, refusal)
             return
         if (document.file_size or 0) > MAX_DOWNLOAD_BYTES:

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot import texts
-from bot.channels import pieces
+from bot.channels import pieces, texts
 from conversations.events import Option, Reply
 
 MAX_TEXT = 4096

@@ -12,7 +12,7 @@ from telegram import Message as TelegramMessage
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 
-from bot import texts
+from bot.channels import texts
 from bot.channels.telegram.format import (
     MAX_CAPTION,
     MAX_TEXT,

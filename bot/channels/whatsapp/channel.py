@@ -19,9 +19,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Engine
 
-from bot import texts
+from bot import texts as common
 from bot.certificates import texts as certificate_texts
-from bot.channels import lookups
+from bot.channels import lookups, texts
 from bot.channels.whatsapp.client import GraphClient, GraphError
 from bot.channels.whatsapp.format import parse_option_id, pieces_for
 from bot.channels.whatsapp.push import WhatsAppPusher, recipient_of
@@ -153,7 +153,7 @@ class WhatsAppChannel:
         except Exception:
             logger.exception("WhatsApp message %s failed", message.id)
             with suppress(Exception):
-                await self._send_all(message, [Reply(texts.APOLOGY)], None)
+                await self._send_all(message, [Reply(common.APOLOGY)], None)
         finally:
             with suppress(Exception):  # else it is handled again at the next start
                 await self._run(self._mark_handled, message.id)
@@ -210,7 +210,7 @@ class WhatsAppChannel:
             await self._send_all(message, [Reply(texts.TG_DOCUMENT_NOT_PDF)], identity, keep=True)
             return
         if not await self._run(self._is_admin, identity):
-            refusal = texts.DOCUMENT_ADMIN_ONLY if is_pdf else certificate_texts.IMPORT_ADMIN_ONLY
+            refusal = common.DOCUMENT_ADMIN_ONLY if is_pdf else certificate_texts.IMPORT_ADMIN_ONLY
             await self._send_all(message, [Reply(refusal)], identity, keep=True)
             return
         assert message.media_id is not None

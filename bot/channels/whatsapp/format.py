@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-from bot import texts
+from bot.channels import texts
 from bot.channels.pieces import split_text
 from conversations.events import Document, Option, Reply
 
