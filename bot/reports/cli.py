@@ -1,5 +1,5 @@
-"""`lsp-bot report ...`, `lsp-bot export` and `lsp-bot profile`: the same report desk as the
-chat commands, for the person at the server."""
+"""`lsp-bot report ...` and `lsp-bot export`: the same report desk as the chat commands, for the
+person at the server."""
 
 import argparse
 import sys
@@ -9,7 +9,6 @@ from sqlalchemy import Engine
 
 from bot import texts as common
 from bot.channels.console import save_document
-from bot.members.profile import change_profile
 from bot.reports import texts
 from bot.reports.commands import archive_list, final_reply, not_found
 from bot.reports.desk import ReportDesk
@@ -43,9 +42,7 @@ def _edition(args: argparse.Namespace) -> Edition:
 
 
 def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: ReportDesk) -> int:
-    """Run one report/export/profile command; the exit status."""
-    if args.command == "profile":
-        return _profile(args, engine)
+    """Run one report or export command; the exit status."""
     if args.command == "report" and args.action == "verify":
         return _verify(args.file, desk)
     edition = _edition(args)
@@ -125,21 +122,3 @@ def _verify(path: Path, desk: ReportDesk) -> int:
     matched, text = verdict(Verifier(desk), path.read_bytes(), fetch=texts.FETCH_CLI)
     print(text)
     return 0 if matched else 1
-
-
-def _profile(args: argparse.Namespace, engine: Engine) -> int:
-    changes = {
-        "name": args.name,
-        "address": args.address,
-        "licence_number": args.licence,
-        "city": args.city,
-        "document_prefix": args.prefix,
-        "distribution": args.distribution,
-        "manager_name": args.manager_name,
-        "manager_number": args.manager_number,
-        "chair_name": args.chair_name,
-        "chair_number": args.chair_number,
-    }
-    shown = change_profile(engine, changes, by=None, channel=CLI_CHANNEL, now=utcnow())
-    print(shown)
-    return 1 if shown == common.PROFILE_BAD_VALUE else 0

@@ -43,10 +43,11 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.certificates import cli as certificate_cli
 
         return certificate_cli.run(args, open_database(settings))
-    if args.command == "members":
+    if args.command in ("members", "profile"):
         from bot.members import cli as member_cli
 
-        return member_cli.run(args, open_database(settings))
+        run = member_cli.profile if args.command == "profile" else member_cli.run
+        return run(args, open_database(settings))
     if args.command == "reminders":
         from bot.reminders import cli as reminder_cli
 
@@ -132,7 +133,7 @@ def cmd_console(settings: Settings, user: str) -> int:
 
 
 def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
-    """Report, export and profile commands."""
+    """Report and export commands."""
     from bot.reports import cli as report_cli
     from bot.reports.desk import ReportDesk
     from bot.server.app import build_renderer, build_signer, deadline_rule
