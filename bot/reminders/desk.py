@@ -31,7 +31,7 @@ from bot.reminders.plan import (
     occasions,
 )
 from conversations.forms.registry import SECTIONS
-from conversations.service import ensure_periods, semester_pair
+from conversations.service import Purpose, applicable, ensure_periods, semester_pair
 from storage import outstanding, reach, reminder_plan, reminders, whatsapp
 from storage.db import session_scope
 from storage.enums import ReminderKind, ReminderState, Role
@@ -105,10 +105,9 @@ class ReminderDesk:
     def awaited_period(self, today: date) -> PeriodRecord:
         """The period whose data is awaited now: the previous semester until its final report
         exists or is due, then the current one."""
-        previous, current = self.periods(today)
+        ensure_periods(self.db, today=today, rule=self.deadlines)
         with session_scope(self.db) as session:
-            done = reminder_plan.has_final(session, period_id=previous.id)
-        return previous if today <= previous.final_deadline and not done else current
+            return applicable(session, today=today, purpose=Purpose.AWAITED)[0]
 
     # ----- planning -------------------------------------------------------------------------
 

@@ -1,0 +1,110 @@
+"""The engine's effects stored: answers and their revisions, statuses, names, invites and
+revocations."""
+
+import logging
+from datetime import datetime
+
+from sqlmodel import Session
+
+from conversations.events import (
+    CreateInvite,
+    Effect,
+    RevokeCertificate,
+    SaveAnswer,
+    SetName,
+    SetStatus,
+)
+from storage import (
+    members,
+    queries,
+    register_writes,
+    writes,
+)
+from storage import register as certificate_register
+from storage.enums import SubmissionStatus
+
+logger = logging.getLogger(__name__)
+
+
+def apply(
+    session: Session,
+    effect: Effect,
+    member_id: int,
+    period_id: int,
+    channel: str,
+    now: datetime,
+    records: dict[str, queries.SubmissionRecord],
+) -> None:
+    """Store one effect of the engine's step (`records`: the member's submissions, kept up to
+    date)."""
+    if isinstance(effect, SetName):
+        old = members.rename(session, member_id=member_id, name=effect.name)
+        members.record_change(session, subject="member", key=str(member_id),
+                              action="rename", old=old, new=effect.name, by=member_id,
+                              channel=channel, now=now)  # fmt: skip
+        return
+    if isinstance(effect, RevokeCertificate):
+        _revoke(session, effect, member_id, channel, now)
+        return
+    if isinstance(effect, CreateInvite):
+        writes.create_invite(
+            session,
+            code=effect.code,
+            role=effect.role,
+            name=effect.name,
+            created_by=member_id,
+            now=now,
+            expires_at=effect.expires_at,
+        )
+        return
+    record = records.get(effect.section)
+    if record is None:
+        submission_id = writes.ensure_submission(
+            session, period_id=period_id, section=effect.section, member_id=member_id, now=now
+        )
+        record = queries.SubmissionRecord(
+            submission_id, effect.section, SubmissionStatus.DRAFT, {}, {}
+        )
+        records[effect.section] = record
+    submission_id = record.id
+    if isinstance(effect, SaveAnswer):
+        key = (effect.entry, effect.field)
+        current = (record.answers[key], record.revisions[key]) if key in record.answers else None
+        revision = writes.save_answer(
+            session,
+            submission_id=submission_id,
+            entry_no=effect.entry,
+            field=effect.field,
+            value=effect.value,
+            member_id=member_id,
+            channel=channel,
+            now=now,
+            current=current,
+        )
+        if revision is not None:
+            record.answers[key], record.revisions[key] = effect.value, revision
+    elif isinstance(effect, SetStatus):
+        writes.set_status(
+            session,
+            submission_id=submission_id,
+            status=effect.status,
+            member_id=member_id,
+            channel=channel,
+            now=now,
+        )
+
+
+def _revoke(
+    session: Session, effect: RevokeCertificate, member_id: int, channel: str, now: datetime
+) -> None:
+    certificate = certificate_register.certificate_id(session, number=effect.number)
+    assert certificate is not None  # certificates are never deleted
+    done = register_writes.revoke(session, certificate=certificate, on=effect.on,
+                                  reason=effect.reason, decision=effect.decision, by=member_id,
+                                  channel=channel, now=now)  # fmt: skip
+    logger.info("certificate %s revoked by member %s%s", certificate, member_id,
+                "" if done else " (it was already)")  # fmt: skip
+
+
+# What a summary of another member's part reads: entry 0 (counted), and of each entry only the
+# first field (its name) and the deletion mark.
