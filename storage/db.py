@@ -13,6 +13,8 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, create_engine
 
+import storage.tables  # noqa: F401  (every table on the metadata create_all and checks use)
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 # The newest migration; tests check it is Alembic's head, so commands can compare a database's

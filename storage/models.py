@@ -326,9 +326,3 @@ class WhatsAppContact(SQLModel, table=True):
     wa_id: str | None = Field(default=None, unique=True)
     last_inbound_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
-
-
-# The certificate register's tables and the inbox live beside these; importing them here
-# registers them.
-from storage import inbox as _inbox  # noqa: E402, F401
-from storage import register_models as _register_models  # noqa: E402, F401

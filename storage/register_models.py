@@ -7,7 +7,6 @@ from typing import Any
 from sqlalchemy import JSON, Column, Index, String
 from sqlmodel import Field, SQLModel
 
-import storage.models  # noqa: F401  (the member table its foreign keys point at)
 from storage.types import UTCDateTime, utcnow
 
 DEFAULT_VALIDITY_YEARS = 3

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers the tables)
+import storage.tables  # noqa: F401  (registers every table)
 
 target_metadata = SQLModel.metadata
 
