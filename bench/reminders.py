@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Engine, insert
 
-from bot.channels.telegram.channel import sending_application
+from bot.channels.telegram.application import sending_application
 from bot.channels.telegram.push import TelegramPusher
 from bot.reminders.desk import ReminderDesk
 from storage.db import create_all, make_engine, session_scope

@@ -110,14 +110,32 @@ _UPDATE_STATE = (
 )
 
 
+def _upsert(table: Table, key: str, *columns: str) -> dict[str, Any]:
+    """INSERT ... ON CONFLICT (key) DO UPDATE SET columns, for the dialects that have it: one
+    statement, so two instances writing one person's row at once never collide."""
+    found: dict[str, Any] = {}
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql)):
+        statement = dialect.insert(table)
+        found[name] = statement.on_conflict_do_update(
+            index_elements=[key], set_={column: statement.excluded[column] for column in columns}
+        )
+    return found
+
+
+_STATE_UPSERT = _upsert(_STATE, "identity_key", "data", "updated_at")
+
+
 def save_state(session: Session, *, identity_key: str, data: str, now: datetime) -> None:
-    """Store an identity's conversation state."""
+    """Store an identity's conversation state (one upsert)."""
     connection = session.connection()
+    row = {"identity_key": identity_key, "data": data, "updated_at": now}
+    statement = _STATE_UPSERT.get(connection.dialect.name)
+    if statement is not None:
+        connection.execute(statement, row)
+        return
     result = connection.execute(_UPDATE_STATE, {"key": identity_key, "data": data, "now": now})
     if result.rowcount == 0:
-        connection.execute(
-            insert(_STATE), {"identity_key": identity_key, "data": data, "updated_at": now}
-        )
+        connection.execute(insert(_STATE), row)
 
 
 _PROMPT = _table(OpenPrompt)
@@ -128,20 +146,26 @@ _UPDATE_PROMPT = (
 )
 
 
+_PROMPT_UPSERT = _upsert(_PROMPT, "identity_key", "message_ref", "updated_at")
+
+
 def set_open_prompt(
     session: Session, *, identity_key: str, message_ref: str | None, now: datetime
 ) -> None:
-    """Remember which message's buttons are live for an identity (None: no live buttons)."""
+    """Remember which message's buttons are live for an identity (None: no live buttons); one
+    upsert, so two instances recording one person's prompt never collide."""
     connection = session.connection()
     if message_ref is None:
         connection.execute(delete(_PROMPT).where(_PROMPT.c.identity_key == identity_key))
         return
+    row = {"identity_key": identity_key, "message_ref": message_ref, "updated_at": now}
+    statement = _PROMPT_UPSERT.get(connection.dialect.name)
+    if statement is not None:
+        connection.execute(statement, row)
+        return
     params = {"key": identity_key, "ref": message_ref, "now": now}
     if connection.execute(_UPDATE_PROMPT, params).rowcount == 0:
-        connection.execute(
-            insert(_PROMPT),
-            {"identity_key": identity_key, "message_ref": message_ref, "updated_at": now},
-        )
+        connection.execute(insert(_PROMPT), row)
 
 
 def add_period(

@@ -20,6 +20,7 @@ ALLOWED = {
     "bot": {"storage", "conversations", "render"},
 }
 ENGINE_CORE = [
+    "commands",
     "engine",
     "turn",
     "turn_base",
@@ -60,6 +61,120 @@ def test_engine_core_does_no_io() -> None:
         used = imported_packages(path)
         assert not used & forbidden, f"{name}.py imports {used & forbidden}"
         assert "conversations.service" not in path.read_text(encoding="utf-8")
+
+
+# bot/: a folder per capability, each with the same inner vocabulary; a few shared modules.
+CAPABILITIES = ("reports", "members", "certificates", "reminders")
+VOCABULARY = {"desk.py", "commands.py", "cli.py", "texts.py"}
+BOT_TOP = {"__init__.py", "__main__.py", "admin.py", "dispatcher.py", "texts.py"}
+BOT_FOLDERS = {*CAPABILITIES, "channels", "server", "templates", "deploy"}
+PLATFORMS = ("telegram", "whatsapp")
+# What a platform's folder may take from storage: a clock and names, never a query.
+CHANNEL_STORAGE = {"storage.types", "storage.enums"}
+DATABASE_PACKAGES = {"sqlalchemy", "sqlmodel", "psycopg", "sqlite3"}
+# Modules past ~300 lines, each with its reason.
+LONG_MODULES = {
+    "bot/channels/telegram/channel.py": "PTB's handlers, buttons and errors, one Application",
+    "bot/reports/desk.py": "drafts, finals, the archive and the export share one desk",
+    "bot/certificates/checking.py": "every check of an imported row, one per column",
+    "conversations/engine.py": "the command and mode dispatch of the engine, /bantuan, /status",
+    "render/context.py": "both reports' contexts from one read",
+    "render/pdf.py": "xhtml2pdf's fonts, links and page furniture in one place",
+    "storage/models.py": "the conversation's tables, one class each",
+    "storage/reminders.py": "the reminder rows' claim protocol: plan, claim, begin, settle",
+    "storage/writes.py": "the conversation's writes, one short function each",
+}
+MAX_LINES = 300
+
+
+def _modules(package: str) -> dict[str, Path]:
+    found = {}
+    for path in (ROOT / package).rglob("*.py"):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        found[name.removesuffix(".__init__")] = path
+    return found
+
+
+def test_bot_is_a_map_of_its_capabilities() -> None:
+    bot = ROOT / "bot"
+    assert {p.name for p in bot.glob("*.py")} <= BOT_TOP
+    assert {p.name for p in bot.iterdir() if p.is_dir() and p.name != "__pycache__"} == (
+        BOT_FOLDERS
+    )
+    for capability in CAPABILITIES:
+        present = {p.name for p in (bot / capability).glob("*.py")}
+        assert present >= VOCABULARY, f"bot/{capability} lacks {VOCABULARY - present}"
+    channels = bot / "channels"
+    for platform in PLATFORMS:
+        assert (channels / platform / "channel.py").exists(), platform
+    for shared in ("intake.py", "inbox.py", "order.py", "store.py", "texts.py"):
+        assert (channels / shared).exists(), shared
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+@pytest.mark.parametrize("platform", PLATFORMS)
+def test_a_platform_folder_translates_and_holds_no_database_code(platform: str) -> None:
+    for path in (ROOT / "bot" / "channels" / platform).glob("*.py"):
+        used = _imported_modules(path)
+        tops = {name.split(".")[0] for name in used}
+        assert not tops & DATABASE_PACKAGES, f"{path.name} imports {tops & DATABASE_PACKAGES}"
+        ours = {name for name in used if name.split(".")[0] == "storage"}
+        assert ours <= CHANNEL_STORAGE, f"{platform}/{path.name} imports {ours - CHANNEL_STORAGE}"
+        text = path.read_text(encoding="utf-8")
+        assert "session_scope" not in text and "read_scope" not in text, path.name
+
+
+def test_no_import_cycle() -> None:
+    modules: dict[str, Path] = {}
+    for package in ALLOWED:
+        modules |= _modules(package)
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        deps: set[str] = set()
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:  # module level
+            if isinstance(node, ast.Import):
+                deps |= {a.name for a in node.names if a.name in modules}
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                if node.module in modules:
+                    deps.add(node.module)
+                deps |= {f"{node.module}.{a.name}" for a in node.names} & set(modules)
+        graph[name] = deps - {name}
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> None:
+        if name in path:
+            cycle = [*path[path.index(name) :], name]
+            raise AssertionError("import cycle: " + " -> ".join(cycle))
+        if name in done:
+            return
+        for dep in sorted(graph[name]):
+            visit(dep, [*path, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        visit(name, [])
+
+
+def test_a_long_module_is_an_exception_with_a_reason() -> None:
+    long = {
+        str(path.relative_to(ROOT))
+        for package in ALLOWED
+        for path in (ROOT / package).rglob("*.py")
+        if "migrations" not in path.parts
+        and len(path.read_text(encoding="utf-8").splitlines()) > MAX_LINES
+    }
+    assert long <= set(LONG_MODULES), f"split these, or give the reason: {long - set(LONG_MODULES)}"
+    assert set(LONG_MODULES) <= long, f"no longer long: {set(LONG_MODULES) - long}"
 
 
 def _schema_differences(url: str) -> list:

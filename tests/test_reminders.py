@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select
 
-from bot.channels.telegram.channel import sending_application
+from bot.channels.telegram.application import sending_application
 from bot.channels.telegram.push import TelegramPusher
 from bot.dispatcher import Dispatcher
 from bot.reminders.commands import ReminderCommands

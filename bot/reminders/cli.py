@@ -95,7 +95,7 @@ def _skipped(key: str, why: str) -> str:
 
 
 async def _send(desk: ReminderDesk, settings: Settings) -> TickReport:
-    from bot.channels.telegram.channel import sending_application
+    from bot.channels.telegram.application import sending_application
     from bot.channels.telegram.push import TelegramPusher
 
     assert settings.telegram_bot_token is not None

@@ -22,7 +22,8 @@ from sqlalchemy import Engine, text
 from telegram.error import NetworkError
 
 from bot.channels.pushers import Pushers
-from bot.channels.telegram.channel import ALLOWED_UPDATES, TelegramChannel
+from bot.channels.telegram.application import ALLOWED_UPDATES
+from bot.channels.telegram.channel import TelegramChannel
 from bot.reminders.delivery import Pusher
 from bot.reminders.desk import ReminderDesk
 from bot.reminders.scheduler import ReminderScheduler

@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 
 from bot.certificates.commands import CertificateCommands
 from bot.certificates.desk import CertificateDesk
-from bot.channels.telegram.channel import ALLOWED_UPDATES, TelegramChannel
+from bot.channels.telegram.application import ALLOWED_UPDATES
+from bot.channels.telegram.channel import TelegramChannel
 from bot.dispatcher import Dispatcher
 from bot.members.commands import MemberCommands
 from bot.members.desk import MemberDesk

@@ -6,15 +6,11 @@ Updates of different people are handled at the same time (`PerSenderOrder`), one
 order; the dispatcher is synchronous, so it runs on a thread pool and never blocks the loop.
 """
 
-import asyncio
 import logging
-import os
 from collections.abc import Callable, Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine
 from telegram import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
@@ -34,8 +30,13 @@ from telegram.ext import (
 )
 
 from bot import texts as common
-from bot.certificates import texts as certificate_texts
-from bot.channels import lookups, texts
+from bot.channels import texts
+from bot.channels.intake import IncomingDocument, Intake
+from bot.channels.store import Database
+from bot.channels.telegram.application import (
+    MESSAGES_PER_SECOND,
+    application_builder,
+)
 from bot.channels.telegram.format import (
     checked_labels,
     chosen_numbers,
@@ -55,68 +56,17 @@ from bot.channels.telegram.send import (
     showing,
 )
 from bot.channels.telegram.updates import LenientUpdatesRequest
-from bot.channels.telegram.wire import WireLimiter
 from bot.dispatcher import Dispatcher
-from conversations.commands import is_slow, listed
+from conversations.commands import command_named, is_slow, listed
 from conversations.events import Reply
 from conversations.service import Message
-from storage import queries
-from storage.db import session_scope
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
 
-# PTB 22 reports durations (such as a 429's retry_after) as timedelta when this is set, and
-# warns on every such value otherwise; lsp-bot only ever reads them as timedelta.
-os.environ.setdefault("PTB_TIMEDELTA", "true")
-
-ALLOWED_UPDATES = ("message", "edited_message", "callback_query")
-MAX_DOWNLOAD_BYTES = 20_000_000
-SHEET_TYPES = {
-    "text/csv",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
-# Telegram allows about 30 messages a second overall. One request at a time every 1/28 s keeps
-# every one-second window under that, without the burst a bucket of 30 would allow.
-MESSAGES_PER_SECOND = 28.0
 T = TypeVar("T")
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
-
-
-def application_builder(
-    token: str,
-    api_base_url: str,
-    max_retries: int = 5,
-    instances: int = 1,
-    per_second: float = MESSAGES_PER_SECOND,
-) -> Any:
-    """A PTB ApplicationBuilder for `api_base_url` (Telegram's, or a stand-in) that keeps under
-    its share of Telegram's overall rate (`per_second`, shared by `instances` processes) and
-    retries 429s."""
-    root = api_base_url.rstrip("/")
-    return (
-        Application.builder()
-        .token(token)
-        .base_url(f"{root}/bot")
-        .base_file_url(f"{root}/file/bot")
-        # httpcore scans every pooled connection on every request: PTB's 256 cost 15% of the
-        # time under load; 32 in flight is more than Telegram's 30 a second needs.
-        .connection_pool_size(32)
-        .pool_timeout(30)
-        .rate_limiter(
-            WireLimiter(
-                overall_max_rate=1,
-                overall_time_period=max(1, instances) / max(per_second, 0.1),
-                max_retries=max_retries,
-            )
-        )
-    )
-
-
-def sending_application(token: str, api_base_url: str) -> Application:
-    """An Application that only sends (no updates): for `lsp-bot reminders`."""
-    return application_builder(token, api_base_url).updater(None).build()
 
 
 class TelegramChannel:
@@ -125,18 +75,16 @@ class TelegramChannel:
     def __init__(
         self,
         dispatcher: Dispatcher,
-        db: Engine,
+        db: Database,
         *,
         workers: int = 16,
         clock: Callable[[], datetime] = utcnow,
         on_handled: Callable[[int], None] | None = None,
     ) -> None:
         self.dispatcher = dispatcher
-        self.db = db
-        self.clock = clock
+        self.intake = Intake(dispatcher, db, "telegram", workers=workers, clock=clock)
         self.on_handled = on_handled
         self.username: str | None = None
-        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="lsp-bot-dispatch")
         self.inbox = TelegramInbox(db, clock)
         self._admin_chats: set[int] = set()
         self._marked: set[int] = set()  # inbox rows marked by a handler, for group 1 to skip
@@ -198,12 +146,12 @@ class TelegramChannel:
         self.username = application.bot.username
         member = [BotCommand(s.name, s.description) for s in listed(admin=False)]
         await application.bot.set_my_commands(member, scope=BotCommandScopeAllPrivateChats())
-        for key in await self._run(self._admin_identities):
+        for key in await self.intake.admin_identities():
             await self._publish_admin_commands(application, int(key.split(":", 1)[1]))
 
     def close(self) -> None:
         """Wait for the dispatcher threads to finish."""
-        self._executor.shutdown(wait=True)
+        self.intake.close()
         self.inbox.close()
 
     async def _publish_admin_commands(self, application: Any, chat_id: int) -> None:
@@ -294,15 +242,15 @@ class TelegramChannel:
     async def _converse(self, context: Context, chat_id: int, message: Message) -> None:
         """Run a message through the dispatcher and send what it answers."""
         async with showing(context.bot, chat_id, is_slow(message.parsed)):
-            live, replies = await self._run(self._read_and_handle, message)
+            live, replies = await self.intake.converse(message)
         if not replies:
             return
         if live is not None:
             await clear_buttons(context.bot, chat_id, int(live))
         prompt = await self._send_all(context, chat_id, message.identity, replies)
-        await self._run(self._delivered, message, prompt)
-        joining = message.text.strip().startswith("/start") and chat_id not in self._admin_chats
-        if joining and await self._run(self._is_admin, message.identity):
+        await self._delivered(message, prompt)
+        joining = command_named(message.parsed, "start") and chat_id not in self._admin_chats
+        if joining and await self.intake.is_admin(message.identity):
             await self._publish_admin_commands(context.application, chat_id)
 
     async def _press(self, update: Update, context: Context) -> None:
@@ -317,8 +265,8 @@ class TelegramChannel:
             await answer_press(query)
             await self._converse(context, shown.chat_id, self._inbound(update, press.value))
             return
-        live = await self._run(self._open_prompt, identity)
-        if press is None or shown is None or live != str(shown.message_id):
+        live = shown is not None and await self.intake.is_live(identity, str(shown.message_id))
+        if press is None or shown is None or not live:
             await answer_press(query, texts.TG_STALE_BUTTON)
             if shown is not None:
                 await clear_buttons(context.bot, shown.chat_id, shown.message_id)
@@ -341,38 +289,28 @@ class TelegramChannel:
             label = pressed_label(markup, query.data or "") or text
         await answer_press(query)
         await mark_chosen(shown, label)
-        await self._run(self._set_prompt, identity, None)
+        await self.intake.set_prompt(identity, None)
         await self._converse(context, shown.chat_id, self._inbound(update, text))
 
     async def _document(self, update: Update, context: Context, message: TelegramMessage) -> None:
-        """From an admin, a PDF is checked against the stored finals and a spreadsheet is
-        imported into the certificate register; anything else, or anyone else's, is declined
-        unread."""
+        """A file: what the intake does with it (bot/channels/intake.py)."""
         document = message.document
         assert document is not None
-        name = (document.file_name or "").lower()
-        is_pdf = document.mime_type == "application/pdf" or name.endswith(".pdf")
-        is_sheet = name.endswith((".xlsx", ".csv")) or document.mime_type in SHEET_TYPES
         user = update.effective_user
         identity = f"telegram:{user.id if user is not None else message.chat_id}"
-        if not (is_pdf or is_sheet) or self.dispatcher.reports is None:
-            await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_NOT_PDF)
-            return
-        if not await self._run(self._is_admin, identity):
-            refusal = common.DOCUMENT_ADMIN_ONLY if is_pdf else certificate_texts.IMPORT_ADMIN_ONLY
-            await context.bot.send_message(message.chat_id, refusal)
-            return
-        if (document.file_size or 0) > MAX_DOWNLOAD_BYTES:
-            await context.bot.send_message(message.chat_id, texts.TG_DOCUMENT_TOO_LARGE)
-            return
-        async with showing(context.bot, message.chat_id, True, ChatAction.TYPING):
+
+        async def fetch(_limit: int) -> bytes:
             file = await context.bot.get_file(document.file_id)
-            data = bytes(await file.download_as_bytearray())
-            if is_pdf:
-                replies = await self._run(self.dispatcher.reports.verify, identity, data)
-            else:
-                filename = document.file_name or "daftar.xlsx"
-                replies = await self._run(self.dispatcher.document, identity, filename, data)
+            return bytes(await file.download_as_bytearray())
+
+        incoming = IncomingDocument(
+            document.file_name or "", document.mime_type or "", document.file_size, fetch
+        )
+        async with showing(context.bot, message.chat_id, incoming.kind is not None,
+                           ChatAction.TYPING):  # fmt: skip
+            replies, _read = await self.intake.document(
+                identity, incoming, too_large=texts.TG_DOCUMENT_TOO_LARGE
+            )
         await self._deliver(context, message.chat_id, identity, replies)
 
     # --- sending ---------------------------------------------------------------------------
@@ -382,7 +320,7 @@ class TelegramChannel:
     ) -> None:
         """Send replies in order; remember the last one's buttons as the live ones."""
         ref = await self._send_all(context, chat_id, identity, replies)
-        await self._run(self._set_prompt, identity, ref)
+        await self.intake.set_prompt(identity, ref)
 
     async def _send_all(
         self, context: Context, chat_id: int, identity: str, replies: list[Reply]
@@ -394,46 +332,21 @@ class TelegramChannel:
             last, live = await send_reply(context.bot, chat_id, reply, self.username)
         return str(last.message_id) if last is not None and live else None
 
-    def _delivered(self, message: Message, prompt: str | None) -> None:
-        """One transaction once a message's replies are out (see lookups.delivered); its
-        update is then handled, so the handler's wrapper need not mark it again."""
+    async def _delivered(self, message: Message, prompt: str | None) -> None:
+        """One transaction once a message's replies are out (Intake.delivered); its update is
+        then handled, so the handler's wrapper need not mark it again."""
         update = None
         if message.message_id is not None and message.message_id.isdigit():
-            update = ("telegram", message.message_id)
+            update = message.message_id
             self._marked.add(int(message.message_id))
-        try:
-            lookups.delivered(
-                self.db, identity=message.identity, message_id=message.message_id,
-                prompt=prompt, update=update, now=self.clock(),
-            )  # fmt: skip
-        except Exception:  # at worst a redelivery gets its replies once more
-            logger.exception("could not record the replies to %s as sent", message.identity)
-            if update is not None:
-                self._marked.discard(int(update[1]))
+        if not await self.intake.delivered(message, prompt, update) and update is not None:
+            self._marked.discard(int(update))
 
     # --- blocking work, off the event loop -------------------------------------------------
 
     async def _run(self, function: Callable[..., T], *args: Any) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
-
-    def _read_and_handle(self, message: Message) -> tuple[str | None, list[Reply]]:
-        """The message whose buttons were live before this one, and this one's replies (one
-        trip to the dispatcher threads: under load each trip waits its turn)."""
-        return self._open_prompt(message.identity), self.dispatcher.handle(message)
-
-    def _open_prompt(self, identity: str) -> str | None:
-        return lookups.open_prompt(self.db, identity)
-
-    def _set_prompt(self, identity: str, ref: str | None) -> None:
-        lookups.set_prompt(self.db, identity, ref, self.clock())
-
-    def _is_admin(self, identity: str) -> bool:
-        return lookups.is_admin(self.db, identity)
+        return await self.intake.run(function, *args)
 
     def pusher(self, application: Application) -> "TelegramPusher":
         """What sends reminders through this bot."""
         return TelegramPusher(application.bot, self.username)
-
-    def _admin_identities(self) -> list[str]:
-        with session_scope(self.db) as session:
-            return queries.admin_identities(session, channel="telegram")

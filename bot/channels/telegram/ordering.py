@@ -1,11 +1,12 @@
 """Updates of different people run at the same time; updates of one person run in order."""
 
-import asyncio
 from collections.abc import Awaitable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
+
+from bot.channels.order import PersonLocks
 
 
 def sender_of(body: dict[str, Any]) -> int | None:
@@ -28,12 +29,12 @@ def sender_key(update: object) -> int | None:
 
 
 class PerSenderOrder(BaseUpdateProcessor):
-    """Concurrent across senders, sequential (in arrival order) per sender."""
+    """Concurrent across senders, sequential (in arrival order) per sender (PersonLocks, as
+    every channel orders a person's messages)."""
 
     def __init__(self, max_concurrent_updates: int = 256) -> None:
         super().__init__(max_concurrent_updates)
-        self._locks: dict[int, asyncio.Lock] = {}
-        self._holders: dict[int, int] = {}
+        self._order = PersonLocks()
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         """Run the update once every earlier update of the same sender has finished."""
@@ -41,16 +42,9 @@ class PerSenderOrder(BaseUpdateProcessor):
         if key is None:
             await coroutine
             return
-        lock = self._locks.setdefault(key, asyncio.Lock())
-        self._holders[key] = self._holders.get(key, 0) + 1
-        try:
-            async with lock:
-                await coroutine
-        finally:
-            self._holders[key] -= 1
-            if not self._holders[key]:
-                del self._holders[key]
-                del self._locks[key]
+        self._order.waiting(key)
+        async with self._order.turn(key):
+            await coroutine
 
     async def initialize(self) -> None:
         """Nothing to set up."""

@@ -11,21 +11,17 @@ shows, as with Telegram.
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import asdict
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine
-
+from bot.channels import store
+from bot.channels.store import Contact, Database, SentReminder
 from bot.channels.whatsapp.client import GraphClient, GraphError
 from bot.channels.whatsapp.format import Piece, pieces_for
 from bot.channels.whatsapp.updates import Status
 from bot.reminders.delivery import Begin, Delivery, always_begin
 from conversations.events import Gist, Reply
-from storage import reach, whatsapp
-from storage.db import session_scope
 from storage.types import utcnow
-from storage.whatsapp import Contact
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +80,7 @@ class WhatsAppPusher:
     def __init__(
         self,
         client: GraphClient,
-        db: Engine,
+        db: Database,
         *,
         template: str,
         language: str = "id",
@@ -169,42 +165,23 @@ class WhatsAppPusher:
         reason = "window" if status.error_code == 131047 else "failed"
         await asyncio.to_thread(self._undelivered, sent, reason, error or "failed")
 
-    # --- database, on threads --------------------------------------------------------------
+    # --- the database, on threads (bot/channels/store.py) ----------------------------------
 
     def _contact(self, identity: str) -> Contact | None:
-        with session_scope(self.db) as session:
-            return whatsapp.contact(session, identity_key=identity)
+        return store.whatsapp_contact(self.db, identity)
 
-    def _record(
-        self, status: Status, error: str | None, now: datetime
-    ) -> whatsapp.SentReminder | None:
-        with session_scope(self.db) as session:
-            found = whatsapp.record_status(
-                session, message_ref=status.message_id, status=status.status, error=error, now=now
-            )
-            sent = whatsapp.reminder_for(session, message_ref=status.message_id) if found else None
-            session.commit()
-        return sent
+    def _record(self, status: Status, error: str | None, now: datetime) -> SentReminder | None:
+        return store.whatsapp_status(
+            self.db, message_ref=status.message_id, status=status.status, error=error, now=now
+        )
 
     def _resent(self, reminder_id: int, ref: str, gist: Gist) -> None:
-        with session_scope(self.db) as session:
-            whatsapp.record_sent(
-                session,
-                reminder_id=reminder_id,
-                message_ref=ref,
-                gist=asdict(gist),
-                as_template=True,
-                now=self.clock(),
-            )
-            session.commit()
+        store.whatsapp_resent(self.db, reminder_id=reminder_id, ref=ref, gist=gist,
+                              now=self.clock())  # fmt: skip
 
-    def _undelivered(self, sent: whatsapp.SentReminder, reason: str, error: str) -> None:
-        now = self.clock()
-        with session_scope(self.db) as session:
-            whatsapp.undelivered(session, reminder_id=sent.id, error=error, now=now)
-            if sent.identity_key:
-                reach.mark_unreachable(session, key=sent.identity_key, reason=reason, now=now)
-            session.commit()
+    def _undelivered(self, sent: SentReminder, reason: str, error: str) -> None:
+        store.whatsapp_undelivered(self.db, sent=sent, reason=reason, error=error,
+                                   now=self.clock())  # fmt: skip
         logger.warning("reminder %s was not delivered (%s): marked", sent.id, error)
 
 

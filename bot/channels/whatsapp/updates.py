@@ -4,7 +4,7 @@ signature was checked before the body was parsed (bot/server/web.py)."""
 
 import hashlib
 import hmac
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 SIGNATURE_HEADER = "X-Hub-Signature-256"
@@ -47,6 +47,13 @@ class Incoming:
     filename: str | None = None
     mime_type: str | None = None
     original_type: str = ""
+    sent_at: int = 0  # WhatsApp's timestamp (seconds)
+    position: int = 0  # its place among the delivery's messages
+
+    @property
+    def sequence(self) -> int:
+        """Its place in the order of its sender's messages."""
+        return self.sent_at * 1000 + min(self.position, 999)
 
 
 @dataclass(frozen=True)
@@ -88,7 +95,9 @@ def _messages(value: dict[str, Any]) -> list[Incoming]:
         sender = _sender(message, contacts)
         if sender is None:
             continue
-        found.append(_incoming(message, sender))
+        stamp = message.get("timestamp")
+        sent_at = int(stamp) if isinstance(stamp, str) and stamp.isdigit() else 0
+        found.append(replace(_incoming(message, sender), sent_at=sent_at, position=len(found)))
     return found
 
 
