@@ -46,18 +46,24 @@ class Dispatcher:
         A command goes to the desk the registry names (conversations/commands.py); the
         conversation answers everything else, and a desk's command from someone it does not
         know."""
+        return self.answer(message)[1]
+
+    def answer(self, message: Message) -> tuple[str | None, list[Reply]]:
+        """`handle`, with the live prompt the replies replace (the platform's id of the
+        message whose buttons answered the question before; None: none, or it stays live)."""
         try:
             parsed = message.parsed
             desk = self.desks.get(parsed.spec.desk) if isinstance(parsed, Command) else None
             replies = desk.handle(message) if desk is not None else None
             if replies is None:
-                return self.service.handle(message)
+                return self.service.answer(message)
+            live = None
             if replies:  # answered (a redelivery is answered with nothing)
-                self.service.leave_waits(message)
-            return replies
+                live = self.service.leave_waits(message)
+            return live, replies
         except Exception:
             logger.exception("failed to handle a message of %s", message.identity)
-            return [Reply(APOLOGY)]
+            return None, [Reply(APOLOGY)]
 
     def replied(self, message: Message) -> None:
         """The replies to `message` have been sent (a redelivery gets nothing more)."""

@@ -84,12 +84,12 @@ class Intake:
     # --- a message -------------------------------------------------------------------------
 
     async def converse(self, message: Message) -> tuple[str | None, list[Reply]]:
-        """The message whose buttons were live before this one, and this one's replies (one
-        trip to the dispatcher threads: under load each trip waits its turn)."""
+        """The message whose buttons were live before this one (taken with the message's own
+        transaction: they are the channel's to take away, once), and this one's replies."""
         return await self.run(self._read_and_handle, message)
 
     def _read_and_handle(self, message: Message) -> tuple[str | None, list[Reply]]:
-        return store.open_prompt(self.db, message.identity), self.dispatcher.handle(message)
+        return self.dispatcher.answer(message)
 
     async def delivered(self, message: Message, prompt: str | None, update: str | None) -> bool:
         """The replies to `message` are out: which message's buttons are live now, the replies

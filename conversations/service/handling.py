@@ -69,6 +69,13 @@ class ConversationService:
         the transaction that applies it; if it was recorded before (a redelivery, or the same
         update applied concurrently by another instance) this copy's work is rolled back and
         the replies kept for it are handed out instead, once, if they were not sent."""
+        return self.answer(message)[1]
+
+    def answer(self, message: Message) -> tuple[str | None, list[Reply]]:
+        """`handle`, taking the person's live prompt in the same transaction: (the platform's
+        id of the message whose buttons answered the question before, or None; the replies).
+        The replies replace that question, so its buttons are the channel's to take away, once:
+        a redelivery of the message finds no live prompt left."""
         now = self.clock()
         today = now.astimezone(WITA).date()
         if self._periods_ensured_on != today:
@@ -78,15 +85,18 @@ class ConversationService:
             with session_scope(self.db) as session:
                 replies = self._handle(session, message, now)
                 if replies is not None:
+                    live = None
+                    if replies:
+                        live = writes.take_open_prompt(session, identity_key=message.identity)
                     session.commit()
-                    return replies
+                    return live, replies
         except IntegrityError as error:
             if message.message_id is None:
                 raise
             logger.info("message %s of %s applied concurrently (%s)", message.message_id,
                         message.identity, type(error.orig).__name__)  # fmt: skip
         assert message.message_id is not None
-        return self._again(message.identity, message.message_id, now)
+        return None, self._again(message.identity, message.message_id, now)
 
     def _again(self, key: str, ident: str, now: datetime) -> list[Reply]:
         """A message applied before: its kept replies if they were never reported sent."""
@@ -112,20 +122,26 @@ class ConversationService:
             )
             session.commit()
 
-    def leave_waits(self, message: Message) -> None:
-        """A command answered outside the conversation (a report, the members...): a
-        confirmation the person was asked before it no longer stands, so a later "ya" cannot
-        answer it; a revocation under way is dropped."""
+    def leave_waits(self, message: Message) -> str | None:
+        """A command answered outside the conversation (a report, the members...): its reply
+        replaces the question on screen, so the live prompt is taken (returned, for the
+        channel to take its buttons away) and a Ya/Tidak question the person was asked no
+        longer stands (a later "ya" cannot answer it; a revocation under way is dropped)."""
         now = self.clock()
         with session_scope(self.db) as session:
             member, state_json, _unreachable = queries.sender(session, key=message.identity)
-            state = State.from_json(state_json)
-            left = engine.left_for_another_command(state)
-            if member is None or left is None:
-                return
-            writes.save_state(session, identity_key=message.identity, data=left.to_json(), now=now)
+            if member is None:
+                return None
+            live = writes.take_open_prompt(session, identity_key=message.identity)
+            left = engine.left_for_another_command(State.from_json(state_json))
+            if left is not None:
+                writes.save_state(
+                    session, identity_key=message.identity, data=left.to_json(), now=now
+                )
             session.commit()
-        logger.info("%s left a %s wait for another command", message.identity, state.mode)
+        if left is not None:
+            logger.info("%s left a wait for another command", message.identity)
+        return live
 
     def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply] | None:
         """The replies to a message, recorded with it as applied (kept until `replied`); None

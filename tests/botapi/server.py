@@ -400,6 +400,9 @@ class BotApiStandIn:
             return _error(400, "Bad Request: message to edit not found")
         markup = params.get("reply_markup")
         if sent.text == params["text"] and sent.reply_markup == markup:
+            self._state.violations.append(
+                f"editMessageText left message {sent.message_id} as it was"
+            )
             return _error(400, "Bad Request: message is not modified")
         sent.text, sent.reply_markup, sent.edits = params["text"], markup, sent.edits + 1
         return _ok(self._message(sent))
@@ -412,6 +415,9 @@ class BotApiStandIn:
         if not (markup or {}).get("inline_keyboard"):
             markup = None
         if sent.reply_markup == markup:
+            self._state.violations.append(
+                f"editMessageReplyMarkup left message {sent.message_id} as it was"
+            )
             return _error(400, "Bad Request: message is not modified")
         sent.reply_markup, sent.edits = markup, sent.edits + 1
         return _ok(self._message(sent))

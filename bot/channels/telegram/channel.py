@@ -7,6 +7,7 @@ order; the dispatcher is synchronous, so it runs on a thread pool and never bloc
 """
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any, TypeVar
@@ -15,6 +16,8 @@ from telegram import (
     BotCommand,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
+    CallbackQuery,
+    InlineKeyboardMarkup,
     Update,
 )
 from telegram import Message as TelegramMessage
@@ -65,6 +68,7 @@ from storage.types import utcnow
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+KEYBOARDS_KEPT = 1000
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
 
@@ -88,6 +92,8 @@ class TelegramChannel:
         self.inbox = TelegramInbox(db, clock)
         self._admin_chats: set[int] = set()
         self._marked: set[int] = set()  # inbox rows marked by a handler, for group 1 to skip
+        # The keyboards this instance last showed under live check-box questions.
+        self._keyboards: OrderedDict[tuple[int, int], InlineKeyboardMarkup] = OrderedDict()
 
     def build(
         self,
@@ -239,13 +245,23 @@ class TelegramChannel:
             display_name=user.full_name,
         )
 
-    async def _converse(self, context: Context, chat_id: int, message: Message) -> None:
-        """Run a message through the dispatcher and send what it answers."""
+    async def _converse(
+        self,
+        context: Context,
+        chat_id: int,
+        message: Message,
+        chosen: tuple[TelegramMessage, str] | None = None,
+    ) -> None:
+        """Run a message through the dispatcher and send what it answers. The question it
+        replaces loses its buttons: `chosen` (the pressed message and the label pressed) shows
+        the choice in their place."""
         async with showing(context.bot, chat_id, is_slow(message.parsed)):
             live, replies = await self.intake.converse(message)
         if not replies:
             return
-        if live is not None:
+        if chosen is not None and live == str(chosen[0].message_id):
+            await mark_chosen(*chosen)
+        elif live is not None:
             await clear_buttons(context.bot, chat_id, int(live))
         prompt = await self._send_all(context, chat_id, message.identity, replies)
         await self._delivered(message, prompt)
@@ -267,15 +283,15 @@ class TelegramChannel:
             return
         live = shown is not None and await self.intake.is_live(identity, str(shown.message_id))
         if press is None or shown is None or not live:
+            # Its buttons went when it stopped being live (chosen, or answered by typing): a
+            # slow phone still shows them. Editing it again would change nothing.
             await answer_press(query, texts.TG_STALE_BUTTON)
-            if shown is not None:
-                await clear_buttons(context.bot, shown.chat_id, shown.message_id)
             return
         markup = shown.reply_markup
         if press.kind == "toggle":
             await answer_press(query)
             if markup is not None:
-                await show_toggled(query, toggled(markup, int(press.value)))
+                await self._toggle(query, shown, toggled(markup, int(press.value)))
             return
         if press.kind == "done":
             numbers = chosen_numbers(markup)
@@ -288,9 +304,22 @@ class TelegramChannel:
             text = press.value
             label = pressed_label(markup, query.data or "") or text
         await answer_press(query)
-        await mark_chosen(shown, label)
-        await self.intake.set_prompt(identity, None)
-        await self._converse(context, shown.chat_id, self._inbound(update, text))
+        inbound = self._inbound(update, text)
+        await self._converse(context, shown.chat_id, inbound, chosen=(shown, label))
+
+    async def _toggle(
+        self, query: CallbackQuery, shown: TelegramMessage, markup: InlineKeyboardMarkup
+    ) -> None:
+        """Show a ticked or unticked box, unless this instance already shows exactly that
+        keyboard (a double tap carrying the same keyboard twice)."""
+        key = (shown.chat_id, shown.message_id)
+        if self._keyboards.get(key) == markup:
+            return
+        await show_toggled(query, markup)
+        self._keyboards[key] = markup
+        self._keyboards.move_to_end(key)
+        while len(self._keyboards) > KEYBOARDS_KEPT:
+            self._keyboards.popitem(last=False)
 
     async def _document(self, update: Update, context: Context, message: TelegramMessage) -> None:
         """A file: what the intake does with it (bot/channels/intake.py)."""
