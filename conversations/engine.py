@@ -17,7 +17,15 @@ from conversations.commands import (
     listed,
 )
 from conversations.display import format_date
-from conversations.events import Context, CreateInvite, Inbound, MemberView, SetName, Step
+from conversations.events import (
+    Context,
+    CreateInvite,
+    Inbound,
+    MemberView,
+    SectionProgress,
+    SetName,
+    Step,
+)
 from conversations.forms.registry import BY_KEY, sections_for
 from conversations.parsing import match_choice
 from conversations.schema import Choice
@@ -35,6 +43,7 @@ class Need(StrEnum):
     """Extra data the service must load before calling `handle` for a message."""
 
     TEAM = "team"
+    TEAM_NAMES = "team_names"  # who owes and who sent each section (the first few)
     OTHERS = "others"
     INVITE_CODE = "invite_code"
 
@@ -75,6 +84,8 @@ def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> f
     wanted = {Need.TEAM}
     if command_named(parsed, "undang"):
         wanted.add(Need.INVITE_CODE)
+    if command_named(parsed, "status"):
+        wanted.add(Need.TEAM_NAMES)
     if command_named(parsed, "isi", "nihil") or (
         isinstance(parsed, Text) and (state is None or state.mode in _OPENING_MODES)
     ):
@@ -228,9 +239,11 @@ def _status(turn: Turn) -> str:
                     status=texts.STATE_NAMES[progress.state],
                 )
             )
-            lines.append(_owes_line(section.role, progress.owed_by, progress.nobody_holds_role))
-            if progress.done_by:
-                lines.append(texts.STATUS_DONE.format(names=_names(progress.done_by)))
+            lines.append(_owes_line(section.role, progress))
+            if progress.done:
+                lines.append(
+                    texts.STATUS_DONE.format(names=_names(progress.done_by, progress.done))
+                )
         return "\n".join(lines)
     lines = [texts.STATUS_MINE.format(period=period)]
     for section in sections_for(turn.ctx.member.roles):
@@ -246,18 +259,19 @@ def _status(turn: Turn) -> str:
     return "\n".join(lines)
 
 
-def _owes_line(role: Role, owed_by: tuple[str, ...], nobody_holds_role: bool) -> str:
-    if nobody_holds_role and owed_by:
+def _owes_line(role: Role, progress: SectionProgress) -> str:
+    if progress.nobody_holds_role and progress.owing:
         return texts.STATUS_NOBODY.format(role=texts.ROLE_NAMES[role])
-    if not owed_by:
+    if not progress.owing:
         return texts.STATUS_OWES_NONE
-    return texts.STATUS_OWES.format(names=_names(owed_by))
+    return texts.STATUS_OWES.format(names=_names(progress.owed_by, progress.owing))
 
 
-def _names(names: tuple[str, ...]) -> str:
+def _names(names: tuple[str, ...], count: int) -> str:
+    """The first names, and how many more there are."""
     shown = ", ".join(names[:TEAM_NAMES_SHOWN])
-    if len(names) > TEAM_NAMES_SHOWN:
-        shown = texts.STATUS_MORE.format(names=shown, more=len(names) - TEAM_NAMES_SHOWN)
+    if count > TEAM_NAMES_SHOWN:
+        shown = texts.STATUS_MORE.format(names=shown, more=count - TEAM_NAMES_SHOWN)
     return shown
 
 

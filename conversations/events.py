@@ -181,6 +181,18 @@ class SectionProgress:
     owed_by: tuple[str, ...]
     done_by: tuple[str, ...]
     nobody_holds_role: bool = False
+    owed_count: int | None = None  # when `owed_by` names only the first few: how many owe
+    done_count: int | None = None  # the same for `done_by`
+
+    @property
+    def owing(self) -> int:
+        """How many owe the section."""
+        return len(self.owed_by) if self.owed_count is None else self.owed_count
+
+    @property
+    def done(self) -> int:
+        """How many sent it or declared it nihil."""
+        return len(self.done_by) if self.done_count is None else self.done_count
 
 
 @dataclass(frozen=True)

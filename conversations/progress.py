@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from conversations.events import SectionProgress
 from conversations.schema import Section
 from storage.enums import Role, SubmissionStatus
+from storage.tally import SectionTally
 
 LENGKAP, NIHIL, BELUM = "lengkap", "nihil", "belum"
 CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
@@ -50,6 +51,28 @@ def section_progress(
     else:
         state = LENGKAP
     return SectionProgress(section.key, state, owed, done, nobody_holds_role=nobody)
+
+
+def tallied_progress(section: Section, tally: SectionTally) -> SectionProgress:
+    """`section_progress` from the database's counts (storage/tally.py): the same rule, with
+    the first few names of those who owe it and of those who closed it."""
+    nobody = tally.holders == 0
+    if tally.closed_by_admins:
+        owing = 0
+    elif nobody:
+        owing = tally.admins
+    else:
+        owing = tally.holders - tally.closed_by_holders
+    if owing or not tally.closed:
+        state = BELUM
+    elif tally.nihil == tally.closed:
+        state = NIHIL
+    else:
+        state = LENGKAP
+    owed = tally.owed_names if owing else ()
+    return SectionProgress(section.key, state, owed, tally.closed_names,
+                           nobody_holds_role=nobody, owed_count=owing,
+                           done_count=tally.closed)  # fmt: skip
 
 
 def team_progress(

@@ -181,3 +181,18 @@ def by_name(session: Session, *, name: str) -> int | None:
     rows = session.execute(select(Member.id, Member.name).where(Member.active.is_(True))).all()
     found = [row.id for row in rows if " ".join(row.name.split()).casefold() == key]
     return found[0] if len(found) == 1 else None
+
+
+def active_roles(session: Session, *, member_ids: set[int]) -> dict[int, frozenset[Role]]:
+    """The roles of those of these members who are active."""
+    found: dict[int, set[Role]] = defaultdict(set)
+    ids = sorted(member_ids)
+    for start in range(0, len(ids), 5000):  # bounded IN lists
+        rows = session.execute(
+            select(MemberRole.member_id, MemberRole.role)
+            .join(Member, Member.id == MemberRole.member_id)
+            .where(Member.active.is_(True), MemberRole.member_id.in_(ids[start : start + 5000]))
+        )
+        for member_id, role in rows:
+            found[member_id].add(Role(role))
+    return {member_id: frozenset(roles) for member_id, roles in found.items()}

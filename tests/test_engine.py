@@ -118,7 +118,9 @@ def test_a_state_from_another_period_is_not_answered_into_this_one() -> None:
 def test_only_the_admin_needs_the_team() -> None:
     assert needs(Inbound("/status"), COORDINATOR) == frozenset()
     assert needs(Inbound("1"), COORDINATOR) == frozenset()
-    assert {str(n) for n in needs(Inbound("/status"), ADMIN)} == {"team"}
+    # the names of who owes and who sent (the first few) only for /status
+    assert {str(n) for n in needs(Inbound("/status"), ADMIN)} == {"team", "team_names"}
+    assert {str(n) for n in needs(Inbound("/menu"), ADMIN)} == {"team"}
     assert {str(n) for n in needs(Inbound("/undang asesor"), ADMIN)} == {"team", "invite_code"}
     # what others gave only where a message may open a section or declare it nihil
     filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="nama")

@@ -59,3 +59,51 @@ def test_collecting_period_switches_after_the_data_deadline(db) -> None:
         with session_scope(db) as session:
             period = collecting_period(session, today=today)
         assert (period.year, period.semester) == expected, today
+
+
+def test_the_database_counts_the_team_as_the_rule_does(db) -> None:  # type: ignore[no-untyped-def]
+    """The admin's menu and /status count the team in the database (storage/tally.py); for a
+    team of every shape (several roles, admins, inactive members, drafts, nihil, nobody in a
+    role) they say what section_progress says of the same members."""
+    import random
+
+    from sqlalchemy import insert
+
+    from conversations.forms.registry import SECTIONS
+    from conversations.progress import tallied_progress
+    from storage import queries
+    from storage.models import Member, MemberRole, Period, Submission
+    from storage.tally import team_tally
+    from tests.helpers import NOW
+
+    pick = random.Random(20261204)
+    statuses = [None, SubmissionStatus.DRAFT, S, N]
+    roles = [r for r in Role if r is not Role.SURVEILAN]  # nobody holds surveilan: admins owe 2.6
+    with session_scope(db) as session:
+        session.execute(insert(Period).values(id=1, year=2026, semester="II", created_at=NOW,
+                                              data_deadline=date(2027, 1, 7),
+                                              final_deadline=date(2027, 1, 31)))  # fmt: skip
+        for n in range(1, 41):
+            session.execute(insert(Member).values(id=n, name=f"Anggota {pick.randint(1, 30):02d}",
+                                                  active=n % 7 != 0, created_at=NOW))  # fmt: skip
+            for role in pick.sample(roles, pick.choice([0, 1, 1, 2])):
+                session.execute(insert(MemberRole).values(member_id=n, role=role))
+            for section in SECTIONS:
+                status = pick.choice(statuses)
+                if status is not None:
+                    session.execute(insert(Submission).values(
+                        period_id=1, section=section.key, member_id=n, status=status,
+                        created_at=NOW, updated_at=NOW))  # fmt: skip
+        session.commit()
+        people = [Person(m.id, m.name, m.roles) for m in queries.active_members(session)]
+        stored = queries.period_statuses(session, period_id=1)
+        tallies = team_tally(session, period_id=1, names=9,
+                             sections=[(s.key, s.role) for s in SECTIONS])  # fmt: skip
+    for section in SECTIONS:
+        expected = section_progress(section, people, stored)
+        counted = tallied_progress(section, tallies[section.key])
+        assert (counted.state, counted.nobody_holds_role) == (
+            expected.state, expected.nobody_holds_role), section.key  # fmt: skip
+        assert (counted.owing, counted.done) == (len(expected.owed_by), len(expected.done_by))
+        assert counted.owed_by == expected.owed_by[:9], section.key
+        assert counted.done_by == expected.done_by[:9], section.key

@@ -17,10 +17,11 @@ from conversations.events import (
     SubmissionView,
 )
 from conversations.forms.registry import BY_KEY, SECTIONS
-from conversations.progress import Person, team_progress
+from conversations.progress import tallied_progress
 from conversations.service.periods import period_label
 from conversations.state import State
 from storage import (
+    members,
     queries,
 )
 from storage import register as certificate_register
@@ -29,8 +30,11 @@ from storage.periods import (
     semester_end,
     semester_start,
 )
+from storage.tally import team_tally
 
 logger = logging.getLogger(__name__)
+
+TEAM_NAMES = 9  # /status names eight, then "and N more"
 
 
 def context(
@@ -48,14 +52,13 @@ def context(
     wanted = engine.needs(inbound, member, state)
     team = None
     others: dict[str, tuple[OtherPart, ...]] = {}
-    if engine.Need.TEAM in wanted:
-        active = queries.active_members(session)
-        people = [Person(m.id, m.name, m.roles) for m in active]
-        statuses = queries.period_statuses(session, period_id=period.id)
-        team = team_progress(SECTIONS, people, statuses)
-        if engine.Need.OTHERS in wanted:
-            roles = {m.id: m.roles for m in active}
-            others = _others(session, period.id, member.id, roles)
+    if engine.Need.TEAM in wanted:  # counted by the database, not read member by member
+        names = TEAM_NAMES if engine.Need.TEAM_NAMES in wanted else 0
+        tallies = team_tally(session, period_id=period.id, names=names,
+                             sections=[(s.key, s.role) for s in SECTIONS])  # fmt: skip
+        team = tuple(tallied_progress(s, tallies[s.key]) for s in SECTIONS)
+    if engine.Need.OTHERS in wanted:
+        others = _others(session, period.id, member.id)
     return Context(
         member=member,
         period=PeriodView(
@@ -93,14 +96,13 @@ _SUMMARY_FIELDS = frozenset(
 )
 
 
-def _others(
-    session: Session, period_id: int, member_id: int, roles: dict[int, frozenset[Role]]
-) -> dict[str, tuple[OtherPart, ...]]:
+def _others(session: Session, period_id: int, member_id: int) -> dict[str, tuple[OtherPart, ...]]:
     """Per section, what members other than this one have stored for the period."""
     found: dict[str, list[OtherPart]] = {}
     parts = queries.others_parts(
         session, period_id=period_id, member_id=member_id, fields=_SUMMARY_FIELDS
     )
+    roles = members.active_roles(session, member_ids={part.member_id for part in parts})
     for part in parts:
         section = BY_KEY.get(part.section)
         if section is None or (not part.answers and part.status is SubmissionStatus.DRAFT):
