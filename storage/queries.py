@@ -52,22 +52,26 @@ _SENDER = (
         MemberRole.role,
         ConversationState.data,
         Identity.unreachable_since,
+        OpenPrompt.message_ref,
     )
     .select_from(Identity)
     .join(Member, Identity.member_id == Member.id)
     .outerjoin(MemberRole, MemberRole.member_id == Member.id)
     .outerjoin(ConversationState, ConversationState.identity_key == Identity.key)
+    .outerjoin(OpenPrompt, OpenPrompt.identity_key == Identity.key)
     .where(Identity.key == bindparam("key"))
 )
 
 
 class Sender(NamedTuple):
     """Who wrote: the member bound to the channel identity (None: nobody), the conversation
-    state JSON, and whether the identity is marked as unreachable (a reminder failed)."""
+    state JSON, whether the identity is marked as unreachable (a reminder failed), and the
+    message whose buttons are live for it."""
 
     member: MemberRecord | None
     state: str | None
     unreachable: bool = False
+    prompt: str | None = None
 
 
 def sender(session: Session, *, key: str) -> Sender:
@@ -79,7 +83,7 @@ def sender(session: Session, *, key: str) -> Sender:
     roles = frozenset(Role(row.role) for row in rows if row.role is not None)
     first = rows[0]
     member = MemberRecord(first.id, first.name, first.active, roles)
-    return Sender(member, first.data, first.unreachable_since is not None)
+    return Sender(member, first.data, first.unreachable_since is not None, first.message_ref)
 
 
 def member_by_identity(session: Session, *, key: str) -> MemberRecord | None:

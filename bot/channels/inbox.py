@@ -28,12 +28,15 @@ __all__ = ["EARLIER_WAIT", "Inbox", "Kept"]
 class Inbox:
     """The inbox of one channel ('telegram', 'whatsapp') of one running bot."""
 
-    def __init__(self, db: Engine, channel: str, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, db: Engine, channel: str, clock: Callable[[], datetime], *, instances: int = 1
+    ) -> None:
         self.db = db
         self.channel = channel
         self.clock = clock
-        # Several instances can share a PostgreSQL database; one SQLite file has one instance.
-        self.shared = db.dialect.name != "sqlite"
+        # Several instances share the database: a PostgreSQL one may always be shared; a
+        # SQLite file is when the settings say so (TELEGRAM_INSTANCES).
+        self.shared = db.dialect.name != "sqlite" or instances > 1
         # Storing updates, and looking for a person's earlier ones, never queue behind the
         # conversations they feed.
         self._keeper = ThreadPoolExecutor(2, thread_name_prefix=f"lsp-bot-{channel}-inbox")

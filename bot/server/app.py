@@ -128,4 +128,5 @@ def build_whatsapp(settings: Settings, dispatcher: Dispatcher, engine: Engine) -
         template=settings.whatsapp_template,
         language=settings.whatsapp_template_language,
     )
-    return WhatsAppChannel(dispatcher, engine, client, pusher, workers=settings.dispatch_workers)
+    return WhatsAppChannel(dispatcher, engine, client, pusher, workers=settings.dispatch_workers,
+                           instances=settings.telegram_instances)  # fmt: skip

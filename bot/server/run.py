@@ -84,7 +84,8 @@ def _serve(
 
     telegram = None
     if settings.telegram_bot_token:
-        telegram = TelegramChannel(dispatcher, engine, workers=settings.dispatch_workers)
+        telegram = TelegramChannel(dispatcher, engine, workers=settings.dispatch_workers,
+                                   instances=settings.telegram_instances)  # fmt: skip
     mode = _mode(settings, telegram is not None)
 
     def started(who: str) -> None:

@@ -83,13 +83,10 @@ class ConversationService:
             self._periods_ensured_on = today
         try:
             with session_scope(self.db) as session:
-                replies = self._handle(session, message, now)
-                if replies is not None:
-                    live = None
-                    if replies:
-                        live = writes.take_open_prompt(session, identity_key=message.identity)
+                answered = self._handle(session, message, now)
+                if answered is not None:
                     session.commit()
-                    return live, replies
+                    return answered
         except IntegrityError as error:
             if message.message_id is None:
                 raise
@@ -129,7 +126,7 @@ class ConversationService:
         longer stands (a later "ya" cannot answer it; a revocation under way is dropped)."""
         now = self.clock()
         with session_scope(self.db) as session:
-            member, state_json, _unreachable = queries.sender(session, key=message.identity)
+            member, state_json, *_ = queries.sender(session, key=message.identity)
             if member is None:
                 return None
             live = writes.take_open_prompt(session, identity_key=message.identity)
@@ -143,48 +140,56 @@ class ConversationService:
             logger.info("%s left a wait for another command", message.identity)
         return live
 
-    def _handle(self, session: Session, message: Message, now: datetime) -> list[Reply] | None:
-        """The replies to a message, recorded with it as applied (kept until `replied`); None
-        if it was applied before (the caller rolls this back)."""
-        replies = self._respond(session, message, now)
+    def _handle(
+        self, session: Session, message: Message, now: datetime
+    ) -> tuple[str | None, list[Reply]] | None:
+        """(the live prompt taken, the replies to a message), recorded with it as applied
+        (kept until `replied`); None if it was applied before (the caller rolls this back)."""
+        live, replies = self._respond(session, message, now)
+        if live is not None:  # read with the sender: replaced by these replies
+            writes.set_open_prompt(
+                session, identity_key=message.identity, message_ref=None, now=now
+            )
         if message.message_id is None:
-            return replies
+            return live, replies
         records = [reply_record(reply) for reply in replies]
         if writes.record_processed(
             session, identity_key=message.identity, message_id=message.message_id,
             replies=records, now=now,
         ):  # fmt: skip
-            return replies
+            return live, replies
         return None
 
-    def _respond(self, session: Session, message: Message, now: datetime) -> list[Reply]:
+    def _respond(
+        self, session: Session, message: Message, now: datetime
+    ) -> tuple[str | None, list[Reply]]:
         inbound, parsed = message.inbound, message.parsed
         replies: list[Reply] = []
         start = command_named(parsed, "start")
         if start is not None and start.argument:
             replies.extend(register(session, message, code=start.argument, now=now))
             inbound = START
-        member, state_json, unreachable = queries.sender(session, key=message.identity)
+        member, state_json, unreachable, live = queries.sender(session, key=message.identity)
         # Someone new sending the bare code (typed from the invite, or the link's text with
         # '/start' removed) registers as with /start CODE.
         text = inbound.text
         bare_code = member is None and not replies and looks_like_code(text)
         if bare_code and queries.invite(session, code=text.upper()) is not None:
             replies = register(session, message, code=text, now=now)
-            member, state_json, unreachable = queries.sender(session, key=message.identity)
+            member, state_json, unreachable, live = queries.sender(session, key=message.identity)
             if member is None:
-                return replies
+                return None, replies
             inbound = START
         if member is None:
-            return replies or [Reply(texts.UNKNOWN_PERSON)]
+            return None, replies or [Reply(texts.UNKNOWN_PERSON)]
         if unreachable and reach.clear_unreachable(session, key=message.identity):
             logger.info("%s wrote again: reachable", message.identity)
         if not member.active:
-            return [Reply(texts.INACTIVE)]
+            return None, [Reply(texts.INACTIVE)]
         if command_named(parsed, "tautkan"):
-            return [link_code(session, member, self.code_factory(), now)]
+            return live, [link_code(session, member, self.code_factory(), now)]
         state = State.from_json(state_json)
-        return replies + self._converse(session, message, member, state, inbound, now)
+        return live, replies + self._converse(session, message, member, state, inbound, now)
 
     def _converse(
         self,

@@ -84,12 +84,13 @@ class TelegramChannel:
         workers: int = 16,
         clock: Callable[[], datetime] = utcnow,
         on_handled: Callable[[int], None] | None = None,
+        instances: int = 1,
     ) -> None:
         self.dispatcher = dispatcher
         self.intake = Intake(dispatcher, db, "telegram", workers=workers, clock=clock)
         self.on_handled = on_handled
         self.username: str | None = None
-        self.inbox = TelegramInbox(db, clock)
+        self.inbox = TelegramInbox(db, clock, instances=instances)
         self._admin_chats: set[int] = set()
         self._marked: set[int] = set()  # inbox rows marked by a handler, for group 1 to skip
         # The keyboards this instance last showed under live check-box questions.

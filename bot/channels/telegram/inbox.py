@@ -22,8 +22,8 @@ CHANNEL = "telegram"
 class TelegramInbox:
     """The inbox of one running bot."""
 
-    def __init__(self, db: Database, clock: Callable[[], datetime]) -> None:
-        self.inbox = Inbox(db, CHANNEL, clock)
+    def __init__(self, db: Database, clock: Callable[[], datetime], *, instances: int = 1) -> None:
+        self.inbox = Inbox(db, CHANNEL, clock, instances=instances)
 
     def close(self) -> None:
         self.inbox.close()

@@ -53,6 +53,7 @@ class WhatsAppChannel:
         workers: int = 16,
         clock: Callable[[], datetime] = utcnow,
         on_handled: Callable[[str], None] | None = None,
+        instances: int = 1,
     ) -> None:
         self.dispatcher = dispatcher
         self.db = db
@@ -62,7 +63,7 @@ class WhatsAppChannel:
         self.on_handled = on_handled
         self.number: str | None = None
         self.intake = Intake(dispatcher, db, CHANNEL, workers=workers, clock=clock)
-        self.inbox = Inbox(db, CHANNEL, clock)
+        self.inbox = Inbox(db, CHANNEL, clock, instances=instances)
         self._order = PersonLocks()
         self._tasks: set[asyncio.Task[None]] = set()
         self._marked: set[str] = set()  # handled with their replies (Intake.delivered)
