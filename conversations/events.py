@@ -173,6 +173,17 @@ class OtherPart:
 
 
 @dataclass(frozen=True)
+class OthersView:
+    """Others' parts of one section: the first few by name and how many in all; the same of
+    those sent."""
+
+    parts: tuple[OtherPart, ...] = ()
+    count: int = 0
+    sent: tuple[OtherPart, ...] = ()
+    sent_count: int = 0
+
+
+@dataclass(frozen=True)
 class SectionProgress:
     """One section across the whole team: settled or not, and who still owes it."""
 
@@ -218,7 +229,7 @@ class Context:
     submissions: dict[str, SubmissionView]
     team: tuple[SectionProgress, ...] | None = None
     invite_code: str | None = None
-    others: dict[str, tuple[OtherPart, ...]] = field(default_factory=dict)
+    others: dict[str, OthersView] = field(default_factory=dict)
     certificate: CertificateView | None = None
 
 

@@ -111,13 +111,13 @@ class Turn(ReviewMoves, RevokeMoves):
 
     def show_others(self, section: Section) -> None:
         """For an admin: what other members already gave for this section."""
-        parts = self.ctx.others.get(section.key, ())
-        if not parts:
+        others = self.ctx.others.get(section.key)
+        if others is None or not others.count:
             return
         lines = [texts.OTHERS_HEADER]
-        lines += [other_line(section, part) for part in parts[:OTHERS_SHOWN]]
-        if len(parts) > OTHERS_SHOWN:
-            lines.append(texts.OTHERS_MORE.format(more=len(parts) - OTHERS_SHOWN))
+        lines += [other_line(section, part) for part in others.parts[:OTHERS_SHOWN]]
+        if others.count > OTHERS_SHOWN:
+            lines.append(texts.OTHERS_MORE.format(more=others.count - OTHERS_SHOWN))
         lines.append(texts.OTHERS_FOOTER)
         self.say("\n".join(lines))
 

@@ -6,6 +6,7 @@ from conversations import texts
 from conversations.display import display_value
 from conversations.events import (
     Option,
+    OthersView,
     SaveAnswer,
     SetStatus,
 )
@@ -179,12 +180,12 @@ class ReviewMoves(TurnBase):
         if self.refused_as_locked(key):
             return
         section = BY_KEY[key]
-        sent = [p for p in self.ctx.others.get(key, ()) if p.status is SubmissionStatus.SUBMITTED]
-        if self.ctx.member.is_admin and sent:
+        others = self.ctx.others.get(key, OthersView())
+        if self.ctx.member.is_admin and others.sent_count:
             lines = [texts.NIHIL_REFUSED_OTHERS.format(key=key, title=section.title)]
-            lines += [other_line(section, part) for part in sent[:OTHERS_SHOWN]]
-            if len(sent) > OTHERS_SHOWN:
-                lines.append(texts.OTHERS_MORE.format(more=len(sent) - OTHERS_SHOWN))
+            lines += [other_line(section, part) for part in others.sent[:OTHERS_SHOWN]]
+            if others.sent_count > OTHERS_SHOWN:
+                lines.append(texts.OTHERS_MORE.format(more=others.sent_count - OTHERS_SHOWN))
             self.say("\n".join(lines))
             self.menu()
             return

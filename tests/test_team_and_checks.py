@@ -129,3 +129,59 @@ def test_whole_numbers_are_exact_or_refused(chat: Chat) -> None:
         assert "Angka paling besar 100.000." in refused, typed
     assert "Perkembangan TUK" in chat.say("siti", "100.000")
     assert stored_answers(chat.db, user_name="Siti", section="2.5")[(1, "jumlah_asesi")] == 100000
+
+
+def test_a_large_team_is_listed_by_its_first_names_and_counted(chat: Chat) -> None:
+    """Opening a section lists the first ten others by name, then how many more (a draft with
+    something in it counts, an empty one does not); a nihil over others' data names the first
+    ten who sent it, then how many more."""
+    from sqlalchemy import insert
+
+    from storage.db import session_scope
+    from storage.models import Answer, Submission
+
+    chat.say("admin", "/menu")  # the admin exists and the period is there
+    names = [f"Koordinator {n:02d}" for n in range(14)]
+    for name in names:
+        chat.join(name.replace(" ", "_"), Role.KOORDINATOR_TUK, name)
+    now = chat.clock.now
+    with session_scope(chat.db) as session:
+        period_id = session.execute(select_period()).scalar_one()
+        member_ids = {name: id_ for name, id_ in session.execute(select_members())}
+        for n, name in enumerate(reversed(names)):  # stored in no particular order
+            status = "draft" if n in (0, 1) else "submitted"
+            submission_id = session.execute(
+                insert(Submission).values(period_id=period_id, section="2.5",
+                                          member_id=member_ids[name], status=status,
+                                          created_at=now, updated_at=now)
+            ).inserted_primary_key[0]  # fmt: skip
+            if n != 0:  # "Koordinator 13" keeps an empty draft
+                answer = insert(Answer).values(
+                    submission_id=submission_id, entry_no=1, field="nama", value=f"TUK {name}",
+                    revision=1, member_id=member_ids[name], channel="console", updated_at=now,
+                )  # fmt: skip
+                session.execute(answer)
+        session.commit()
+    opened = chat.say("admin", "4")
+    listed = [line for line in opened.splitlines() if line.startswith("- Koordinator")]
+    assert [line.split(" (")[0][2:] for line in listed] == names[:10]
+    assert "- dan 3 anggota lainnya" in opened  # 13 with something in them, ten shown
+    refused = chat.say("admin", "/nihil 2.5")
+    sent = [line.split(" (")[0][2:] for line in refused.splitlines() if line.startswith("- K")]
+    assert sent == names[:10] and "- dan 2 anggota lainnya" in refused  # 12 sent
+
+
+def select_period():  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from storage.models import Period
+
+    return select(Period.id).order_by(Period.year.desc(), Period.semester.desc()).limit(1)
+
+
+def select_members():  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from storage.models import Member
+
+    return select(Member.name, Member.id)

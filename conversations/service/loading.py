@@ -13,6 +13,7 @@ from conversations.events import (
     Inbound,
     MemberView,
     OtherPart,
+    OthersView,
     PeriodView,
     SubmissionView,
 )
@@ -20,12 +21,14 @@ from conversations.forms.registry import BY_KEY, SECTIONS
 from conversations.progress import tallied_progress
 from conversations.service.periods import period_label
 from conversations.state import State
+from conversations.turn_base import OTHERS_SHOWN
 from storage import (
     members,
     queries,
 )
 from storage import register as certificate_register
-from storage.enums import DELETED_ENTRY, Role, SubmissionStatus
+from storage.enums import DELETED_ENTRY, Role
+from storage.others import others_of_period
 from storage.periods import (
     semester_end,
     semester_start,
@@ -51,7 +54,7 @@ def context(
     """Everything the engine may read for this message (conversations/events.py, Context)."""
     wanted = engine.needs(inbound, member, state)
     team = None
-    others: dict[str, tuple[OtherPart, ...]] = {}
+    others: dict[str, OthersView] = {}
     if engine.Need.TEAM in wanted:  # counted by the database, not read member by member
         names = TEAM_NAMES if engine.Need.TEAM_NAMES in wanted else 0
         tallies = team_tally(session, period_id=period.id, names=names,
@@ -96,20 +99,22 @@ _SUMMARY_FIELDS = frozenset(
 )
 
 
-def _others(session: Session, period_id: int, member_id: int) -> dict[str, tuple[OtherPart, ...]]:
-    """Per section, what members other than this one have stored for the period."""
-    found: dict[str, list[OtherPart]] = {}
-    parts = queries.others_parts(
-        session, period_id=period_id, member_id=member_id, fields=_SUMMARY_FIELDS
-    )
-    roles = members.active_roles(session, member_ids={part.member_id for part in parts})
-    for part in parts:
-        section = BY_KEY.get(part.section)
-        if section is None or (not part.answers and part.status is SubmissionStatus.DRAFT):
-            continue
+def _others(session: Session, period_id: int, member_id: int) -> dict[str, OthersView]:
+    """Per section, what members other than this one have stored for the period (the first
+    few by name, and how many)."""
+    found = others_of_period(session, period_id=period_id, member_id=member_id,
+                             fields=_SUMMARY_FIELDS, shown=OTHERS_SHOWN)  # fmt: skip
+    ids = {p.member_id for o in found.values() for p in (*o.parts, *o.sent)}
+    roles = members.active_roles(session, member_ids=ids)
+
+    def view(part: queries.PartRecord) -> OtherPart:
+        section = BY_KEY[part.section]
         held = roles.get(part.member_id, frozenset())
         role = section.role if section.role in held or Role.ADMIN not in held else Role.ADMIN
-        found.setdefault(part.section, []).append(
-            OtherPart(part.name, texts.ROLE_NAMES[role], part.status, part.answers)
-        )
-    return {key: tuple(parts) for key, parts in found.items()}
+        return OtherPart(part.name, texts.ROLE_NAMES[role], part.status, part.answers)
+
+    return {
+        key: OthersView(tuple(map(view, o.parts)), o.count, tuple(map(view, o.sent)), o.sent_count)
+        for key, o in found.items()
+        if key in BY_KEY
+    }
