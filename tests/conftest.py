@@ -88,6 +88,21 @@ def db(backend: str, tmp_path: Path) -> Iterator[Engine]:
 
 
 @contextmanager
+def empty_database(backend: str, path: Path, prefix: str) -> Iterator[Engine]:
+    """A database with no tables yet: a SQLite file at `path`, or a PostgreSQL schema of its
+    own (dropped afterwards)."""
+    if backend == "sqlite":
+        engine = make_engine(f"sqlite:///{path}")
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+        return
+    with postgres_schema(prefix) as engine:
+        yield engine
+
+
+@contextmanager
 def postgres_schema(prefix: str) -> Iterator[Engine]:
     """An engine on a new, empty PostgreSQL schema of its own, dropped afterwards."""
     schema = f"{prefix}_{uuid.uuid4().hex[:12]}"

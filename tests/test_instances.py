@@ -23,12 +23,12 @@ from sqlalchemy import Engine, func, select, text
 from bot import texts as common
 from bot.channels import texts as channels_texts
 from conversations.service import ConversationService, Message, create_invite
-from storage.db import make_engine, session_scope
+from storage.db import session_scope
 from storage.enums import Role
 from storage.models import AnswerRevision
 from tests.botapi.phone import QUIET, _matching
 from tests.botapi.server import TOKEN, BotApiStandIn, Person, Sent
-from tests.conftest import POSTGRES_URL, postgres_problem, postgres_schema
+from tests.conftest import POSTGRES_URL, empty_database, postgres_problem, postgres_schema
 from tests.graphapi.harness import free_port
 from tests.helpers import stored_answers, submission_status
 from tests.test_crash_safety import SECRET, SECRET_VALUE
@@ -53,12 +53,7 @@ def shared_db() -> Iterator[Engine]:
 def either_db(backend: str, tmp_path: Path) -> Iterator[Engine]:
     """One database for both instances: a SQLite file (WAL: several processes may write it,
     one at a time), or a PostgreSQL schema of the test's own."""
-    if backend == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'shared.db'}")
-        yield engine
-        engine.dispose()
-        return
-    with postgres_schema("i") as engine:
+    with empty_database(backend, tmp_path / "shared.db", "i") as engine:
         yield engine
 
 

@@ -14,8 +14,8 @@ from alembic.config import Config
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
-from storage.db import MIGRATIONS_DIR, SCHEMA_HEAD, make_engine, schema_state, upgrade
-from tests.conftest import postgres_schema
+from storage.db import MIGRATIONS_DIR, SCHEMA_HEAD, schema_state, upgrade
+from tests.conftest import empty_database
 
 ROWS = 3
 # Tables a migration retired, and why what they held needs no keeping.
@@ -45,12 +45,7 @@ def test_the_schema_head_constant_is_alembics_head() -> None:
 @pytest.fixture
 def empty(backend: str, tmp_path: Path) -> Iterator[Engine]:
     """An empty database (no tables) on the backend."""
-    if backend == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'alt.db'}")
-        yield engine
-        engine.dispose()
-        return
-    with postgres_schema("m") as engine:
+    with empty_database(backend, tmp_path / "alt.db", "m") as engine:
         yield engine
 
 
