@@ -423,23 +423,18 @@ class GraphStandIn:
 
     async def _automation(self, request: Request) -> Response:
         """The number's command menu (ConversationalAutomationRequest)."""
-        refused = self._authorized(request)
-        if refused is not None:
-            return refused
-        try:
-            payload = json.loads(await request.body())
-        except ValueError:
-            return self._refuse(400, 100, "body is not JSON")
-        problems = automation_problems(payload)
-        if problems:
-            with self._lock:
-                self._state.violations.extend(f"conversational_automation: {p}" for p in problems)
-            return self._refuse(400, 100, "; ".join(problems))
+        payload = await self._checked(request, automation_problems, "conversational_automation")
+        if isinstance(payload, Response):
+            return payload
         with self._lock:
             self._state.commands = list(payload.get("commands", []))
         return JSONResponse({"success": True})
 
-    async def _messages(self, request: Request) -> Response:
+    async def _checked(
+        self, request: Request, problems_of: Callable[[dict[str, Any]], list[str]], what: str
+    ) -> dict[str, Any] | Response:
+        """The request's JSON body once its token, number and body pass, else the refusal;
+        each problem is recorded as a violation, named by `what` (or the message's type)."""
         refused = self._authorized(request)
         if refused is not None:
             return refused
@@ -449,11 +444,19 @@ class GraphStandIn:
             payload = json.loads(await request.body())
         except ValueError:
             return self._refuse(400, 100, "body is not JSON")
-        problems = message_problems(payload)
+        problems = problems_of(payload)
         if problems:
+            name = what or str(payload.get("type"))
             with self._lock:
-                self._state.violations.extend(f"{payload.get('type')}: {p}" for p in problems)
+                self._state.violations.extend(f"{name}: {p}" for p in problems)
             return self._refuse(400, 100, "; ".join(problems))
+        found: dict[str, Any] = payload
+        return found
+
+    async def _messages(self, request: Request) -> Response:
+        payload = await self._checked(request, message_problems, "")
+        if isinstance(payload, Response):
+            return payload
         if payload.get("status") == "read":
             with self._lock:
                 self._state.reads.append(payload)
