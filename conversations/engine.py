@@ -10,9 +10,7 @@ from enum import StrEnum
 from conversations import texts
 from conversations.commands import (
     Audience,
-    Command,
     Text,
-    UnknownCommand,
     command_named,
     listed,
 )
@@ -107,10 +105,8 @@ def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
         turn.menu()
     elif isinstance(parsed, Text):
         _on_text(turn, parsed.text)
-    elif isinstance(parsed, Command):
+    else:  # a command, known or not (an unknown one gets the default answer)
         _on_command(turn, parsed.name, parsed.argument)
-    else:
-        _on_unknown(turn, parsed)
     return turn.step()
 
 
@@ -191,16 +187,9 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
                 turn.choose_from_menu(argument)
             else:
                 turn.menu()
-        case _:  # a command another desk answers, reaching the engine (a stranger's)
+        case _:  # unknown, or another desk's reaching the engine (a stranger's)
             turn.say(texts.UNKNOWN_COMMAND.format(name=name))
             _remind(turn)
-
-
-def _on_unknown(turn: Turn, command: UnknownCommand) -> None:
-    if turn.state.mode in REVOKE_MODES:  # any other command leaves the revocation
-        turn.leave_revocation()
-    turn.say(texts.UNKNOWN_COMMAND.format(name=command.name))
-    _remind(turn)
 
 
 def help_text(*, admin: bool) -> str:

@@ -149,19 +149,6 @@ _UPDATE_PROMPT = (
 _PROMPT_UPSERT = _upsert(_PROMPT, "identity_key", "message_ref", "updated_at")
 
 
-def take_open_prompt(session: Session, *, identity_key: str) -> str | None:
-    """Which message's buttons were live for an identity, and none from now on."""
-    connection = session.connection()
-    which = _PROMPT.c.identity_key == identity_key
-    if connection.dialect.name in ("sqlite", "postgresql"):
-        taken = delete(_PROMPT).where(which).returning(_PROMPT.c.message_ref)
-        return connection.execute(taken).scalar_one_or_none()
-    found = connection.execute(select(_PROMPT.c.message_ref).where(which)).scalar_one_or_none()
-    if found is not None:
-        connection.execute(delete(_PROMPT).where(which))
-    return found
-
-
 def set_open_prompt(
     session: Session, *, identity_key: str, message_ref: str | None, now: datetime
 ) -> None:

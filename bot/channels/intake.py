@@ -86,10 +86,7 @@ class Intake:
     async def converse(self, message: Message) -> tuple[str | None, list[Reply]]:
         """The message whose buttons were live before this one (taken with the message's own
         transaction: they are the channel's to take away, once), and this one's replies."""
-        return await self.run(self._read_and_handle, message)
-
-    def _read_and_handle(self, message: Message) -> tuple[str | None, list[Reply]]:
-        return self.dispatcher.answer(message)
+        return await self.run(self.dispatcher.answer, message)
 
     async def delivered(self, message: Message, prompt: str | None, update: str | None) -> bool:
         """The replies to `message` are out: which message's buttons are live now, the replies

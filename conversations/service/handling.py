@@ -126,10 +126,13 @@ class ConversationService:
         longer stands (a later "ya" cannot answer it; a revocation under way is dropped)."""
         now = self.clock()
         with session_scope(self.db) as session:
-            member, state_json, *_ = queries.sender(session, key=message.identity)
+            member, state_json, _unreachable, live = queries.sender(session, key=message.identity)
             if member is None:
                 return None
-            live = writes.take_open_prompt(session, identity_key=message.identity)
+            if live is not None:
+                writes.set_open_prompt(
+                    session, identity_key=message.identity, message_ref=None, now=now
+                )
             left = engine.left_for_another_command(State.from_json(state_json))
             if left is not None:
                 writes.save_state(

@@ -163,7 +163,7 @@ class WhatsAppChannel:
         inbound = self._inbound(message, identity)
         slow = message.kind == "document" or (inbound is not None and is_slow(inbound.parsed))
         async with _Typing(self.client, message.id, slow):
-            await self._answer(message, identity)
+            await self._answer(message, identity, inbound)
 
     def _inbound(self, message: Incoming, identity: str) -> Message | None:
         """What the person said, as the dispatcher reads it (None: nothing to read)."""
@@ -175,8 +175,9 @@ class WhatsAppChannel:
             text = picked[1] if picked is not None else ""
         return Message(identity, text, message_id=message.id, display_name=message.sender.name)
 
-    async def _answer(self, message: Incoming, identity: str) -> None:
-        """Everything a message gets, while it shows as read with 'typing…'."""
+    async def _answer(self, message: Incoming, identity: str, inbound: Message | None) -> None:
+        """Everything a message gets, while it shows as read with 'typing…' (`inbound`: what
+        it says, read once by `_inbound`)."""
         if message.kind == "other":
             await self._send_all(message, [Reply(texts.WA_UNSUPPORTED)], None)
             return
@@ -190,7 +191,6 @@ class WhatsAppChannel:
             ):
                 await self._send_all(message, [Reply(texts.WA_STALE_BUTTON)], identity, keep=True)
                 return
-        inbound = self._inbound(message, identity)
         assert inbound is not None
         _live, replies = await self.intake.converse(inbound)
         if replies:
