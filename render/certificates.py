@@ -13,6 +13,7 @@ from render.assessors import HAS_DATA, REGISTRATION, SCOPE, TiedAssessor
 from render.crosscheck import Figure, cited
 from render.filters import long_date, number, short_date, wita_datetime
 from render.register_data import RegisterData
+from render.report_data import RegisterPart, Tally, TallyRow, TrailRow
 from storage.enums import Role
 from storage.queries import MemberRecord
 from storage.register import StoredCertificate, fold
@@ -22,7 +23,7 @@ KINDS = ("kualifikasi", "okupasi", "klaster", "unit", "")
 ROUTES = ("reguler", "rcc", "rpl")
 
 
-def register_part(data: RegisterData, tied: Sequence[TiedAssessor], today: date) -> dict[str, Any]:
+def register_part(data: RegisterData, tied: Sequence[TiedAssessor], today: date) -> RegisterPart:
     """What report B prints from the register (JSON-able, frozen with a final)."""
     issued = data.certificates
     revisions = {c.number for c in data.changes if c.kind == CORRECTION}
@@ -172,12 +173,10 @@ def _assessor(
     }  # fmt: skip
 
 
-def scheme_tally(
-    typed: dict[str, Figure], counted: dict[str, Figure], data: RegisterData
-) -> dict[str, Any]:
+def scheme_tally(typed: dict[str, Figure], counted: dict[str, Figure], data: RegisterData) -> Tally:
     """Report A's certificates per scheme: every scheme 2.2 names or the register counts, the
     register's figure beside the typed one (a final prints one: they agree)."""
-    rows = []
+    rows: list[TallyRow] = []
     for key in sorted(typed.keys() | counted.keys(),
                       key=lambda k: (-(counted[k].value if k in counted else 0), k)):  # fmt: skip
         mine, theirs = typed.get(key), counted.get(key)
@@ -202,7 +201,7 @@ def scheme_tally(
     }  # fmt: skip
 
 
-def issuance_trail(data: RegisterData, ref: str) -> list[dict[str, Any]]:
+def issuance_trail(data: RegisterData, ref: str) -> list[TrailRow]:
     """One row per issuance the edition's certificates come from: the file, its SHA-256, who
     brought it in, how and when (`ref`: where the report uses them)."""
     rows = []
@@ -219,13 +218,13 @@ def issuance_trail(data: RegisterData, ref: str) -> list[dict[str, Any]]:
     return rows
 
 
-def change_trail(data: RegisterData) -> list[dict[str, Any]]:
+def change_trail(data: RegisterData) -> list[TrailRow]:
     """One row per correction (old and new values) and per revocation (date, reason,
     decision) of the edition's certificates."""
     return [_change(change, data) for change in data.changes]
 
 
-def _change(change: RegisterChange, data: RegisterData) -> dict[str, Any]:
+def _change(change: RegisterChange, data: RegisterData) -> TrailRow:
     ref = texts.TRAIL_CERTIFICATE_REF.format(number=change.number)
     if change.kind == CORRECTION:
         value = "; ".join(
@@ -255,14 +254,15 @@ def _shown(value: Any) -> str:
 def _trail(
     ref: str, item: str, value: str, by: int | None, by_name: str | None, data: RegisterData,
     channel: str, at: Any, revision: str,
-) -> dict[str, Any]:  # fmt: skip
+) -> TrailRow:  # fmt: skip
     member = data.recorders.get(by or 0)
     role = texts.ROLE_NAMES[Role.ADMIN] if member and Role.ADMIN in member.roles else (
         texts.SERVER_ROLE if member is None else texts.EMPTY)  # fmt: skip
     return {
-        "ref": ref, "item": item, "value": value, "by": recorder(by, by_name, data.recorders),
-        "role": role, "channel": texts.CHANNEL_NAMES.get(channel, channel),
-        "at": wita_datetime(at), "revision": revision,
+        "no": 0, "ref": ref, "item": item, "value": value,
+        "by": recorder(by, by_name, data.recorders), "role": role,
+        "channel": texts.CHANNEL_NAMES.get(channel, channel), "at": wita_datetime(at),
+        "revision": revision,
     }  # fmt: skip
 
 

@@ -1,14 +1,14 @@
-"""One chapter per section: each contributor's answers, the repeated entries as table rows,
-and the data trail row for every printed item."""
+"""One chapter per section: each contributor's answers and the repeated entries as table rows
+(the data trail of every printed item is render/trail.py)."""
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from render import texts
-from render.filters import number, wita_datetime
+from render.filters import number
 from render.outline import ProgressLike, QuestionLike, RepeatLike, SectionLike
-from render.values import applies, display, is_paragraph, shortened
+from render.report_data import Chapter, Field, Part, Row, Table, Tally
+from render.values import applies, display, is_paragraph
 from storage.enums import DELETED_ENTRY, Role, SubmissionStatus
 from storage.period_data import StoredAnswer, StoredSubmission
 from storage.queries import MemberRecord
@@ -34,7 +34,6 @@ class Contribution:
     owner: MemberRecord | None
     answers: list[StoredAnswer]
     members: dict[int, MemberRecord]
-    numbers: dict[int, int] = field(default_factory=dict)
 
     @property
     def owner_name(self) -> str:
@@ -92,10 +91,28 @@ def contributions(
     return found
 
 
+# An entry's place in its section's table: (the owner's id, the entry's number) -> row number.
+EntryNumbers = dict[tuple[int, int], int]
+
+
+def entry_numbers(items: Sequence[Contribution]) -> EntryNumbers:
+    """Row numbers of a section's live entries as its table prints them (nihil parts have
+    none), so the data trail refers to the rows the reader sees."""
+    numbers: EntryNumbers = {}
+    for item in items:
+        if item.nihil:
+            continue
+        for entry in item.entries():
+            numbers[(item.submission.owner_id, entry)] = len(numbers) + 1
+    return numbers
+
+
 def chapter(
-    section: SectionLike, items: list[Contribution], progress: ProgressLike | None
-) -> dict[str, Any]:
-    """A section's chapter: state, who still owes it, contributions and the entries table."""
+    section: SectionLike, items: list[Contribution], progress: ProgressLike | None,
+    *, tally: Tally | None = None,
+) -> Chapter:  # fmt: skip
+    """A section's chapter: state, who still owes it, contributions and the entries table
+    (with `tally` under it instead of the typed answers' sum, when given)."""
     state = progress.state if progress else "belum"
     repeat = section.repeat
     parts = [_contribution(item) for item in items]
@@ -109,7 +126,7 @@ def chapter(
         "done_by": ", ".join(progress.done_by) if progress else "",
         "nihil_by": ", ".join(part["name"] for part in parts if part["nihil"]) or texts.EMPTY,
         "contributions": parts,
-        "table": _table(repeat, items) if repeat is not None else None,
+        "table": _table(repeat, items, tally) if repeat is not None else None,
     }
 
 
@@ -122,10 +139,10 @@ def _owed(section: SectionLike, progress: ProgressLike | None) -> str:
     return names
 
 
-def _contribution(item: Contribution) -> dict[str, Any]:
+def _contribution(item: Contribution) -> Part:
     top = item.values(0)
     plain = {key: answer.value for key, answer in top.items()}
-    fields = [
+    fields: list[Field] = [
         {"label": q.report_label, "value": display(q, top[q.key].value if q.key in top else None)}
         for q in item.section.top_questions
         if q.key in top or applies(q, plain)
@@ -142,21 +159,24 @@ def _contribution(item: Contribution) -> dict[str, Any]:
     }
 
 
-def _table(repeat: RepeatLike, items: list[Contribution]) -> dict[str, Any]:
+def _table(repeat: RepeatLike, items: list[Contribution], tally: Tally | None) -> Table:
     columns = [q for q in repeat.questions if not is_paragraph(q)]
-    rows: list[dict[str, Any]] = []
-    for item in items:
-        if item.nihil:
-            continue
-        for entry in item.entries():
-            rows.append(_row(item, entry, columns, repeat, len(rows) + 1))
+    numbers = entry_numbers(items)
+    rows = [
+        _row(item, entry, columns, repeat, numbers[(item.submission.owner_id, entry)])
+        for item in items
+        if not item.nihil
+        for entry in item.entries()
+    ]
+    if tally is None and repeat.tally:
+        tally = _tally(repeat, items)
     return {
         "label": repeat.label,
         "columns": [q.report_label for q in columns],
         "kinds": [q.type for q in columns],
         "sources": len({id(item) for item in items if not item.nihil}) > 1,
         "rows": rows,
-        "tally": _tally(repeat, items) if repeat.tally else None,
+        "tally": tally,
     }
 
 
@@ -166,12 +186,11 @@ def _row(
     columns: list[QuestionLike],
     repeat: RepeatLike,
     position: int,
-) -> dict[str, Any]:
-    item.numbers[entry] = position
+) -> Row:
     own = item.values(entry)
     plain = {key: answer.value for key, answer in own.items()}
     cells = [display(q, plain.get(q.key)) for q in columns]
-    notes = [
+    notes: list[Field] = [
         {"label": q.report_label, "value": display(q, plain.get(q.key))}
         for q in repeat.questions
         if is_paragraph(q) and (q.key in own or applies(q, plain))
@@ -179,7 +198,7 @@ def _row(
     return {"no": position, "source": item.owner_name, "cells": cells, "notes": notes}
 
 
-def _tally(repeat: RepeatLike, items: list[Contribution]) -> dict[str, Any]:
+def _tally(repeat: RepeatLike, items: list[Contribution]) -> Tally:
     assert repeat.tally is not None
     counts: dict[str, int] = {}
     for item in items:
@@ -195,92 +214,4 @@ def _tally(repeat: RepeatLike, items: list[Contribution]) -> dict[str, Any]:
         "title": repeat.tally.title,
         "rows": [{"label": label, "count": number(count)} for label, count in counts.items()],
         "total": number(sum(counts.values())),
-    }
-
-
-def trail_rows(
-    sections: Sequence[SectionLike], contributions: dict[str, list[Contribution]]
-) -> list[dict[str, Any]]:
-    """Jejak data: for every printed item, who gave it, as what, how, when, which revision.
-
-    Call after `chapter` has numbered the entries, so references match the tables.
-    """
-    rows: list[dict[str, Any]] = []
-    for section in sections:
-        for item in contributions.get(section.key, []):
-            rows.extend(_item_trail(section, item))
-    for position, row in enumerate(rows, 1):
-        row["no"] = position
-    return rows
-
-
-def _item_trail(section: SectionLike, item: Contribution) -> Iterator[dict[str, Any]]:
-    sub = item.submission
-    if sub.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL) and sub.changed_at:
-        yield _trail(
-            section,
-            texts.TRAIL_SECTION_LEVEL,
-            texts.TRAIL_STATUS,
-            texts.TRAIL_NIHIL if item.nihil else texts.TRAIL_SUBMITTED,
-            item.members.get(sub.changed_by or 0),
-            sub.channel or "",
-            sub.changed_at,
-            None,
-        )
-    if item.nihil:
-        return
-    top = item.values(0)
-    for question in section.top_questions:
-        if question.key in top:
-            yield _answer_trail(section, item, texts.TRAIL_SECTION_LEVEL, question, top)
-    repeat = section.repeat
-    for entry in item.entries() if repeat else ():
-        assert repeat is not None
-        own = item.values(entry)
-        ref = f"{repeat.label} no. {item.numbers.get(entry, entry)}"
-        for question in repeat.questions:
-            if question.key in own:
-                yield _answer_trail(section, item, ref, question, own)
-
-
-def _answer_trail(
-    section: SectionLike,
-    item: Contribution,
-    ref: str,
-    question: QuestionLike,
-    answers: dict[str, StoredAnswer],
-) -> dict[str, Any]:
-    answer = answers[question.key]
-    value = shortened(display(question, answer.value))
-    return _trail(
-        section,
-        ref,
-        question.report_label,
-        value,
-        item.members.get(answer.given_by),
-        answer.channel,
-        answer.given_at,
-        answer.revision,
-    )
-
-
-def _trail(
-    section: SectionLike,
-    ref: str,
-    item: str,
-    value: str,
-    member: MemberRecord | None,
-    channel: str,
-    at: Any,
-    revision: int | None,
-) -> dict[str, Any]:
-    return {
-        "ref": f"{section.clause} · {ref}",
-        "item": item,
-        "value": value,
-        "by": member.name if member else texts.EMPTY,
-        "role": role_in(member, section),
-        "channel": texts.CHANNEL_NAMES.get(channel, channel or texts.EMPTY),
-        "at": wita_datetime(at),
-        "revision": str(revision) if revision is not None else texts.EMPTY,
     }

@@ -11,13 +11,13 @@ on the certificates needs 3.2 data; and report B may not count none while report
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from render import texts
 from render.assessors import HAS_DATA, NIHIL, UNKNOWN, TiedAssessor
 from render.chapters import Contribution
 from render.filters import number, wita_datetime
 from render.outline import SectionLike
+from render.report_data import Finding
 from storage.register import StoredCertificate, fold
 
 BOTH, ONLY_B = "AB", "B"
@@ -84,9 +84,9 @@ def findings(
     contributions: dict[str, list[Contribution]],
     certificates: Sequence[StoredCertificate],
     tied: Sequence[TiedAssessor],
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     """Every disagreement between typed figures and the register, as a draft prints it."""
-    found: list[dict[str, Any]] = []
+    found: list[Finding] = []
     for section in sections:
         link = section.register
         if link is None or link.name is None:
@@ -103,7 +103,7 @@ def findings(
 def _finding(
     topic: str, subject: str, typed: Figure | None, counted: Figure | None, fix: str,
     reports: str = BOTH,
-) -> dict[str, Any]:  # fmt: skip
+) -> Finding:  # fmt: skip
     return {
         "topic": topic,
         "subject": subject,
@@ -118,7 +118,7 @@ def _finding(
 
 def _equal(
     section: SectionLike, typed: dict[str, Figure], counted: dict[str, Figure]
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     """A count that must be the register's (certificates issued per scheme)."""
     typed_total = sum(f.value for f in typed.values())
     topic = texts.CHECK_TOPICS[section.register.kind]  # type: ignore[union-attr]
@@ -146,7 +146,7 @@ def _equal(
 
 def _at_least(
     section: SectionLike, typed: dict[str, Figure], counted: dict[str, Figure]
-) -> list[dict[str, Any]]:
+) -> list[Finding]:
     """A count the register's may not exceed (asesi tested at a TUK)."""
     topic = texts.CHECK_TOPICS[section.register.kind]  # type: ignore[union-attr]
     rows = []
@@ -163,7 +163,7 @@ def _at_least(
     return rows
 
 
-def _assessors(tied: Sequence[TiedAssessor]) -> list[dict[str, Any]]:
+def _assessors(tied: Sequence[TiedAssessor]) -> list[Finding]:
     """Every assessor on the certificates has sent 3.2, and assessed no fewer asesi."""
     rows = []
     topic = texts.CHECK_TOPICS["assessor"]
@@ -186,6 +186,6 @@ def _assessors(tied: Sequence[TiedAssessor]) -> list[dict[str, Any]]:
     return rows
 
 
-def by_report(found: Sequence[dict[str, Any]], report: str) -> list[dict[str, Any]]:
+def by_report(found: Sequence[Finding], report: str) -> list[Finding]:
     """The findings that concern one report."""
     return [f for f in found if report in f["reports"]]

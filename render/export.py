@@ -17,6 +17,7 @@ from render.export_register import register_sheets
 from render.filters import wita_datetime
 from render.outline import QuestionLike, SectionLike
 from render.register_data import RegisterData
+from render.report_data import Finding
 from render.sheets import append, fit, wita_naive
 from render.values import display, safe_text
 from storage.period_data import StoredAnswer
@@ -34,7 +35,7 @@ def workbook(
     period_label: str,
     now: datetime,
     register: RegisterData | None = None,
-    findings: Sequence[dict[str, Any]] = (),
+    findings: Sequence[Finding] = (),
     states: dict[str, str] | None = None,
 ) -> bytes:
     """The .xlsx bytes: a sheet per section (an empty one says whether the section is

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from render import texts
 from render.certificates import recorder
 from render.register_data import RegisterData
+from render.report_data import Finding
 from render.sheets import append, fit, header, wita_naive
 from storage.periods import WITA
 from storage.register import fold
@@ -21,7 +22,7 @@ Filler = Callable[[Worksheet], None]
 
 
 def register_sheets(
-    data: RegisterData, findings: Sequence[dict[str, Any]], now: datetime
+    data: RegisterData, findings: Sequence[Finding], now: datetime
 ) -> list[tuple[str, str, Filler]]:
     """(title, what it holds, how to fill it) of each register sheet, in order."""
     return [
@@ -107,7 +108,7 @@ def _history(sheet: Worksheet, data: RegisterData) -> None:
     _finish(sheet)
 
 
-def _crosscheck(sheet: Worksheet, findings: Sequence[dict[str, Any]]) -> None:
+def _crosscheck(sheet: Worksheet, findings: Sequence[Finding]) -> None:
     """Figures typed in sections that differ from the register (none: it says so)."""
     header(sheet, list(texts.EXPORT_CHECK_COLUMNS))
     for f in findings:

@@ -1,5 +1,6 @@
 """The one Jinja2 environment: autoescaped, strict, templates from this package only."""
 
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -81,7 +82,7 @@ def environment() -> Environment:
     return env
 
 
-def report_html(context: dict[str, Any]) -> str:
+def report_html(context: Mapping[str, Any]) -> str:
     """The report body (cover, completeness, chapters, distribution, signature) as HTML:
     report A's or report B's."""
     template = "report_b.html" if context["content"]["report"] == "B" else "report.html"
@@ -124,7 +125,7 @@ def _trail_cells(rows: list[dict[str, Any]]) -> list[list[str]]:
     ]  # fmt: skip
 
 
-def paged_tables(context: dict[str, Any]) -> dict[str, PagedTable]:
+def paged_tables(context: Mapping[str, Any]) -> dict[str, PagedTable]:
     """Report B's certificate list and the data trail, each measured over all its rows and
     laid out page by page (once: they are then printed in runs of pages)."""
     content = context["content"]
@@ -137,7 +138,7 @@ def paged_tables(context: dict[str, Any]) -> dict[str, PagedTable]:
 
 
 def _appendix(
-    template: str, context: dict[str, Any], table: PagedTable, first: bool, **extra: Any
+    template: str, context: Mapping[str, Any], table: PagedTable, first: bool, **extra: Any
 ) -> str:
     return (
         environment()
@@ -147,14 +148,14 @@ def _appendix(
     )  # fmt: skip
 
 
-def list_html(context: dict[str, Any], table: PagedTable, *, first: bool) -> str:
+def list_html(context: Mapping[str, Any], table: PagedTable, *, first: bool) -> str:
     """A run of pages of report B's certificate list, landscape (the appendix heading on the
     first run only)."""
     return _appendix("certificate_list.html", context, table, first, landscape=True,
                      status_column=LIST_STATUS)  # fmt: skip
 
 
-def trail_html(context: dict[str, Any], table: PagedTable, *, first: bool) -> str:
+def trail_html(context: Mapping[str, Any], table: PagedTable, *, first: bool) -> str:
     """A run of pages of the data trail (the appendix heading on the first run only)."""
     empty = not any(table.pages)
     return _appendix("trail.html", context, table, first, empty=empty)

@@ -3,6 +3,7 @@
 from typing import Any
 
 from render import texts
+from render.report_data import MissingField
 from storage.models import DEFAULT_DISTRIBUTION, LspProfile
 
 # Names lsp-bot gives before anyone sets the profile: printed on a final they would mislead.
@@ -26,7 +27,7 @@ def lsp_profile(profile: LspProfile | None) -> dict[str, Any]:
     }
 
 
-def missing_fields(lsp: dict[str, Any]) -> list[dict[str, str]]:
+def missing_fields(lsp: dict[str, Any]) -> list[MissingField]:
     """What a final needs from the profile and it lacks, each with how to set it."""
     unset = {
         "name": lsp["name"].strip().casefold() in PLACEHOLDER_NAMES,

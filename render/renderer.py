@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import threading
+from collections.abc import Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
@@ -29,7 +30,7 @@ logger = logging.getLogger(__name__)
 PAGES_PER_PART = 40  # a run of a long table that one rendering process builds at a time
 
 
-def metadata_for(context: dict[str, Any]) -> Metadata:
+def metadata_for(context: Mapping[str, Any]) -> Metadata:
     """Title, author (the LSP), subject and keywords of a report's PDF."""
     content, document = context["content"], context["document"]
     final = document["kind"] == "final"
@@ -48,7 +49,7 @@ def metadata_for(context: dict[str, Any]) -> Metadata:
     )
 
 
-def stamp_for(context: dict[str, Any]) -> Stamp:
+def stamp_for(context: Mapping[str, Any]) -> Stamp:
     """The footer (and for a draft, the watermark) every page of this report carries."""
     document = context["document"]
     metadata = metadata_for(context)
@@ -88,7 +89,7 @@ def _runs(kind: str, pages: int, workers: int) -> list[Part]:
     return [(kind, start, start + size) for start in range(0, pages, size)]
 
 
-def parts(context: dict[str, Any], workers: int) -> list[Part]:
+def parts(context: Mapping[str, Any], workers: int) -> list[Part]:
     """The pieces to build, in order: None for the body, then runs of pages of report B's
     certificate list (an appendix) and of the data trail, each ("list" or "trail", first
     page, page after the last), as `context["tables"]` lays them out."""
@@ -98,7 +99,7 @@ def parts(context: dict[str, Any], workers: int) -> list[Part]:
     return [None, *listed, *trail]
 
 
-def render_part(context: dict[str, Any], part: Part) -> bytes:
+def render_part(context: Mapping[str, Any], part: Part) -> bytes:
     """One piece as PDF bytes."""
     if part is None:
         return html_to_pdf(report_html(context))
@@ -109,7 +110,7 @@ def render_part(context: dict[str, Any], part: Part) -> bytes:
     return html_to_pdf(trail_html(context, table, first=start == 0))
 
 
-def render_pdf(context: dict[str, Any]) -> bytes:
+def render_pdf(context: Mapping[str, Any]) -> bytes:
     """The whole report in this process (for scripts and tests of the pieces)."""
     context = {**context, "tables": paged_tables(context)}
     pieces = [render_part(context, part) for part in parts(context, 1)]
@@ -157,7 +158,7 @@ class Renderer:
         for future in futures:
             future.result()
 
-    def render(self, context: dict[str, Any]) -> bytes:
+    def render(self, context: Mapping[str, Any]) -> bytes:
         """The report as PDF bytes; retried once on a fresh pool if a worker died."""
         try:
             return self._render(context)
@@ -166,7 +167,7 @@ class Renderer:
             self.close()
             return self._render(context)
 
-    def _render(self, context: dict[str, Any]) -> bytes:
+    def _render(self, context: Mapping[str, Any]) -> bytes:
         pool = self._executor()
         with self._count_lock:
             self.in_flight += 1

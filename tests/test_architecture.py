@@ -78,7 +78,6 @@ LONG_MODULES = {
     "bot/reports/desk.py": "drafts, finals, the archive and the export share one desk",
     "bot/certificates/checking.py": "every check of an imported row, one per column",
     "conversations/engine.py": "the command and mode dispatch of the engine, /bantuan, /status",
-    "render/context.py": "both reports' contexts from one read",
     "render/pdf.py": "xhtml2pdf's fonts, links and page furniture in one place",
     "storage/models.py": "the conversation's tables, one class each",
     "storage/reminders.py": "the reminder rows' claim protocol: plan, claim, begin, settle",

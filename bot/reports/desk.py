@@ -6,7 +6,6 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
@@ -22,6 +21,14 @@ from render.changes import changed_lines
 from render.export import workbook
 from render.filters import wita_long
 from render.renderer import Renderer
+from render.report_data import (
+    Changes,
+    Finding,
+    MissingField,
+    ReportContent,
+    ReportContext,
+    Verification,
+)
 from render.signing import Signer
 from render.verification import new_code
 from storage import finals, period_data, queries, register, writes
@@ -61,8 +68,8 @@ class FinalOutcome:
     pdf: bytes = b""
     created: bool = False
     opens_on: date | None = None
-    profile: tuple[dict[str, str], ...] = ()
-    disagreements: tuple[dict[str, str], ...] = ()
+    profile: tuple[MissingField, ...] = ()
+    disagreements: tuple[Finding, ...] = ()
 
 
 def sha256(data: bytes) -> str:
@@ -108,36 +115,34 @@ class ReportDesk:
         kind: str,
         prepared_by: str,
         edition: Edition = ACTIVITIES,
-    ) -> dict[str, Any]:
+    ) -> ReportContext:
         """The report context of a period (or of one issuance) as stored right now."""
         request = self._request(session, period, kind=kind, prepared_by=prepared_by,
-                                edition=edition)  # fmt: skip
-        return report_context.build(session, request)
+                                issuance=edition.issuance)  # fmt: skip
+        record = report_context.read(session, request)
+        return report_context.compose(record, edition.report, report_sections(edition.report))
 
     def _request(
         self, session: Session, period: PeriodRecord, *, kind: str, prepared_by: str,
-        edition: Edition,
-    ) -> report_context.ReportRequest:  # fmt: skip
-        sections = report_sections(edition.report)
+        issuance: int | None = None,
+    ) -> report_context.SemesterRequest:  # fmt: skip
         active = queries.active_members(session)
         people = [Person(m.id, m.name, m.roles) for m in active]
         statuses = queries.period_statuses(session, period_id=period.id)
-        return report_context.ReportRequest(
-            report=edition.report,
+        return report_context.SemesterRequest(
             kind=kind,
             period=period,
-            sections=sections,
-            progress=team_progress(sections, people, statuses),
+            sections=SECTIONS,
+            progress=team_progress(SECTIONS, people, statuses),
             prepared_by=prepared_by,
             now=self.clock(),
-            issuance=edition.issuance,
-            checked=SECTIONS,
+            issuance=issuance,
             people=active,
         )
 
     def draft(
         self, period: PeriodRecord, *, prepared_by: str, edition: Edition = ACTIVITIES
-    ) -> tuple[dict[str, Any], bytes]:
+    ) -> tuple[ReportContext, bytes]:
         """A draft of the period's report: its context and PDF."""
         with session_scope(self.db) as session:
             ctx = self.context(session, period, kind=report_context.DRAFT,
@@ -180,7 +185,7 @@ class ReportDesk:
         if existing and existing[-1].content_sha256 == content_sha:
             return self._stored(existing[-1])
         version = existing[-1].version + 1 if existing else 1
-        verification = {"code": new_code(), "public_url": self.public_url}
+        verification: Verification = {"code": new_code(), "public_url": self.public_url}
         ctx["document"] = {**ctx["document"], "version": version, "verification": verification}
         if existing:
             ctx["document"]["changes"] = self._changes(existing[-1], content)
@@ -189,29 +194,30 @@ class ReportDesk:
             reason = render_texts.SIGNING_REASON.format(lsp=ctx["content"]["lsp"]["name"])
             pdf = self.signer.sign(pdf, reason=reason)
         try:
-            info = self._store(period, ctx, pdf, member_id=member_id, channel=channel,
-                               code=edition.code)  # fmt: skip
+            info = self._store(period, ctx, pdf, version=version, member_id=member_id,
+                               channel=channel, code=edition.code)  # fmt: skip
         except IntegrityError:
             logger.info("final %s v%s made concurrently; using the stored one", period.id, version)
             return self._stored(self.versions(period, edition)[-1])
         return FinalOutcome(info=info, pdf=pdf, created=True)
 
-    def _changes(self, previous: finals.FinalInfo, content: dict[str, Any]) -> dict[str, Any]:
+    def _changes(self, previous: finals.FinalInfo, content: ReportContent) -> Changes:
         """What a new version changes from the one it replaces, as its pages say it."""
         with session_scope(self.db) as session:
             before = finals.final_snapshot(session, final_id=previous.id)
         return {
             "replaces": previous.version,
             "replaced_at": wita_long(previous.created_at),
-            "lines": changed_lines(before.get("content", {}), content),
+            "lines": changed_lines(before.get("content", {}), dict(content)),
         }
 
     def _store(
         self,
         period: PeriodRecord,
-        ctx: dict[str, Any],
+        ctx: ReportContext,
         pdf: bytes,
         *,
+        version: int,
         member_id: int | None,
         channel: str,
         code: str,
@@ -221,7 +227,7 @@ class ReportDesk:
                 session,
                 period_id=period.id,
                 report=code,
-                version=ctx["document"]["version"],
+                version=version,
                 document_number=ctx["document"]["number"],
                 content_sha256=ctx["document"]["content_sha256"],
                 pdf_sha256=sha256(pdf),
@@ -288,19 +294,18 @@ class ReportDesk:
         """All data of a period as .xlsx bytes (every section of both reports), with the
         register's sheets and the cross-check both reports' drafts show."""
         with session_scope(self.db) as session:
-            stored = report_context.load(session, period_id=period.id)
-            data = report_context.register_of(session, period)
-            drafts = [
-                report_context.assemble(
-                    self._request(session, period, kind=report_context.DRAFT, prepared_by="",
-                                  edition=edition), stored, data,
-                )
-                for edition in (ACTIVITIES, SEMESTER_CERTIFICATES)
-            ]  # fmt: skip
+            record = report_context.read(
+                session, self._request(session, period, kind=report_context.DRAFT,
+                                       prepared_by=""),
+            )  # fmt: skip
+        drafts = [
+            report_context.compose(record, edition.report, report_sections(edition.report))
+            for edition in (ACTIVITIES, SEMESTER_CERTIFICATES)
+        ]
         findings = {
             (f["topic"], f["subject"]): f for d in drafts for f in d["content"]["crosscheck"]
         }
         states = {ch["clause"]: ch["state"] for d in drafts for ch in d["content"]["chapters"]}
-        return workbook(SECTIONS, stored, period_label=period_label(period), now=self.clock(),
-                        register=data, findings=list(findings.values()),
-                        states=states)  # fmt: skip
+        return workbook(SECTIONS, record.stored, period_label=period_label(period),
+                        now=self.clock(), register=record.register,
+                        findings=list(findings.values()), states=states)  # fmt: skip
