@@ -6,11 +6,14 @@ For each member count, fills a fresh SQLite file (WAL, synchronous=FULL) with th
 each with a submitted TUK section of two entries, then times every message of new coordinators
 filling in section 2.5 (three TUKs each), and of an admin (whose messages read the whole team).
 Messages go through the dispatcher every channel uses (admin commands, then the conversation),
-as a chat delivers them. Prints median and p99 in milliseconds, the SQL statements and the
-transactions per message (counted on the engine), and beside them the floor: a raw sqlite3
-transaction of the same durability (WAL, synchronous=FULL, BEGIN IMMEDIATE) that writes what one
-answer must (the message id applied, the answer, its revision, the conversation state), as a
-ratio.
+as a chat delivers them: each message's delivery (its replies sent) waits, as in the channels'
+intake (bot/channels/deliveries.py), to be written with the person's next message, and what is
+still waiting when a person stops is written then (counted with their last message).
+
+Prints median and p99 in milliseconds, the SQL statements and the transactions per message
+(counted on the engine), and beside them the floor: a raw sqlite3 transaction of the same
+durability (WAL, synchronous=FULL, BEGIN IMMEDIATE) that writes what one answer must (the
+message id applied, the answer, its revision, the conversation state), as a ratio.
 """
 
 import argparse
@@ -25,12 +28,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sqlalchemy import Engine, event, insert
 
+from bot.channels import store
+from bot.channels.deliveries import Deliveries
 from bot.dispatcher import Dispatcher
 from bot.server.app import build_dispatcher
 from bot.server.config import Settings
 from conversations.service import Message, create_invite
 from render.renderer import Renderer
 from storage.db import create_all, make_engine
+from storage.delivery import Delivered
 from storage.enums import Role
 from storage.models import (
     Answer,
@@ -122,12 +128,21 @@ def dispatcher(db: Engine) -> Dispatcher:
     return build_dispatcher(db, Renderer(1), Settings(), clock=lambda: NOW)
 
 
-def timed(dispatch: Dispatcher, counter: Counter, message: Message, timings: Timings) -> None:
-    """Handle one message as a chat does (the replies, then their delivery recorded)."""
+def timed(
+    dispatch: Dispatcher, counter: Counter, message: Message, timings: Timings,
+    waiting: Deliveries, *, last: bool = False,
+) -> None:  # fmt: skip
+    """Handle one message as a chat does: the replies (with the person's earlier delivery),
+    then their delivery waiting (written at once if it is the person's `last` message)."""
     statements, transactions = counter.read()
     started = time.perf_counter()
-    replies = dispatch.handle(message)
-    dispatch.replied(message)
+    _live, replies = dispatch.answer(message, waiting.take(message.identity))
+    assert message.message_id is not None
+    waiting.add(Delivered(message.identity, None, (message.message_id,)))
+    if last:
+        drained = waiting.drain()
+        store.record_deliveries(dispatch.service.db, drained, NOW)
+        waiting.written(drained, ok=True)
     elapsed = time.perf_counter() - started
     after = counter.read()
     timings.append((elapsed, after[0] - statements, after[1] - transactions))
@@ -143,9 +158,10 @@ def measure(db: Engine, counter: Counter, users: int, *, prefix: str) -> Timings
         code = create_invite(db, role=Role.KOORDINATOR_TUK, name=f"Bench {n}", now=NOW)
         script = [f"/start {code}", "/menu", "1", *ENTRY, "ya", *ENTRY, "ya", *ENTRY, "tidak"]
         script += ["/lewati", "kirim", "/status"]
+        waiting = Deliveries()
         for number, text in enumerate(script):
             message = Message(identity, text, message_id=f"{n}-{number}")
-            timed(dispatch, counter, message, timings)
+            timed(dispatch, counter, message, timings, waiting, last=number == len(script) - 1)
     return timings
 
 
@@ -156,10 +172,11 @@ def measure_admin(db: Engine, counter: Counter, rounds: int) -> Timings:
     code = create_invite(db, role=Role.ADMIN, name="Bench Admin", now=NOW)
     dispatch.handle(Message("console:bench-admin", f"/start {code}"))
     timings: Timings = []
+    waiting = Deliveries()
     for n in range(rounds):
         for number, text in enumerate(("/menu", "4", "/batal", "/status")):
             message = Message("console:bench-admin", text, message_id=f"a{n}-{number}")
-            timed(dispatch, counter, message, timings)
+            timed(dispatch, counter, message, timings, waiting, last=number == 3)
     return timings
 
 

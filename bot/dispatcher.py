@@ -11,6 +11,7 @@ from bot.texts import APOLOGY
 from conversations.commands import Command, Desk
 from conversations.events import Reply
 from conversations.service import ConversationService, Message
+from storage.delivery import Delivered
 
 logger = logging.getLogger(__name__)
 
@@ -48,22 +49,36 @@ class Dispatcher:
         know."""
         return self.answer(message)[1]
 
-    def answer(self, message: Message) -> tuple[str | None, list[Reply]]:
+    def answer(
+        self, message: Message, earlier: Delivered | None = None
+    ) -> tuple[str | None, list[Reply]]:
         """`handle`, with the live prompt the replies replace (the platform's id of the
-        message whose buttons answered the question before; None: none, or it stays live)."""
+        message whose buttons answered the question before; None: none, or it stays live).
+        `earlier`: the person's last delivery not yet written, written with this message."""
         try:
             parsed = message.parsed
             desk = self.desks.get(parsed.spec.desk) if isinstance(parsed, Command) else None
             replies = desk.handle(message) if desk is not None else None
             if replies is None:
-                return self.service.answer(message)
+                return self.service.answer(message, earlier)
             live = None
             if replies:  # answered (a redelivery is answered with nothing)
-                live = self.service.leave_waits(message)
+                live = self.service.leave_waits(message, earlier)
+            elif earlier is not None:
+                self.service.record(earlier)
             return live, replies
         except Exception:
             logger.exception("failed to handle a message of %s", message.identity)
+            if earlier is not None:
+                self._record(earlier)
             return None, [Reply(APOLOGY)]
+
+    def _record(self, earlier: Delivered) -> None:
+        """A delivery the failed message did not write (writing it twice changes nothing)."""
+        try:
+            self.service.record(earlier)
+        except Exception:  # its update is handled again at the next start
+            logger.exception("could not record a delivery to %s", earlier.identity)
 
     def replied(self, message: Message) -> None:
         """The replies to `message` have been sent (a redelivery gets nothing more)."""

@@ -1,9 +1,10 @@
 """What every chat channel does with a message once the platform's shapes are read, written
 once: the dispatcher on threads (it is synchronous), the message whose buttons were live
-before, one transaction once the replies are out (the live prompt, the replies as sent, the
-update as handled), stale buttons, and incoming documents (who may send them, how large, what
-is done with them). The inbox (bot/channels/inbox.py) keeps updates and their order; a channel
-(telegram/, whatsapp/) only translates between its platform and these calls.
+before, what is recorded once the replies are out (the live prompt, the replies as sent, the
+update as handled: written with the person's next message or with everyone's within a moment,
+bot/channels/deliveries.py), stale buttons, and incoming documents (who may send them, how
+large, what is done with them). The inbox (bot/channels/inbox.py) keeps updates and their
+order; a channel (telegram/, whatsapp/) only translates between its platform and these calls.
 """
 
 import asyncio
@@ -19,9 +20,11 @@ from sqlalchemy import Engine
 from bot import texts as common
 from bot.certificates import texts as certificate_texts
 from bot.channels import store, texts
+from bot.channels.deliveries import FLUSH_AFTER, Deliveries
 from bot.dispatcher import Dispatcher
 from conversations.events import Reply
 from conversations.service import Message
+from storage.delivery import Delivered
 from storage.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -72,10 +75,21 @@ class Intake:
         self.channel = channel
         self.clock = clock
         self._executor = ThreadPoolExecutor(workers, thread_name_prefix=f"lsp-bot-{channel}")
+        self.deliveries = Deliveries()
+        # Its own thread: a message waiting for its person's delivery to be written never
+        # holds the thread that writes it.
+        self._flusher = ThreadPoolExecutor(1, thread_name_prefix=f"lsp-bot-{channel}-flush")
+        self._flush: asyncio.TimerHandle | None = None
+        self._flushing: set[asyncio.Task[None]] = set()
 
     def close(self) -> None:
-        """Wait for the dispatcher threads to finish."""
+        """Wait for the dispatcher threads to finish; write the deliveries still waiting."""
         self._executor.shutdown(wait=True)
+        self._flusher.shutdown(wait=True)
+        if self._flush is not None:
+            self._flush.cancel()
+            self._flush = None
+        self._write(self.deliveries.drain())
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:
         """Blocking work (the dispatcher, the database) off the event loop."""
@@ -85,30 +99,68 @@ class Intake:
 
     async def converse(self, message: Message) -> tuple[str | None, list[Reply]]:
         """The message whose buttons were live before this one (taken with the message's own
-        transaction: they are the channel's to take away, once), and this one's replies."""
-        return await self.run(self.dispatcher.answer, message)
+        transaction: they are the channel's to take away, once), and this one's replies. The
+        person's delivery still waiting is written in that same transaction."""
+        return await self.run(self._answer, message)
+
+    def _answer(self, message: Message) -> tuple[str | None, list[Reply]]:
+        return self.dispatcher.answer(message, self.deliveries.take(message.identity))
 
     async def delivered(self, message: Message, prompt: str | None, update: str | None) -> bool:
         """The replies to `message` are out: which message's buttons are live now, the replies
-        as sent (a redelivery gets nothing more) and the update (its inbox key) as handled, in
-        one transaction. False if that failed (at worst a redelivery gets them once more)."""
-        try:
-            await self.run(self._delivered, message, prompt, update)
-        except Exception:
-            logger.exception("could not record the replies to %s as sent", message.identity)
-            return False
+        as sent (a redelivery gets nothing more) and the update (its inbox key) as handled,
+        written with the person's next message or within FLUSH_AFTER. True: the update needs
+        no mark of its own."""
+        replied = (message.message_id,) if message.message_id is not None else ()
+        updates = ((self.channel, update),) if update is not None else ()
+        self._wait(Delivered(message.identity, prompt, replied, updates))
         return True
 
-    def _delivered(self, message: Message, prompt: str | None, update: str | None) -> None:
-        store.delivered(
-            self.db, identity=message.identity, message_id=message.message_id, prompt=prompt,
-            update=(self.channel, update) if update is not None else None, now=self.clock(),
-        )  # fmt: skip
+    def _wait(self, delivery: Delivered) -> None:
+        self.deliveries.add(delivery)
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Write the waiting deliveries within FLUSH_AFTER (unless that is planned already)."""
+        if self._flush is not None:
+            return
+        loop = asyncio.get_running_loop()
+
+        def start() -> None:
+            task = loop.create_task(self.flush())
+            self._flushing.add(task)
+            task.add_done_callback(self._flushing.discard)
+
+        self._flush = loop.call_later(FLUSH_AFTER, start)
+
+    async def flush(self) -> None:
+        """Write every waiting delivery, in one transaction."""
+        self._flush = None
+        waiting = self.deliveries.drain()
+        if waiting:
+            loop = asyncio.get_running_loop()
+            await loop.run_in_executor(self._flusher, self._write, waiting)
+        if len(self.deliveries):  # some could not be written, or came meanwhile
+            self._schedule()
+
+    def _write(self, waiting: list[Delivered]) -> None:
+        if not waiting:
+            return
+        try:
+            store.record_deliveries(self.db, waiting, self.clock())
+        except Exception:  # kept, and tried again with the next ones
+            logger.exception("could not record %d deliveries", len(waiting))
+            self.deliveries.written(waiting, ok=False)
+        else:
+            self.deliveries.written(waiting, ok=True)
 
     # --- buttons ---------------------------------------------------------------------------
 
     async def live_prompt(self, identity: str) -> str | None:
         """The platform's id of the message whose buttons answer the current question."""
+        known, prompt = self.deliveries.prompt(identity)
+        if known:
+            return prompt
         return await self.run(store.open_prompt, self.db, identity)
 
     async def is_live(self, identity: str, shown: str | None) -> bool:
@@ -116,8 +168,8 @@ class Intake:
         return shown is not None and await self.live_prompt(identity) == shown
 
     async def set_prompt(self, identity: str, ref: str | None) -> None:
-        """Remember the live message (None: no live buttons)."""
-        await self.run(store.set_prompt, self.db, identity, ref, self.clock())
+        """Remember the live message (None: no live buttons), as a delivery."""
+        self._wait(Delivered(identity, ref))
 
     async def is_admin(self, identity: str) -> bool:
         """Whether the identity belongs to an active Manajer Administrasi."""

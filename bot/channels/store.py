@@ -1,7 +1,7 @@
 """The database steps of the chat channels, so that the channels themselves hold none
 (blocking: run them off the event loop): the inbox, which message's buttons are live for a
-person, whether the person is an active admin, what is recorded once a message's replies are
-out (in one transaction), and WhatsApp's contacts and delivery statuses."""
+person, whether the person is an active admin, what is recorded once replies are out (many
+people's in one transaction), and WhatsApp's contacts and delivery statuses."""
 
 from dataclasses import asdict
 from datetime import datetime
@@ -10,8 +10,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from conversations.events import Gist
-from storage import inbox, queries, reach, whatsapp, writes
+from storage import delivery, inbox, queries, reach, whatsapp, writes
 from storage.db import read_scope, session_scope
+from storage.delivery import Delivered
 from storage.whatsapp import Contact, SentReminder
 
 Database = Engine  # what a channel is given and hands on, never reads itself
@@ -23,24 +24,10 @@ def open_prompt(db: Engine, identity: str) -> str | None:
         return queries.open_prompt(session, key=identity)
 
 
-def delivered(
-    db: Engine,
-    *,
-    identity: str,
-    message_id: str | None,
-    prompt: str | None,
-    update: tuple[str, str] | None,
-    now: datetime,
-) -> None:
-    """The replies to a message are sent: which message's buttons are now live, the replies
-    as sent (a redelivery gets nothing more), and the channel's update (`(channel, key)`) as
-    handled."""
+def record_deliveries(db: Engine, deliveries: list[Delivered], now: datetime) -> None:
+    """Write waiting deliveries (storage/delivery.py), everyone's in one transaction."""
     with session_scope(db) as session:
-        writes.set_open_prompt(session, identity_key=identity, message_ref=prompt, now=now)
-        if message_id is not None:
-            writes.mark_replied(session, identity_key=identity, message_id=message_id, now=now)
-        if update is not None:
-            inbox.handled(session, channel=update[0], key=update[1], now=now)
+        delivery.record(session, deliveries, now=now)
         session.commit()
 
 
@@ -55,13 +42,6 @@ def update_handled(db: Engine, channel: str, key: str, now: datetime) -> None:
     """A channel's update has been handled (its replies sent)."""
     with session_scope(db) as session:
         inbox.handled(session, channel=channel, key=key, now=now)
-        session.commit()
-
-
-def set_prompt(db: Engine, identity: str, ref: str | None, now: datetime) -> None:
-    """Remember the live message (None: no live buttons)."""
-    with session_scope(db) as session:
-        writes.set_open_prompt(session, identity_key=identity, message_ref=ref, now=now)
         session.commit()
 
 

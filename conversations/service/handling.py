@@ -28,11 +28,13 @@ from conversations.service.message import Message
 from conversations.service.periods import ensure_periods, member_period
 from conversations.state import State
 from storage import (
+    delivery,
     queries,
     reach,
     writes,
 )
 from storage.db import session_scope
+from storage.delivery import Delivered
 from storage.periods import (
     DEFAULT_RULE,
     WITA,
@@ -71,11 +73,15 @@ class ConversationService:
         the replies kept for it are handed out instead, once, if they were not sent."""
         return self.answer(message)[1]
 
-    def answer(self, message: Message) -> tuple[str | None, list[Reply]]:
+    def answer(
+        self, message: Message, earlier: Delivered | None = None
+    ) -> tuple[str | None, list[Reply]]:
         """`handle`, taking the person's live prompt in the same transaction: (the platform's
         id of the message whose buttons answered the question before, or None; the replies).
         The replies replace that question, so its buttons are the channel's to take away, once:
-        a redelivery of the message finds no live prompt left."""
+        a redelivery of the message finds no live prompt left. `earlier`: the person's last
+        delivery a channel has not yet written (storage/delivery.py), written first in the same
+        transaction."""
         now = self.clock()
         today = now.astimezone(WITA).date()
         if self._periods_ensured_on != today:
@@ -83,6 +89,7 @@ class ConversationService:
             self._periods_ensured_on = today
         try:
             with session_scope(self.db) as session:
+                delivery.record(session, [earlier] if earlier else [], now=now)
                 answered = self._handle(session, message, now)
                 if answered is not None:
                     session.commit()
@@ -93,11 +100,14 @@ class ConversationService:
             logger.info("message %s of %s applied concurrently (%s)", message.message_id,
                         message.identity, type(error.orig).__name__)  # fmt: skip
         assert message.message_id is not None
-        return None, self._again(message.identity, message.message_id, now)
+        return None, self._again(message.identity, message.message_id, now, earlier)
 
-    def _again(self, key: str, ident: str, now: datetime) -> list[Reply]:
+    def _again(
+        self, key: str, ident: str, now: datetime, earlier: Delivered | None = None
+    ) -> list[Reply]:
         """A message applied before: its kept replies if they were never reported sent."""
         with session_scope(self.db) as session:
+            delivery.record(session, [earlier] if earlier else [], now=now)
             kept = writes.take_unsent_replies(session, identity_key=key, message_id=ident, now=now)
             session.commit()
         if kept is None:
@@ -119,15 +129,23 @@ class ConversationService:
             )
             session.commit()
 
-    def leave_waits(self, message: Message) -> str | None:
+    def record(self, earlier: Delivered) -> None:
+        """A person's delivery a channel has not yet written, on its own."""
+        with session_scope(self.db) as session:
+            delivery.record(session, [earlier], now=self.clock())
+            session.commit()
+
+    def leave_waits(self, message: Message, earlier: Delivered | None = None) -> str | None:
         """A command answered outside the conversation (a report, the members...): its reply
         replaces the question on screen, so the live prompt is taken (returned, for the
         channel to take its buttons away) and a Ya/Tidak question the person was asked no
         longer stands (a later "ya" cannot answer it; a revocation under way is dropped)."""
         now = self.clock()
         with session_scope(self.db) as session:
+            delivery.record(session, [earlier] if earlier else [], now=now)
             member, state_json, _unreachable, live = queries.sender(session, key=message.identity)
             if member is None:
+                session.commit()
                 return None
             if live is not None:
                 writes.set_open_prompt(
