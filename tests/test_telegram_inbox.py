@@ -13,8 +13,8 @@ from storage.enums import Role
 from storage.inbox import InboxUpdate
 from storage.types import utcnow
 from tests.botapi.harness import TelegramBot, polling_bot, texts_of
-from tests.graphapi.harness import until
 from tests.botapi.server import BotApiStandIn, Person
+from tests.graphapi.harness import until
 from tests.helpers import Clock
 
 SITI = Person(7301, "Siti")
