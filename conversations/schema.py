@@ -19,6 +19,18 @@ class QuestionType(StrEnum):
     YES_NO = "yes_no"
 
 
+class Carry(StrEnum):
+    """Whether an answer carries over to the next semester.
+
+    STABLE: it describes something that stays until it changes (a TUK's name and address, an
+    assessor's registration number, a scheme's standard), offered again from the last semester
+    reported, to be confirmed. SEMESTER: it is of the semester asked about (progress, counts,
+    dates in the period, the plan), asked afresh every semester."""
+
+    STABLE = "stable"
+    SEMESTER = "semester"
+
+
 @dataclass(frozen=True)
 class Choice:
     """One option of a choice question: the stored value and what people read."""
@@ -106,6 +118,12 @@ class Question:
     heading: str | None = None
     constraint: NotBefore | None = None
     confirm: InPeriod | None = None
+    carry: Carry | None = None  # every form's question says which (the registry checks)
+
+    @property
+    def stable(self) -> bool:
+        """Whether the answer is offered again next semester."""
+        return self.carry is Carry.STABLE
 
     @property
     def report_label(self) -> str:

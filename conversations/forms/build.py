@@ -2,7 +2,9 @@
 
 from typing import Any
 
-from conversations.schema import Choice, Condition, Question, QuestionType
+from conversations.schema import Carry, Choice, Condition, Question, QuestionType
+
+STABLE, SEMESTER = Carry.STABLE, Carry.SEMESTER
 
 
 def _question(qtype: QuestionType, key: str, label: str, **options: Any) -> Question:
@@ -52,6 +54,7 @@ def plan(relevant: Condition | None = None) -> Question:
         heading="Rencana program semester berikutnya",
         required=False,
         relevant=relevant,
+        carry=SEMESTER,
     )
 
 

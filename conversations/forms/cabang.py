@@ -1,6 +1,6 @@
 """Clause 2.4: pengembangan kelembagaan cabang LSP."""
 
-from conversations.forms.build import integer, long_text, plan, text
+from conversations.forms.build import SEMESTER, STABLE, integer, long_text, plan, text
 from conversations.schema import Repeat, Section
 from storage.enums import Role
 
@@ -17,22 +17,25 @@ SECTION = Section(
             "perkembangan",
             "Perkembangan pengembangan cabang LSP pada semester ini",
             heading="Perkembangan cabang",
+            carry=SEMESTER,
         ),
         Repeat(
             key="cabang",
             label="cabang LSP",
             questions=(
-                text("nama", "Nama cabang LSP", heading="Nama cabang"),
-                text("lokasi", "Lokasi (alamat) cabang", heading="Lokasi"),
+                text("nama", "Nama cabang LSP", heading="Nama cabang", carry=STABLE),
+                text("lokasi", "Lokasi (alamat) cabang", heading="Lokasi", carry=STABLE),
                 long_text(
                     "ruang_lingkup",
                     "Ruang lingkup sertifikasi cabang ini",
                     heading="Ruang lingkup sertifikasi",
+                    carry=STABLE,
                 ),
                 integer(
                     "jumlah_asesor",
                     "Jumlah asesor yang tersedia di cabang ini",
                     heading="Asesor tersedia",
+                    carry=SEMESTER,
                 ),
             ),
         ),

@@ -1,6 +1,6 @@
 """Clause 2.7: lembaga penyedia uji profisiensi yang terlibat."""
 
-from conversations.forms.build import long_text, plan, text
+from conversations.forms.build import SEMESTER, STABLE, long_text, plan, text
 from conversations.schema import Repeat, Section
 from storage.enums import Role
 
@@ -17,10 +17,20 @@ SECTION = Section(
             key="lembaga",
             label="lembaga penyedia uji profisiensi",
             questions=(
-                text("nama", "Nama lembaga penyedia uji profisiensi", heading="Nama lembaga"),
-                text("bidang", "Bidang/ruang lingkup uji profisiensi", heading="Bidang"),
+                text(
+                    "nama",
+                    "Nama lembaga penyedia uji profisiensi",
+                    heading="Nama lembaga",
+                    carry=STABLE,
+                ),
+                text(
+                    "bidang", "Bidang/ruang lingkup uji profisiensi", heading="Bidang", carry=STABLE
+                ),
                 long_text(
-                    "keterlibatan", "Bentuk keterlibatan lembaga ini", heading="Bentuk keterlibatan"
+                    "keterlibatan",
+                    "Bentuk keterlibatan lembaga ini",
+                    heading="Bentuk keterlibatan",
+                    carry=SEMESTER,
                 ),
             ),
         ),

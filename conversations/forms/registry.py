@@ -62,6 +62,8 @@ def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
             raise ValueError(f"{where}.{question.key}: a date order needs two date fields")
         if question.confirm is not None and question.type is not QuestionType.DATE:
             raise ValueError(f"{where}.{question.key}: only dates are checked against the period")
+        if question.carry is None:
+            raise ValueError(f"{where}.{question.key}: say whether it carries over (stable or not)")
         seen[question.key] = question.type
 
 

@@ -1,6 +1,15 @@
 """Clause 2.2: pengembangan skema sertifikasi."""
 
-from conversations.forms.build import integer, long_text, one_of, plan, some_of, text
+from conversations.forms.build import (
+    SEMESTER,
+    STABLE,
+    integer,
+    long_text,
+    one_of,
+    plan,
+    some_of,
+    text,
+)
 from conversations.schema import RegisterCount, Repeat, Section, Tally
 from storage.enums import Role
 
@@ -25,13 +34,14 @@ SECTION = Section(
             "Bagaimana perkembangan pembentukan komite skema pada semester ini?",
             heading="Perkembangan komite skema",
             hint="Misalnya: SK komite terbit, anggota bertambah, rapat yang diadakan.",
+            carry=SEMESTER,
         ),
         Repeat(
             key="skema",
             label="skema sertifikasi",
             questions=(
-                text("nama", "Nama skema sertifikasi", heading="Nama skema"),
-                one_of("jenis", "Jenis skema", JENIS_SKEMA, heading="Jenis"),
+                text("nama", "Nama skema sertifikasi", heading="Nama skema", carry=STABLE),
+                one_of("jenis", "Jenis skema", JENIS_SKEMA, heading="Jenis", carry=STABLE),
                 one_of(
                     "tahap",
                     "Tahap pengembangan skema ini",
@@ -41,6 +51,7 @@ SECTION = Section(
                         "tetap": "Sudah ada, tidak berubah",
                     },
                     heading="Tahap",
+                    carry=SEMESTER,
                 ),
                 some_of(
                     "standar",
@@ -52,17 +63,20 @@ SECTION = Section(
                     },
                     heading="Standar",
                     hint="Boleh lebih dari satu.",
+                    carry=STABLE,
                 ),
                 text(
                     "standar_rujukan",
                     "Nomor atau judul standar yang dirujuk",
                     heading="Standar rujukan",
                     hint="Misalnya: SKKNI No. 282 Tahun 2016.",
+                    carry=STABLE,
                 ),
                 integer(
                     "jumlah_sertifikat",
                     "Jumlah sertifikat yang diterbitkan untuk skema ini pada semester ini",
                     heading="Sertifikat terbit",
+                    carry=SEMESTER,
                 ),
             ),
             tally=Tally(
@@ -74,6 +88,7 @@ SECTION = Section(
             "Komunikasi/harmonisasi pengembangan skema dengan pemangku kepentingan",
             heading="Komunikasi dengan pemangku kepentingan",
             hint="Siapa yang dilibatkan (industri, asosiasi, dinas) dan hasilnya.",
+            carry=SEMESTER,
         ),
         plan(),
     ),

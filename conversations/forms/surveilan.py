@@ -1,6 +1,15 @@
 """Clause 2.6: surveilan pemegang sertifikat."""
 
-from conversations.forms.build import day, integer, long_text, plan, some_of, yes_no
+from conversations.forms.build import (
+    SEMESTER,
+    STABLE,
+    day,
+    integer,
+    long_text,
+    plan,
+    some_of,
+    yes_no,
+)
 from conversations.forms.skema import JENIS_SKEMA
 from conversations.schema import Equals, InPeriod, NotBefore, Section
 from storage.enums import Role
@@ -28,6 +37,7 @@ SECTION = Section(
             METODE,
             heading="Metode surveilan",
             hint="Boleh lebih dari satu.",
+            carry=STABLE,
         ),
         some_of(
             "jenis_sertifikat",
@@ -35,17 +45,20 @@ SECTION = Section(
             JENIS_SKEMA,
             heading="Jenis sertifikat yang disurveilan",
             hint="Boleh lebih dari satu.",
+            carry=SEMESTER,
         ),
         integer(
             "jumlah_pemegang",
             "Jumlah pemegang sertifikat yang disurveilan",
             heading="Pemegang sertifikat yang disurveilan",
+            carry=SEMESTER,
         ),
         day(
             "jadwal_mulai",
             "Tanggal mulai pelaksanaan surveilan",
             heading="Tanggal mulai",
             confirm=InPeriod(),
+            carry=SEMESTER,
         ),
         day(
             "jadwal_selesai",
@@ -53,11 +66,13 @@ SECTION = Section(
             heading="Tanggal selesai",
             constraint=NotBefore("jadwal_mulai"),
             confirm=InPeriod(),
+            carry=SEMESTER,
         ),
         yes_no(
             "ada_belum_memenuhi",
             "Adakah pemegang sertifikat yang tidak mencapai keberterimaan?",
             heading="Ada yang tidak mencapai keberterimaan",
+            carry=SEMESTER,
         ),
         integer(
             "jumlah_belum_memenuhi",
@@ -65,12 +80,14 @@ SECTION = Section(
             heading="Tidak mencapai keberterimaan",
             min_value=1,
             relevant=Equals("ada_belum_memenuhi", True),
+            carry=SEMESTER,
         ),
         long_text(
             "tindak_lanjut",
             "Langkah tindak lanjut bagi pemegang sertifikat tersebut",
             heading="Tindak lanjut",
             relevant=Equals("ada_belum_memenuhi", True),
+            carry=SEMESTER,
         ),
         plan(),
     ),

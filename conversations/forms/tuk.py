@@ -1,6 +1,6 @@
 """Clause 2.5: pengembangan dan verifikasi TUK, one entry per TUK."""
 
-from conversations.forms.build import day, integer, long_text, one_of, plan, text
+from conversations.forms.build import SEMESTER, STABLE, day, integer, long_text, one_of, plan, text
 from conversations.schema import Equals, InPeriod, RegisterCount, Repeat, Section
 from storage.enums import Role
 
@@ -34,14 +34,16 @@ SECTION = Section(
                     "Nama TUK",
                     heading="Nama TUK",
                     hint="Misalnya: TUK Bengkel Otomotif SMKN 3 Kota Bima.",
+                    carry=STABLE,
                 ),
-                text("lokasi", "Lokasi (alamat) TUK", heading="Lokasi"),
-                one_of("jenis", "Jenis TUK", JENIS_TUK, heading="Jenis TUK"),
+                text("lokasi", "Lokasi (alamat) TUK", heading="Lokasi", carry=STABLE),
+                one_of("jenis", "Jenis TUK", JENIS_TUK, heading="Jenis TUK", carry=STABLE),
                 one_of(
                     "status_verifikasi",
                     "Status verifikasi TUK",
                     STATUS_VERIFIKASI,
                     heading="Status verifikasi",
+                    carry=STABLE,
                 ),
                 day(
                     "tanggal_verifikasi",
@@ -50,12 +52,14 @@ SECTION = Section(
                     hint="Contoh: 24-11-2026 atau 24 November 2026.",
                     relevant=Equals("status_verifikasi", "terverifikasi"),
                     confirm=InPeriod(),
+                    carry=STABLE,
                 ),
                 long_text(
                     "ruang_lingkup",
                     "Ruang lingkup uji kompetensi di TUK ini",
                     heading="Ruang lingkup uji",
                     hint="Skema sertifikasi yang dapat diujikan di TUK ini.",
+                    carry=STABLE,
                 ),
                 integer(
                     "jumlah_asesi",
@@ -63,9 +67,13 @@ SECTION = Section(
                     heading="Asesi diuji",
                     required=False,
                     max_value=100_000,
+                    carry=SEMESTER,
                 ),
                 long_text(
-                    "perkembangan", "Perkembangan TUK ini pada semester ini", heading="Perkembangan"
+                    "perkembangan",
+                    "Perkembangan TUK ini pada semester ini",
+                    heading="Perkembangan",
+                    carry=SEMESTER,
                 ),
             ),
         ),

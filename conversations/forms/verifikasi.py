@@ -1,6 +1,6 @@
 """Clause 2.3: verifikasi standar kompetensi."""
 
-from conversations.forms.build import day, long_text, one_of, plan, text
+from conversations.forms.build import SEMESTER, STABLE, day, long_text, one_of, plan, text
 from conversations.schema import InPeriod, OneOf, Repeat, Section
 from storage.enums import Role
 
@@ -17,9 +17,17 @@ SECTION = Section(
             key="verifikasi",
             label="verifikasi standar",
             questions=(
-                text("skema", "Skema sertifikasi yang standarnya diverifikasi", heading="Skema"),
+                text(
+                    "skema",
+                    "Skema sertifikasi yang standarnya diverifikasi",
+                    heading="Skema",
+                    carry=STABLE,
+                ),
                 long_text(
-                    "lingkup", "Lingkup verifikasi standar kompetensi", heading="Lingkup verifikasi"
+                    "lingkup",
+                    "Lingkup verifikasi standar kompetensi",
+                    heading="Lingkup verifikasi",
+                    carry=STABLE,
                 ),
                 one_of(
                     "status_standar",
@@ -30,18 +38,21 @@ SECTION = Section(
                         "khusus": "Standar khusus",
                     },
                     heading="Status standar",
+                    carry=STABLE,
                 ),
                 long_text(
                     "ketelusuran",
                     "Ketertelusuran standar ke standar internasional/standar khusus",
                     heading="Ketertelusuran standar",
                     hint="Sebutkan standar asal dan bagaimana kesesuaiannya ditelusuri.",
+                    carry=STABLE,
                 ),
                 long_text(
                     "tim_verifikator",
                     "Tim verifikator yang melakukan verifikasi",
                     heading="Tim verifikator",
                     hint="Nama dan jabatan, pisahkan dengan koma.",
+                    carry=SEMESTER,
                 ),
                 one_of(
                     "keputusan_bnsp",
@@ -52,6 +63,7 @@ SECTION = Section(
                         "menunggu": "Belum ada keputusan",
                     },
                     heading="Keputusan BNSP",
+                    carry=SEMESTER,
                 ),
                 day(
                     "tanggal_keputusan",
@@ -59,6 +71,7 @@ SECTION = Section(
                     heading="Tanggal keputusan",
                     relevant=OneOf("keputusan_bnsp", ("divalidasi", "perbaikan")),
                     confirm=InPeriod(),
+                    carry=SEMESTER,
                 ),
             ),
         ),
