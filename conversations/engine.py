@@ -29,6 +29,7 @@ from conversations.parsing import match_choice
 from conversations.schema import Choice
 from conversations.state import Mode, State
 from conversations.turn import Turn
+from conversations.turn_carry import CARRY_MODES
 from conversations.turn_revoke import REVOKE_MODES, looked_up
 from storage.enums import Role
 from storage.periods import WITA
@@ -44,16 +45,21 @@ class Need(StrEnum):
     TEAM_NAMES = "team_names"  # who owes and who sent each section (the first few)
     OTHERS = "others"
     INVITE_CODE = "invite_code"
+    PREVIOUS = "previous"  # last semester's parts of the sections the member has not begun
 
 
 # Every Ya/Tidak wait: a command answered outside the engine (a report, the members) leaves
 # it, since a later "ya" must not answer a question that is no longer the last one on screen.
-LEFT_BY_OTHER_COMMANDS = REVOKE_MODES | {
-    Mode.CONFIRM_NIHIL,
-    Mode.CONFIRM_DELETE,
-    Mode.CONFIRM_VALUE,
-    Mode.ADD_ANOTHER,
-}
+LEFT_BY_OTHER_COMMANDS = (
+    REVOKE_MODES
+    | CARRY_MODES
+    | {
+        Mode.CONFIRM_NIHIL,
+        Mode.CONFIRM_DELETE,
+        Mode.CONFIRM_VALUE,
+        Mode.ADD_ANOTHER,
+    }
+)
 
 
 def left_for_another_command(state: State) -> State | None:
@@ -75,11 +81,19 @@ _OPENING_MODES = (Mode.MENU, Mode.NIHIL_VIEW, Mode.CONFIRM_NIHIL)
 def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> frozenset[Need]:
     """What the context for this message must carry beyond the member's own data: for an
     admin, the team (the menu shows each section's team state) and, when the message may open
-    a section or declare one nihil, what others gave."""
-    if not member.is_admin:
-        return frozenset()
+    a section or declare one nihil, what others gave; for anyone opening a section (or deciding
+    on last semester's data), what they sent last semester."""
     parsed = inbound.parsed
-    wanted = {Need.TEAM}
+    opening = command_named(parsed, "isi") or (
+        isinstance(parsed, Text) and (state is None or state.mode in _OPENING_MODES)
+    )
+    carrying = state is not None and (
+        state.mode in CARRY_MODES or bool(state.carry and state.carry.get("left"))
+    )
+    previous = {Need.PREVIOUS} if opening or carrying else set()
+    if not member.is_admin:
+        return frozenset(previous)
+    wanted = {Need.TEAM, *previous}
     if command_named(parsed, "undang"):
         wanted.add(Need.INVITE_CODE)
     if command_named(parsed, "status"):
@@ -138,6 +152,8 @@ def _on_text(turn: Turn, text: str) -> None:
             turn.nihil_view(text)
         case Mode.CONFIRM_VALUE if turn.current_question() is not None:
             turn.confirm_value(text)
+        case Mode.CARRY_TOP | Mode.CARRY_ENTRY:
+            turn.decide_carry(text)
         case _:
             turn.menu()
 

@@ -71,12 +71,15 @@ class Reply:
 
 @dataclass(frozen=True)
 class SaveAnswer:
-    """Store this value (None: skipped) for a field of the member's submission."""
+    """Store this value (None: skipped) for a field of the member's submission
+    (`carried_from`: the earlier semester's answer revision it copies, confirmed by the
+    member)."""
 
     section: str
     entry: int
     field: str
     value: Any
+    carried_from: int | None = None
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,16 @@ class SectionProgress:
 
 
 @dataclass(frozen=True)
+class PreviousPart:
+    """The member's part of a section in the last semester they sent it (`label`: 'Semester I
+    Tahun 2026'): per (entry, field) the value, and the answer revision it is at."""
+
+    label: str
+    answers: dict[tuple[int, str], Any] = field(default_factory=dict)
+    revisions: dict[tuple[int, str], int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class CertificateView:
     """A certificate a typed number named, as the register holds it; `words`: how many words
     of the typed text its number took."""
@@ -231,6 +244,7 @@ class Context:
     invite_code: str | None = None
     others: dict[str, OthersView] = field(default_factory=dict)
     certificate: CertificateView | None = None
+    previous: dict[str, PreviousPart] = field(default_factory=dict)  # sections not yet begun
 
 
 def reply_record(reply: Reply) -> dict[str, Any]:

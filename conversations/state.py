@@ -27,6 +27,8 @@ class Mode(StrEnum):
     REVOKE_REASON = "revoke_reason"
     REVOKE_DECISION = "revoke_decision"
     REVOKE_CONFIRM = "revoke_confirm"
+    CARRY_TOP = "carry_top"  # last semester's section-level data: still the same?
+    CARRY_ENTRY = "carry_entry"  # one of last semester's entries: same, changed or gone?
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,10 @@ class State:
     closed: bool = False
     pending: Any = None  # an answer waiting for Ya/Tidak (CONFIRM_VALUE); a revocation
     editing: bool = False  # the pending answer replaces an earlier one
+    # Last semester's data being offered (conversations/turn_carry.py): the entries still to
+    # decide ("left"), and for an entry (or the section, 0) being changed, the stable answers
+    # offered as "tetap: ..." ("entry", "offers": field -> [value, revision id]).
+    carry: Any = None
 
     def to_json(self) -> str:
         """Compact JSON for storage."""

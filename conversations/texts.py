@@ -262,3 +262,24 @@ LINK_ALREADY = (
     "Akun ini sudah terdaftar sebagai anggota, jadi tidak dapat ditautkan lagi. Kirim kode ini "
     "dari akun yang belum terdaftar."
 )
+
+# ----- last semester's data offered again (conversations/turn_carry.py) ---------------------
+CARRY_TOP = "Data Anda pada {period}:\n{lines}\nMasih sama?"
+CARRY_ENTRIES = "Pada {period} Anda melaporkan {count} {repeat}:\n{lines}"
+CARRY_ENTRY = (
+    "{repeat} ke-{position} semester lalu: {name}\n{lines}\n"
+    "Masih sama, ada perubahan, atau tidak lagi?"
+)
+CARRY_LINE = "• {label}: {value}"
+CARRY_KEPT = "✓ {name} disalin dari {period}; tinggal pertanyaan semester ini."
+CARRY_TOP_KEPT = "✓ Disalin dari {period}; tinggal pertanyaan semester ini."
+CARRY_GONE = "{name} tidak dimasukkan ke semester ini."
+CARRY_CHANGE = 'Jawab yang berubah; untuk yang masih sama tekan "tetap" (atau ketik: tetap).'
+CARRY_CHOOSE = "Pilih salah satu: Masih sama, Ada perubahan, atau Tidak lagi."
+CARRY_CHOOSE_TOP = "Pilih salah satu: Masih sama atau Ada perubahan."
+CARRY_LAST_VALUE = "Semester lalu: {value}"
+CARRY_TYPE_KEEP = " (masih sama? ketik: tetap)"
+OPT_SAME = "Masih sama"
+OPT_CHANGED = "Ada perubahan"
+OPT_GONE = "Tidak lagi"
+OPT_KEEP = "tetap: {value}"

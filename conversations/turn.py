@@ -4,10 +4,9 @@ from collections.abc import Callable
 from typing import Any
 
 from conversations import texts
-from conversations.display import display_value, format_date
+from conversations.display import format_date
 from conversations.events import (
     Option,
-    SaveAnswer,
 )
 from conversations.flow import (
     Ask,
@@ -18,23 +17,23 @@ from conversations.flow import (
     next_prompt,
 )
 from conversations.forms.registry import BY_KEY, sections_for
-from conversations.parsing import Rejected, parse, parse_yes_no
-from conversations.schema import Question, QuestionType, Section
+from conversations.parsing import parse_yes_no
+from conversations.schema import QuestionType, Section
 from conversations.state import Mode, State
 from conversations.turn_base import (
     OTHERS_SHOWN,
     YES_NO_OPTIONS,
-    breached_order,
     other_line,
     pick,
     question_message,
 )
+from conversations.turn_fill import FillingMoves
 from conversations.turn_review import ReviewMoves
 from conversations.turn_revoke import REVOKE_MODES, RevokeMoves
 from storage.enums import SubmissionStatus
 
 
-class Turn(ReviewMoves, RevokeMoves):
+class Turn(FillingMoves, ReviewMoves, RevokeMoves):
     """One message being handled: the state so far, what to say and what to store."""
 
     # ----- the menu ------------------------------------------------------------------------
@@ -107,7 +106,8 @@ class Turn(ReviewMoves, RevokeMoves):
                 )
             )
         self.show_others(section)
-        self.advance()
+        if not self.offer_previous(section):
+            self.advance()
 
     def show_others(self, section: Section) -> None:
         """For an admin: what other members already gave for this section."""
@@ -137,6 +137,8 @@ class Turn(ReviewMoves, RevokeMoves):
         section = self.section
         assert section is not None
         if isinstance(prompt, AskAnother):
+            if self.offer_next_entry():
+                return
             self.state = self.state.at(Mode.ADD_ANOTHER, entry=0, field=None)
             self.say(texts.ADD_ANOTHER.format(repeat=prompt.repeat.label), YES_NO_OPTIONS)
             return
@@ -145,101 +147,9 @@ class Turn(ReviewMoves, RevokeMoves):
         self.state = self.state.at(mode, entry=entry, field=question.key)
         position = entry_position(section, self.section_answers(section), entry) if entry else 0
         text, options = question_message(section, question, position, current)
+        lines, options = self.offer_lines(question, entry, options)
+        text = "\n".join([text, *lines])
         self.say(text, options, multiple=question.type is QuestionType.MULTI_CHOICE)
-
-    def answer(self, text: str) -> None:
-        """Validate an answer to the current question; save it or say why not and ask again."""
-        section, question = self.section, self.current_question()
-        assert section is not None and question is not None
-        value = parse(question, text)
-        if isinstance(value, Rejected):
-            self.say(texts.INVALID_MESSAGES[value.code].format(**value.params))
-            self.ask(Ask(question, self.state.entry))
-            return
-        self.accept(section, question, value)
-
-    def accept(self, section: Section, question: Question, value: Any) -> None:
-        """Check a parsed answer against the other answers of its entry (refused with a
-        message), and against the period (confirmed with Ya/Tidak); then save it."""
-        problem = breached_order(section, self.section_answers(section), self.state.entry,
-                                 question, value)  # fmt: skip
-        if problem is not None:
-            self.say(problem)
-            self.ask(Ask(question, self.state.entry))
-            return
-        period = self.ctx.period
-        if question.confirm is not None and period.starts and period.ends:
-            starts, ends = period.starts.isoformat(), period.ends.isoformat()
-            if question.confirm.breached(value, starts, ends):
-                editing = self.state.mode is Mode.EDITING
-                self.state = self.state.at(Mode.CONFIRM_VALUE, pending=value, editing=editing)
-                self.say(self.out_of_period(question, value), YES_NO_OPTIONS)
-                return
-        self.save(section, question, value)
-
-    def out_of_period(self, question: Question, value: Any) -> str:
-        """'12 Agustus 2025 di luar Semester II Tahun 2026 (...), benar?'."""
-        period = self.ctx.period
-        assert period.starts is not None and period.ends is not None
-        return texts.CONFIRM_OUT_OF_PERIOD.format(
-            label=question.report_label,
-            value=display_value(question, value),
-            period=period.label,
-            starts=format_date(period.starts),
-            ends=format_date(period.ends),
-        )
-
-    def confirm_value(self, text: str) -> None:
-        """Ya/Tidak to an answer outside the period."""
-        section, question = self.section, self.current_question()
-        assert section is not None and question is not None
-        pending = self.state.pending
-        sure = self.yes_or_no(
-            text, lambda: self.say(self.out_of_period(question, pending), YES_NO_OPTIONS)
-        )
-        if sure is None:
-            return
-        mode = Mode.EDITING if self.state.editing else Mode.FILLING
-        self.state = self.state.at(mode, pending=None, editing=False)
-        if sure:
-            self.save(section, question, pending)
-        else:
-            self.ask(Ask(question, self.state.entry))
-
-    def save(self, section: Section, question: Question, value: Any) -> None:
-        """Store an answer and move on."""
-        if self.refused_as_locked():
-            return
-        self.store(SaveAnswer(section.key, self.state.entry, question.key, value))
-        if self.state.mode is Mode.EDITING:
-            self.say(texts.CHANGED)
-            self.state = self.state.at(Mode.FILLING, closed=True)
-        self.advance()
-
-    def current_question(self) -> Question | None:
-        """The question being asked, if the state names one."""
-        section = self.section
-        if section is None or self.state.field is None:
-            return None
-        try:
-            return section.question(self.state.field, entry=self.state.entry)
-        except KeyError:
-            return None
-
-    def skip(self) -> None:
-        """/lewati: store 'skipped' for an optional question."""
-        section, question = self.section, self.current_question()
-        if self.state.mode not in (Mode.FILLING, Mode.EDITING) or question is None:
-            self.say(texts.CANNOT_SKIP_HERE)
-            self.reprompt()
-            return
-        assert section is not None
-        if question.required:
-            self.say(texts.INVALID_MESSAGES[texts.Invalid.REQUIRED])
-            self.ask(Ask(question, self.state.entry))
-            return
-        self.say(texts.SAVED_SKIPPED)
-        self.save(section, question, None)
 
     def yes_or_no(self, text: str, ask_again: Callable[[], None]) -> bool | None:
         """A yes/no answer; anything else is refused, the question asked again, and None."""
@@ -292,6 +202,8 @@ class Turn(ReviewMoves, RevokeMoves):
                 self.review()
             case Mode.CONFIRM_NIHIL | Mode.NIHIL_VIEW if section is not None:
                 self.open_section(section)
+            case Mode.CARRY_TOP | Mode.CARRY_ENTRY if section is not None:
+                self.ask_carry()
             case Mode.CONFIRM_VALUE if self.current_question() is not None:
                 question = self.current_question()
                 assert question is not None

@@ -103,6 +103,16 @@ class TurnBase:
         self.menu()
         return True
 
+    def current_question(self) -> Question | None:
+        """The question being asked, if the state names one."""
+        section = self.section
+        if section is None or self.state.field is None:
+            return None
+        try:
+            return section.question(self.state.field, entry=self.state.entry)
+        except KeyError:
+            return None
+
     # ----- moves the parts of a turn call on one another for (defined by Turn) -----------
     def menu(self) -> None:
         raise NotImplementedError
@@ -123,6 +133,9 @@ class TurnBase:
         raise NotImplementedError
 
     def review(self) -> None:
+        raise NotImplementedError
+
+    def reprompt(self) -> None:
         raise NotImplementedError
 
 

@@ -174,6 +174,9 @@ class Answer(SQLModel, table=True):
     member_id: int = Field(foreign_key="member.id")
     channel: str
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Carried over from an earlier semester: the revision it was copied from (the member who
+    # confirmed it is `member_id`).
+    carried_from: int | None = Field(default=None, foreign_key="answer_revision.id")
 
 
 class AnswerRevision(SQLModel, table=True):
@@ -191,6 +194,7 @@ class AnswerRevision(SQLModel, table=True):
     member_id: int = Field(foreign_key="member.id")
     channel: str
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    carried_from: int | None = Field(default=None, foreign_key="answer_revision.id")
 
 
 class ConversationState(SQLModel, table=True):

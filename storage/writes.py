@@ -222,6 +222,7 @@ _UPDATE_ANSWER = (
         member_id=bindparam("member_id"),
         channel=bindparam("channel"),
         updated_at=bindparam("now"),
+        carried_from=bindparam("carried_from"),
     )
 )
 _TOUCH_SUBMISSION = (
@@ -242,22 +243,26 @@ def save_answer(
     channel: str,
     now: datetime,
     current: tuple[Any, int] | None,
+    carried_from: int | None = None,
 ) -> int | None:
     """Set an answer whose current (value, revision) the caller loaded in this transaction, and
-    keep the change as a revision. The new revision number, or None if nothing changed."""
-    if current is not None and current[0] == value:
+    keep the change as a revision (`carried_from`: the earlier semester's revision it copies).
+    The new revision number, or None if nothing changed."""
+    if current is not None and current[0] == value and carried_from is None:
         return None
     revision = 1 if current is None else current[1] + 1
     connection = session.connection()
     row = {"submission_id": submission_id, "entry_no": entry_no, "field": field, "value": value,
-           "revision": revision, "member_id": member_id, "channel": channel}  # fmt: skip
+           "revision": revision, "member_id": member_id, "channel": channel,
+           "carried_from": carried_from}  # fmt: skip
     if current is None:
         connection.execute(insert(_ANSWER), {**row, "updated_at": now})
     else:
         connection.execute(
             _UPDATE_ANSWER,
             {"sid": submission_id, "entry": entry_no, "fname": field, "value": value,
-             "revision": revision, "member_id": member_id, "channel": channel, "now": now},
+             "revision": revision, "member_id": member_id, "channel": channel, "now": now,
+             "carried_from": carried_from},
         )  # fmt: skip
     del row["value"]
     old = None if current is None else current[0]

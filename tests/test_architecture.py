@@ -25,6 +25,8 @@ ENGINE_CORE = [
     "turn",
     "turn_base",
     "turn_review",
+    "turn_carry",
+    "turn_fill",
     "flow",
     "parsing",
     "state",

@@ -117,7 +117,10 @@ def test_a_state_from_another_period_is_not_answered_into_this_one() -> None:
 
 def test_only_the_admin_needs_the_team() -> None:
     assert needs(Inbound("/status"), COORDINATOR) == frozenset()
-    assert needs(Inbound("1"), COORDINATOR) == frozenset()
+    # opening a section from the menu: what they sent last semester; a plain answer: nothing
+    assert {str(n) for n in needs(Inbound("1"), COORDINATOR)} == {"previous"}
+    filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="nama")
+    assert needs(Inbound("TUK A"), COORDINATOR, filling) == frozenset()
     # the names of who owes and who sent (the first few) only for /status
     assert {str(n) for n in needs(Inbound("/status"), ADMIN)} == {"team", "team_names"}
     assert {str(n) for n in needs(Inbound("/menu"), ADMIN)} == {"team"}
@@ -125,6 +128,7 @@ def test_only_the_admin_needs_the_team() -> None:
     # what others gave only where a message may open a section or declare it nihil
     filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="nama")
     assert {str(n) for n in needs(Inbound("TUK A"), ADMIN, filling)} == {"team"}
-    assert {str(n) for n in needs(Inbound("4"), ADMIN, State(period=1))} == {"team", "others"}
-    assert {str(n) for n in needs(Inbound("/isi 2.5"), ADMIN, filling)} == {"team", "others"}
+    opening = {"team", "others", "previous"}
+    assert {str(n) for n in needs(Inbound("4"), ADMIN, State(period=1))} == opening
+    assert {str(n) for n in needs(Inbound("/isi 2.5"), ADMIN, filling)} == opening
     assert {str(n) for n in needs(Inbound("/nihil 2.5"), ADMIN, filling)} == {"team", "others"}

@@ -80,6 +80,7 @@ def apply(
             channel=channel,
             now=now,
             current=current,
+            carried_from=effect.carried_from,
         )
         if revision is not None:
             record.answers[key], record.revisions[key] = effect.value, revision

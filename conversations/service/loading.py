@@ -15,9 +15,10 @@ from conversations.events import (
     OtherPart,
     OthersView,
     PeriodView,
+    PreviousPart,
     SubmissionView,
 )
-from conversations.forms.registry import BY_KEY, SECTIONS
+from conversations.forms.registry import BY_KEY, SECTIONS, sections_for
 from conversations.progress import tallied_progress
 from conversations.service.periods import period_label
 from conversations.state import State
@@ -27,7 +28,8 @@ from storage import (
     queries,
 )
 from storage import register as certificate_register
-from storage.enums import DELETED_ENTRY, Role
+from storage.carry import last_parts
+from storage.enums import DELETED_ENTRY, Role, SubmissionStatus
 from storage.others import others_of_period
 from storage.periods import (
     semester_end,
@@ -38,6 +40,7 @@ from storage.tally import team_tally
 logger = logging.getLogger(__name__)
 
 TEAM_NAMES = 9  # /status names eight, then "and N more"
+DRAFT = SubmissionStatus.DRAFT
 
 
 def context(
@@ -62,6 +65,9 @@ def context(
         team = tuple(tallied_progress(s, tallies[s.key]) for s in SECTIONS)
     if engine.Need.OTHERS in wanted:
         others = _others(session, period.id, member.id)
+    previous = (
+        _previous(session, member, period, records, state) if engine.Need.PREVIOUS in wanted else {}
+    )
     return Context(
         member=member,
         period=PeriodView(
@@ -80,7 +86,27 @@ def context(
         invite_code=invite_code() if engine.Need.INVITE_CODE in wanted else None,
         others=others,
         certificate=_certificate(session, inbound, state) if member.is_admin else None,
+        previous=previous,
     )
+
+
+def _previous(
+    session: Session, member: MemberView, period: queries.PeriodRecord,
+    records: dict[str, queries.SubmissionRecord], state: State,
+) -> dict[str, PreviousPart]:  # fmt: skip
+    """Last semester's parts of the sections the member may fill and has not begun (and of the
+    open one while its entries are being offered)."""
+    begun = {key for key, record in records.items() if record.answers or record.status != DRAFT}
+    if state.carry and state.section:
+        begun.discard(state.section)
+    sections = [s.key for s in sections_for(member.roles) if s.key not in begun]
+    found = last_parts(session, member_id=member.id, before=(period.year, period.semester),
+                       sections=sections)  # fmt: skip
+    return {
+        key: PreviousPart(f"Semester {part.semester} Tahun {part.year}", part.answers,
+                          part.revisions)
+        for key, part in found.items()
+    }  # fmt: skip
 
 
 def _certificate(session: Session, inbound: Inbound, state: State) -> CertificateView | None:

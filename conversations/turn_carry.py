@@ -1,0 +1,240 @@
+"""Last semester's answers offered again, as moves of a turn.
+
+When a member opens a section they have not begun this semester and sent it in an earlier one
+(not as nihil), what they gave there that is stable (conversations/schema.py, Carry) is offered:
+the section's own stable answers ("Masih sama?"), then each entry ("masih sama, ada perubahan,
+atau tidak lagi?"). A kept one is copied, each answer naming the revision it came from, and only
+the semester's questions are asked; a changed one is walked with last semester's value offered
+as "tetap: ..."; a gone one is left out. Nothing is copied without the member saying so.
+
+The state keeps what is being offered (`State.carry`): the entries still to decide ("left") and,
+per entry being changed, the stable answers offered ("offers": entry -> field -> [value,
+revision id]). The values offered are read again from the context at each decision.
+"""
+
+from typing import Any
+
+from conversations import texts
+from conversations.display import display_value
+from conversations.events import Option, PreviousPart, SaveAnswer
+from conversations.flow import Ask, entry_answers, live_entries, next_entry_number
+from conversations.parsing import parse_yes_no
+from conversations.schema import Question, QuestionType, Section
+from conversations.state import Mode
+from conversations.turn_base import TurnBase, capitalised, pick
+
+CARRY_MODES = frozenset({Mode.CARRY_TOP, Mode.CARRY_ENTRY})
+SAME, CHANGED, GONE, KEEP = "sama", "ubah", "tidak", "tetap"
+ENTRY_OPTIONS = (
+    Option(SAME, texts.OPT_SAME),
+    Option(CHANGED, texts.OPT_CHANGED),
+    Option(GONE, texts.OPT_GONE),
+)
+TOP_OPTIONS = ENTRY_OPTIONS[:2]
+# A typed "tetap" keeps last semester's value of any question; these also get a button for it
+# (a multiple choice is answered by ticking, a Ya/Tidak has its own two buttons).
+BUTTONED = (
+    QuestionType.TEXT,
+    QuestionType.LONG_TEXT,
+    QuestionType.INTEGER,
+    QuestionType.DATE,
+    QuestionType.CHOICE,
+)
+SHOWN_CHARS = 40  # of a value on a button
+
+
+Offers = dict[str, list[Any]]  # field -> [value, revision id]
+
+
+def stable_answers(questions: tuple[Question, ...], previous: PreviousPart, entry: int) -> Offers:
+    """An entry's (0: the section's) stable answers last semester, in form order."""
+    found: Offers = {}
+    for question in questions:
+        key = (entry, question.key)
+        if question.stable and key in previous.answers and previous.answers[key] is not None:
+            found[question.key] = [previous.answers[key], previous.revisions[key]]
+    return found
+
+
+class CarryMoves(TurnBase):
+    """Offering last semester's data when a section is opened, and its "tetap" buttons."""
+
+    # ----- the offer -----------------------------------------------------------------------
+    def offer_previous(self, section: Section) -> bool:
+        """Offer last semester's data of a section not yet begun; False if there is none."""
+        previous = self.ctx.previous.get(section.key)
+        if previous is None or self.section_answers(section) or self.locked:
+            return False
+        top = stable_answers(section.top_questions, previous, 0)
+        entries = self._entries(section, previous)
+        if not top and not entries:
+            return False
+        carry = {"left": entries, "offers": {}}
+        if entries and section.repeat is not None:
+            lines = [f"{n}. {self._name(section, previous, e)}" for n, e in enumerate(entries, 1)]
+            self.say(texts.CARRY_ENTRIES.format(period=previous.label, count=len(entries),
+                                                repeat=section.repeat.label,
+                                                lines="\n".join(lines)))  # fmt: skip
+        if top:
+            self.state = self.state.at(Mode.CARRY_TOP, carry=carry)
+        else:
+            self.state = self.state.at(Mode.CARRY_ENTRY, carry=carry)
+        self.ask_carry()
+        return True
+
+    def _entries(self, section: Section, previous: PreviousPart) -> list[int]:
+        if section.repeat is None:
+            return []
+        questions = section.repeat.questions
+        return [
+            entry
+            for entry in live_entries(section, previous.answers)
+            if stable_answers(questions, previous, entry)
+        ]
+
+    def _name(self, section: Section, previous: PreviousPart, entry: int) -> str:
+        assert section.repeat is not None
+        first = section.repeat.questions[0]
+        value = entry_answers(previous.answers, entry).get(first.key)
+        return display_value(first, value) if value is not None else f"#{entry}"
+
+    def ask_carry(self) -> None:
+        """Ask about the section's stable answers, or the next entry still to decide."""
+        section, previous = self.section, self._previous()
+        assert section is not None
+        if previous is None:
+            return
+        if self.state.mode is Mode.CARRY_TOP:
+            lines = self._lines(section.top_questions, stable_answers(section.top_questions,
+                                                                      previous, 0))  # fmt: skip
+            self.say(texts.CARRY_TOP.format(period=previous.label, lines=lines), TOP_OPTIONS)
+            return
+        assert section.repeat is not None
+        left = self.state.carry["left"]
+        entry = left[0]
+        questions = section.repeat.questions
+        offers = stable_answers(questions, previous, entry)
+        name_key = questions[0].key
+        lines = self._lines(questions, {k: v for k, v in offers.items() if k != name_key})
+        position = self._entries(section, previous).index(entry) + 1
+        self.say(texts.CARRY_ENTRY.format(repeat=capitalised(section.repeat.label),
+                                          position=position,
+                                          name=self._name(section, previous, entry),
+                                          lines=lines), ENTRY_OPTIONS)  # fmt: skip
+
+    def _lines(self, questions: tuple[Question, ...], offers: Offers) -> str:
+        by_key = {question.key: question for question in questions}
+        return "\n".join(
+            texts.CARRY_LINE.format(label=by_key[key].report_label,
+                                    value=display_value(by_key[key], value))
+            for key, (value, _revision) in offers.items()
+        )  # fmt: skip
+
+    def _previous(self) -> PreviousPart | None:
+        """Last semester's part of the open section (None: gone; back to filling)."""
+        previous = self.ctx.previous.get(self.state.section or "")
+        if previous is None:
+            self.state = self.state.at(Mode.FILLING, carry=None)
+            self.advance()
+        return previous
+
+    # ----- the decision --------------------------------------------------------------------
+    def decide_carry(self, text: str) -> None:
+        """Masih sama, ada perubahan, or (an entry) tidak lagi."""
+        section, previous = self.section, self._previous()
+        if section is None or previous is None:
+            return
+        top = self.state.mode is Mode.CARRY_TOP
+        choice = pick(TOP_OPTIONS if top else ENTRY_OPTIONS, text)
+        sure = parse_yes_no(text) if top and choice is None else None
+        if sure is not None:  # "Masih sama?" answered with ya or tidak
+            choice = SAME if sure else CHANGED
+        if choice is None:
+            self.say(texts.CARRY_CHOOSE_TOP if top else texts.CARRY_CHOOSE)
+            self.ask_carry()
+            return
+        if self.refused_as_locked():
+            return
+        carry = dict(self.state.carry)
+        if top:
+            offers = stable_answers(section.top_questions, previous, 0)
+            kept = texts.CARRY_TOP_KEPT.format(period=previous.label)
+            self._decided(section, 0, offers, choice, kept, carry)
+            return
+        assert section.repeat is not None
+        old = carry["left"][0]
+        carry["left"] = carry["left"][1:]
+        offers = stable_answers(section.repeat.questions, previous, old)
+        name = self._name(section, previous, old)
+        if choice == GONE:
+            self.say(texts.CARRY_GONE.format(name=name))
+            self._go_on(carry)
+            return
+        entry = next_entry_number(self.section_answers(section))
+        kept = texts.CARRY_KEPT.format(name=name, period=previous.label)
+        self._decided(section, entry, offers, choice, kept, carry)
+
+    def _decided(
+        self, section: Section, entry: int, offers: Offers, choice: str, kept: str,
+        carry: dict[str, Any],
+    ) -> None:  # fmt: skip
+        if choice == SAME:
+            for key, (value, revision) in offers.items():
+                self.store(SaveAnswer(section.key, entry, key, value, carried_from=revision))
+            self.say(kept)
+            self._go_on(carry)
+            return
+        carry["offers"] = {**carry["offers"], str(entry): offers}
+        self.say(texts.CARRY_CHANGE)
+        self.state = self.state.at(Mode.FILLING, carry=carry, closed=False)
+        if entry and section.repeat is not None:
+            self.ask(Ask(section.repeat.questions[0], entry))
+        else:
+            self.advance()
+
+    def _go_on(self, carry: dict[str, Any]) -> None:
+        self.state = self.state.at(Mode.FILLING, carry=carry, closed=False)
+        self.advance()
+
+    def offer_next_entry(self) -> bool:
+        """Instead of "Tambah ... lain?": the next of last semester's entries, if any is left."""
+        carry = self.state.carry
+        if not carry or not carry.get("left") or self.section is None:
+            return False
+        if self.ctx.previous.get(self.section.key) is None:
+            return False
+        self.state = self.state.at(Mode.CARRY_ENTRY)
+        self.ask_carry()
+        return True
+
+    # ----- "tetap: ..." while a changed entry is walked ------------------------------------
+    def kept_offer(self, question: Question, entry: int) -> list[Any] | None:
+        """[value, revision id] last semester's answer offered for this question, if any."""
+        carry = self.state.carry
+        if not carry:
+            return None
+        offer = carry.get("offers", {}).get(str(entry), {}).get(question.key)
+        return list(offer) if offer else None
+
+    def offer_lines(
+        self, question: Question, entry: int, options: tuple[Option, ...]
+    ) -> tuple[list[str], tuple[Option, ...]]:
+        """The line naming last semester's value, and its "tetap" button where it fits."""
+        offer = self.kept_offer(question, entry)
+        if offer is None:
+            return [], options
+        shown = display_value(question, offer[0])
+        line = texts.CARRY_LAST_VALUE.format(value=shown)
+        if question.type not in BUTTONED:
+            return [line + texts.CARRY_TYPE_KEEP], options
+        if len(shown) > SHOWN_CHARS:
+            shown = shown[: SHOWN_CHARS - 1].rstrip() + "…"
+        return [line], (Option(KEEP, texts.OPT_KEEP.format(value=shown)), *options)
+
+    def keeps(self, question: Question, entry: int, text: str) -> list[Any] | None:
+        """The offer a "tetap" answer takes (None: the text is an answer of its own)."""
+        offer = self.kept_offer(question, entry)
+        if offer is None:
+            return None
+        typed = text.strip().casefold()
+        return offer if typed == KEEP or typed.startswith(KEEP + ":") else None

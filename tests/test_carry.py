@@ -1,0 +1,211 @@
+"""Last semester's answers offered again, over two semesters through the console: a coordinator
+with three unchanged TUKs confirms them instead of typing them again; one changed, one gone, one
+new; an assessor confirms 3.2 and answers only the semester's questions; nobody is offered what
+they did not send; every carried answer names the revision it came from."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from storage.db import session_scope
+from storage.enums import Role
+from storage.models import Answer, AnswerRevision, Member, Period, Submission
+from tests.helpers import Chat
+
+# 10 March 2027, 10:00 WITA: semester I 2027, the next after the fixtures' semester II 2026.
+NEXT = datetime(2027, 3, 10, 2, 0, tzinfo=UTC)
+TUKS = [
+    ["TUK Bengkel Otomotif SMKN 3 Kota Bima", "Jl. Soekarno-Hatta No. 12, Kota Bima", "mandiri",
+     "terverifikasi", "12-08-2026", "Skema Teknik Kendaraan Ringan Otomotif", "52",
+     "Ruang praktik direnovasi."],
+    ["TUK Dapur Tata Boga", "Jl. Gajah Mada No. 1, Kota Bima", "sewaktu", "proses",
+     "Skema Tata Boga", "40", "Peralatan dapur ditambah."],
+    ["TUK Laboratorium Komputer", "Jl. Sultan Hasanuddin No. 5, Kota Bima", "tempat_kerja",
+     "belum", "Skema Teknik Komputer dan Jaringan", "27", "Jaringan diperbarui."],
+]  # fmt: skip
+STABLE_TUK = ("nama", "lokasi", "jenis", "status_verifikasi", "tanggal_verifikasi", "ruang_lingkup")
+
+
+def first_semester(chat: Chat) -> int:
+    """Siti fills 2.5 with three TUKs in semester II 2026 and sends it: the messages it took."""
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti Aminah")
+    script = ["/menu", "2.5"]
+    for number, tuk in enumerate(TUKS):
+        script += [*tuk, "ya" if number < len(TUKS) - 1 else "tidak"]
+    script += ["/lewati", "kirim"]
+    reply = chat.script("siti", script)
+    assert "sudah terkirim" in reply, reply
+    return len(script)
+
+
+def answers_now(db: Engine, user_name: str, section: str) -> dict[tuple[int, str], Any]:
+    """The member's current answers of a section in semester I 2027."""
+    with session_scope(db) as session:
+        rows = session.execute(
+            select(Answer.entry_no, Answer.field, Answer.value)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Member, Member.id == Submission.member_id)
+            .join(Period, Period.id == Submission.period_id)
+            .where(Member.name == user_name, Submission.section == section,
+                   Period.year == 2027, Period.semester == "I")
+        ).all()  # fmt: skip
+    return {(row[0], row[1]): row[2] for row in rows}
+
+
+def status_now(db: Engine, user_name: str, section: str) -> str | None:
+    with session_scope(db) as session:
+        return session.execute(
+            select(Submission.status)
+            .join(Member, Member.id == Submission.member_id)
+            .join(Period, Period.id == Submission.period_id)
+            .where(Member.name == user_name, Submission.section == section,
+                   Period.year == 2027, Period.semester == "I")
+        ).scalar_one_or_none()  # fmt: skip
+
+
+def carried(db: Engine, user_name: str, section: str) -> dict[tuple[int, str], tuple[Any, Any]]:
+    """(entry, field) -> (value, the period and value of the revision it was carried from)."""
+    with session_scope(db) as session:
+        rows = session.execute(
+            select(Answer.entry_no, Answer.field, Answer.value, Period.year, Period.semester,
+                   AnswerRevision.new_value)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Member, Member.id == Submission.member_id)
+            .join(AnswerRevision, AnswerRevision.id == Answer.carried_from)
+            .join(Period, Period.id == Submission.period_id)
+            .where(Member.name == user_name, Submission.section == section)
+        ).all()  # fmt: skip
+    return {(r[0], r[1]): (r[2], (r[3], r[4], r[5])) for r in rows}
+
+
+def origin_periods(db: Engine, user_name: str, section: str) -> set[tuple[int, str]]:
+    """The semesters the revisions carried from belong to."""
+    with session_scope(db) as session:
+        source = Submission.__table__.alias("source")
+        rows = session.execute(
+            select(Period.year, Period.semester)
+            .select_from(Answer)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Member, Member.id == Submission.member_id)
+            .join(AnswerRevision, AnswerRevision.id == Answer.carried_from)
+            .join(source, source.c.id == AnswerRevision.submission_id)
+            .join(Period, Period.id == source.c.period_id)
+            .where(Member.name == user_name, Submission.section == section)
+        ).all()  # fmt: skip
+    return {(year, str(semester)) for year, semester in rows}
+
+
+def test_three_unchanged_tuks_are_confirmed_with_a_tap_each(chat: Chat) -> None:
+    first = first_semester(chat)
+    chat.clock.now = NEXT
+    opened = chat.script("siti", ["/menu", "2.5"])
+    assert "Pada Semester II Tahun 2026 Anda melaporkan 3 TUK" in opened
+    assert "TUK ke-1 semester lalu: TUK Bengkel Otomotif SMKN 3 Kota Bima" in opened
+    assert "Masih sama" in opened and "Ada perubahan" in opened and "Tidak lagi" in opened
+    script = ["sama", "60", "Bengkel menambah dua lift.", "sama", "45", "Dapur baru dipakai.",
+              "sama", "30", "Dua ruang praktik baru.", "tidak", "/lewati", "kirim"]  # fmt: skip
+    replies = [chat.say("siti", line) for line in script]
+    second = 2 + len(script)
+    print(f"\n2.5 with three TUKs: {first} messages the first semester, {second} the next")
+    assert "sudah terkirim" in replies[-1]
+    assert second * 2 <= first, (first, second)
+
+    now = answers_now(chat.db, "Siti Aminah", "2.5")
+    # Stable answers copied; the semester's typed afresh.
+    assert [now[(n, "nama")] for n in (1, 2, 3)] == [tuk[0] for tuk in TUKS]
+    assert now[(1, "tanggal_verifikasi")] == "2026-08-12"
+    assert [now[(n, "jumlah_asesi")] for n in (1, 2, 3)] == [60, 45, 30]
+    assert now[(2, "perkembangan")] == "Dapur baru dipakai."
+    # Each copied answer names the revision it came from, in semester II 2026.
+    origins = carried(chat.db, "Siti Aminah", "2.5")
+    copied = {key for key in origins}
+    expected = {(n, f) for n in (1, 2, 3) for f in STABLE_TUK if (n, f) in now}
+    assert copied == expected
+    assert all(value == source[2] for value, source in origins.values())
+    assert origin_periods(chat.db, "Siti Aminah", "2.5") == {(2026, "II")}
+    assert status_now(chat.db, "Siti Aminah", "2.5") == "submitted"
+
+
+def test_one_changed_one_gone_one_new(chat: Chat) -> None:
+    first_semester(chat)
+    chat.clock.now = NEXT
+    chat.script("siti", ["/menu", "2.5"])
+    # TUK 1 moved: the address is typed, everything else kept with "tetap".
+    changed = chat.say("siti", "ubah")
+    assert "tetap: TUK Bengkel Otomotif SMKN 3 Kota Bima" in changed
+    chat.say("siti", "tetap")
+    asked = chat.say("siti", "Jl. Lintas Sumbawa No. 40, Kota Bima")
+    assert "Semester lalu: TUK Mandiri" in asked
+    for line in ("tetap", "tetap", "tetap", "tetap", "55", "Pindah ke gedung baru."):
+        asked = chat.say("siti", line)
+    assert "TUK ke-2 semester lalu: TUK Dapur Tata Boga" in asked
+    gone = chat.say("siti", "tidak lagi")
+    assert "TUK Dapur Tata Boga tidak dimasukkan" in gone
+    assert "TUK ke-3 semester lalu: TUK Laboratorium Komputer" in gone
+    chat.script("siti", ["sama", "33", "Server baru."])
+    new = ["ya", "TUK Tata Busana", "Jl. Kenanga No. 3", "sewaktu", "belum", "Skema Tata Busana",
+           "12", "Dibuka semester ini.", "tidak", "/lewati"]  # fmt: skip
+    summary = chat.script("siti", new)
+    assert "TUK Dapur Tata Boga" not in summary
+    now = answers_now(chat.db, "Siti Aminah", "2.5")
+    names = sorted(v for (e, f), v in now.items() if f == "nama")
+    assert names == sorted([TUKS[0][0], TUKS[2][0], "TUK Tata Busana"])
+    origins = carried(chat.db, "Siti Aminah", "2.5")
+    entries = {e for (e, f), v in now.items() if f == "nama"}
+    by_name = {now[(e, "nama")]: e for e in entries}
+    moved, lab, busana = by_name[TUKS[0][0]], by_name[TUKS[2][0]], by_name["TUK Tata Busana"]
+    assert now[(moved, "lokasi")] == "Jl. Lintas Sumbawa No. 40, Kota Bima"
+    assert (moved, "lokasi") not in origins  # typed: not carried
+    assert {(moved, f) for f in ("nama", "jenis", "ruang_lingkup")} <= set(origins)
+    assert {(lab, f) for f in ("nama", "lokasi", "jenis")} <= set(origins)
+    assert not any(e == busana for e, _f in origins)
+
+
+def test_an_assessor_confirms_3_2_and_answers_only_the_semester(chat: Chat) -> None:
+    chat.join("budi", Role.ASESOR, "Budi Santoso")
+    chat.script("budi", ["/menu", "3.2", "MET.000.001234 2019", "31-12-2028",
+                         "Teknik Kendaraan Ringan Otomotif", "30", "ya", "RCC Oktober 2026",
+                         "/lewati", "kirim"])  # fmt: skip
+    chat.clock.now = NEXT
+    offer = chat.script("budi", ["/menu", "3.2"])
+    assert "Data Anda pada Semester II Tahun 2026" in offer
+    assert "No. registrasi asesor: MET.000.001234 2019" in offer and "Masih sama?" in offer
+    assert "Jumlah asesi" not in offer  # of the semester: not offered
+    asked = chat.say("budi", "Masih sama")
+    assert "Jumlah asesi yang Anda ases pada semester ini" in asked
+    summary = chat.script("budi", ["25", "tidak", "/lewati"])
+    assert "MET.000.001234 2019" in summary and "Asesi yang diases: 25" in summary
+    origins = carried(chat.db, "Budi Santoso", "3.2")
+    assert set(origins) == {(0, "nomor_registrasi"), (0, "masa_berlaku"), (0, "ruang_lingkup")}
+
+
+def test_nothing_sent_or_nihil_last_semester_is_not_offered(chat: Chat) -> None:
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti Aminah")
+    chat.join("rina", Role.KOMITE_SKEMA, "Rina Wati")
+    chat.join("dedi", Role.KOORDINATOR_TUK, "Dedi Kurniawan")
+    chat.script("rina", ["/menu", "/nihil 2.2", "ya"])
+    chat.script("dedi", ["/menu", "2.5", *TUKS[0][:3]])  # begun, never sent
+    chat.clock.now = NEXT
+    for user, section in (("siti", "2.5"), ("rina", "2.2"), ("dedi", "2.5")):
+        opened = chat.script(user, ["/menu", section])
+        assert "semester lalu" not in opened.lower() and "Masih sama" not in opened, opened
+        assert "Pada Semester II" not in opened
+
+
+def test_a_stable_question_new_to_the_form_is_the_only_one_asked(chat: Chat) -> None:
+    """As if the form gained a question between semesters: last semester has no answer to it,
+    so after "Masih sama" it is asked, and nothing else stable is."""
+    first_semester(chat)
+    with session_scope(chat.db) as session:  # semester II 2026 without TUK 1's scope
+        answer = session.execute(
+            select(Answer).where(Answer.entry_no == 1, Answer.field == "ruang_lingkup")
+        ).scalar_one()
+        session.delete(answer)
+        session.commit()
+    chat.clock.now = NEXT
+    chat.script("siti", ["/menu", "2.5"])
+    asked = chat.say("siti", "sama")
+    assert "Ruang lingkup uji kompetensi" in asked
+    assert "Jumlah asesi" not in asked
+    assert "Jumlah asesi" in chat.say("siti", "Skema TKRO dan Skema Sepeda Motor")
