@@ -110,6 +110,7 @@ def load(session: Session, *, period_id: int) -> StoredPeriod:
     answers = period_data.answers(session, period_id=period_id)
     submissions = period_data.submissions(session, period_id=period_id)
     ids = {a.owner_id for a in answers} | {a.given_by for a in answers}
+    ids |= {a.origin.given_by for a in answers if a.origin is not None}
     ids |= {s.owner_id for s in submissions} | {s.changed_by for s in submissions if s.changed_by}
     lsp = lsp_profile(queries.profile(session))
     return StoredPeriod(answers, submissions, period_data.members(session, ids=ids), lsp)

@@ -113,13 +113,14 @@ def _section_sheet(
     for item in grouped.get(section.key, []):
         before = [item.owner_name, role_in(item.owner, section), _status(item)]
         answers = item.values(0)
-        last = _status_change(item, stored) if item.nihil else _last(answers, stored)
+        last = _status_change(item, stored) if item.nihil else _last(top, answers, stored)
         append(sheet, [*before, texts.EXPORT_LEVEL_SECTION, None, *_cells(top, answers),
                         *([None] * len(repeated)), *last])  # fmt: skip
         for position, entry in enumerate(item.entries(), start=1):
             answers = item.values(entry)
             append(sheet, [*before, texts.EXPORT_LEVEL_ENTRY, position, *([None] * len(top)),
-                            *_cells(repeated, answers), *_last(answers, stored)])  # fmt: skip
+                            *_cells(repeated, answers),
+                            *_last(repeated, answers, stored)])  # fmt: skip
     if sheet.max_row == 1:  # nothing stored: say whether it is missing or nihil
         append(sheet, [texts.EXPORT_EMPTY.get(state, texts.EXPORT_EMPTY["belum"])])
     sheet.freeze_panes = "A2"
@@ -157,12 +158,14 @@ def _status_change(item: Contribution, stored: StoredPeriod) -> list[Any]:
     sub = item.submission
     member = stored.members.get(sub.changed_by or 0)
     channel = texts.CHANNEL_NAMES.get(sub.channel or "", sub.channel)
-    return [member.name if member else None, channel, wita_naive(sub.changed_at), None]
+    return [member.name if member else None, channel, wita_naive(sub.changed_at), None, None]
 
 
-def _last(answers: dict[str, StoredAnswer], stored: StoredPeriod) -> list[Any]:
+def _last(
+    questions: list[QuestionLike], answers: dict[str, StoredAnswer], stored: StoredPeriod
+) -> list[Any]:
     if not answers:
-        return [None, None, None, None]
+        return [None, None, None, None, None]
     latest = max(answers.values(), key=lambda a: a.given_at)
     member = stored.members.get(latest.given_by)
     return [
@@ -170,4 +173,22 @@ def _last(answers: dict[str, StoredAnswer], stored: StoredPeriod) -> list[Any]:
         texts.CHANNEL_NAMES.get(latest.channel, latest.channel),
         wita_naive(latest.given_at),
         max(a.revision for a in answers.values()),
+        _carried(questions, answers, stored),
     ]
+
+
+def _carried(
+    questions: list[QuestionLike], answers: dict[str, StoredAnswer], stored: StoredPeriod
+) -> str | None:
+    """Which of a row's answers were confirmed from an earlier semester, and from whom."""
+    carried = [(q, answers[q.key].origin) for q in questions if q.key in answers]
+    found = [(q, origin) for q, origin in carried if origin is not None]
+    if not found:
+        return None
+    origin = found[0][1]
+    giver = stored.members.get(origin.given_by)
+    return texts.EXPORT_CARRIED.format(
+        fields=", ".join(q.report_label for q, _o in found),
+        period=f"Semester {origin.semester} Tahun {origin.year}",
+        by=giver.name if giver else texts.EMPTY,
+    )

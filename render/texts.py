@@ -37,6 +37,7 @@ NOBODY_HOLDS_ROLE = "{names} (belum ada {role})"
 TRAIL_STATUS = "Status bagian"
 TRAIL_NIHIL = "dinyatakan nihil"
 TRAIL_SUBMITTED = "terkirim"
+TRAIL_CARRIED = " (dari {period}, diisi oleh {by} pada {at}; dikonfirmasi)"
 TRAIL_SECTION_LEVEL = "bagian"
 TALLY_TOTAL = "Jumlah"
 PREPARER_SECTIONS = "penyusunan laporan"
@@ -74,7 +75,14 @@ META_FINAL = "final versi {version}"
 META_SUBJECT = "{title}, {period} ({kind}), {number}"
 
 EXPORT_COLUMNS_BEFORE = ("Anggota", "Peran", "Status", "Tingkat", "No. entri")
-EXPORT_COLUMNS_AFTER = ("Terakhir diisi oleh", "Kanal", "Waktu (WITA)", "Revisi")
+EXPORT_COLUMNS_AFTER = (
+    "Terakhir diisi oleh",
+    "Kanal",
+    "Waktu (WITA)",
+    "Revisi",
+    "Dikonfirmasi dari semester lalu",
+)
+EXPORT_CARRIED = "{fields} (dari {period}, diisi oleh {by})"
 EXPORT_INFO_TITLE = "Keterangan"
 EXPORT_INFO = (
     ("LSP", "{lsp}"),

@@ -71,6 +71,13 @@ def _answer_trail(
 ) -> TrailRow:
     answer = answers[question.key]
     value = shortened(display(question, answer.value))
+    if answer.origin is not None:  # confirmed by the one who gave it here, typed there
+        origin = answer.origin
+        giver = item.members.get(origin.given_by)
+        value += texts.TRAIL_CARRIED.format(
+            period=f"Semester {origin.semester} Tahun {origin.year}",
+            by=giver.name if giver else texts.EMPTY, at=wita_datetime(origin.given_at),
+        )  # fmt: skip
     return _trail(
         section,
         ref,

@@ -6,16 +6,36 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from storage.enums import Role, Semester, SubmissionStatus
-from storage.models import Answer, Member, MemberRole, Period, Submission, SubmissionEvent
+from storage.models import (
+    Answer,
+    AnswerRevision,
+    Member,
+    MemberRole,
+    Period,
+    Submission,
+    SubmissionEvent,
+)
 from storage.queries import MemberRecord, PeriodRecord
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a carried answer came from: the semester, who gave it there and when."""
+
+    year: int
+    semester: Semester
+    given_by: int
+    given_at: datetime
+
+
+@dataclass(frozen=True)
 class StoredAnswer:
-    """The current value of one field, with who gave it, through which channel, and when."""
+    """The current value of one field, with who gave it, through which channel, and when
+    (`origin`: carried over from an earlier semester, the member here having confirmed it)."""
 
     section: str
     owner_id: int
@@ -26,6 +46,7 @@ class StoredAnswer:
     given_by: int
     channel: str
     given_at: datetime
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +84,11 @@ def _period_record(row: Period) -> PeriodRecord:
 
 
 def answers(session: Session, *, period_id: int) -> list[StoredAnswer]:
-    """Every current answer of a period, by section, owner, entry and field."""
+    """Every current answer of a period, by section, owner, entry and field (with where a
+    carried one came from)."""
+    source = aliased(AnswerRevision)
+    source_submission = aliased(Submission)
+    source_period = aliased(Period)
     rows = session.execute(
         select(
             Submission.section,
@@ -75,12 +100,26 @@ def answers(session: Session, *, period_id: int) -> list[StoredAnswer]:
             Answer.member_id.label("given_by"),
             Answer.channel,
             Answer.updated_at,
+            source_period.year,
+            source_period.semester,
+            source.member_id,
+            source.created_at,
         )
         .join(Submission, Answer.submission_id == Submission.id)
+        .outerjoin(source, source.id == Answer.carried_from)
+        .outerjoin(source_submission, source_submission.id == source.submission_id)
+        .outerjoin(source_period, source_period.id == source_submission.period_id)
         .where(Submission.period_id == period_id)
         .order_by(Submission.section, Submission.member_id, Answer.entry_no, Answer.id)
     ).all()
-    return [StoredAnswer(*row) for row in rows]
+    return [
+        StoredAnswer(
+            section, owner, entry, field, value, revision, by, channel, at,
+            Origin(year, Semester(semester), source_by, source_at) if year is not None else None,
+        )
+        for (section, owner, entry, field, value, revision, by, channel, at, year, semester,
+             source_by, source_at) in rows
+    ]  # fmt: skip
 
 
 def submissions(session: Session, *, period_id: int) -> list[StoredSubmission]:

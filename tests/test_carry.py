@@ -3,15 +3,18 @@ with three unchanged TUKs confirms them instead of typing them again; one change
 new; an assessor confirms 3.2 and answers only the semester's questions; nobody is offered what
 they did not send; every carried answer names the revision it came from."""
 
+import io
 from datetime import UTC, datetime
 from typing import Any
 
+from openpyxl import load_workbook
 from sqlalchemy import Engine, select
 
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import Answer, AnswerRevision, Member, Period, Submission
 from tests.helpers import Chat
+from tests.reporting import pdf_text, squeezed
 
 # 10 March 2027, 10:00 WITA: semester I 2027, the next after the fixtures' semester II 2026.
 NEXT = datetime(2027, 3, 10, 2, 0, tzinfo=UTC)
@@ -209,3 +212,26 @@ def test_a_stable_question_new_to_the_form_is_the_only_one_asked(chat: Chat) -> 
     assert "Ruang lingkup uji kompetensi" in asked
     assert "Jumlah asesi" not in asked
     assert "Jumlah asesi" in chat.say("siti", "Skema TKRO dan Skema Sepeda Motor")
+
+
+def test_carried_answers_are_traced_in_the_report_and_the_export(chat: Chat) -> None:
+    first_semester(chat)
+    chat.clock.now = NEXT
+    chat.script("siti", ["/menu", "2.5", "sama", "60", "Lift baru.", "tidak lagi", "tidak lagi",
+                         "tidak", "/lewati", "kirim"])  # fmt: skip
+    chat.say("admin", "/draft")
+    text = squeezed(pdf_text(chat.documents[-1].data))
+    # Jejak Data: the name as confirmed this semester, where and by whom it was typed first
+    assert squeezed("TUK Bengkel Otomotif SMKN 3 Kota Bima (dari Semester II Tahun 2026, "
+                    "diisi oleh Siti Aminah pada") in text  # fmt: skip
+    assert "TUK Dapur Tata Boga" not in text
+    chat.say("admin", "/ekspor")
+    sheet = load_workbook(io.BytesIO(chat.documents[-1].data))["2.5 Pengembangan TUK"]
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    column = rows[0].index("Dikonfirmasi dari semester lalu")
+    entry = next(row for row in rows if row[3] == "entri")
+    assert entry[column] == ("Nama TUK, Lokasi, Jenis TUK, Status verifikasi, Tanggal verifikasi, "
+                             "Ruang lingkup uji (dari Semester II Tahun 2026, diisi oleh "
+                             "Siti Aminah)")  # fmt: skip
+    section_row = next(row for row in rows if row[3] == "bagian")
+    assert section_row[column] is None
