@@ -84,7 +84,7 @@ def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> f
     a section or declare one nihil, what others gave; for anyone opening a section (or deciding
     on last semester's data), what they sent last semester."""
     parsed = inbound.parsed
-    opening = command_named(parsed, "isi") or (
+    opening = command_named(parsed, "isi", "menu", "start", "batal") or (
         isinstance(parsed, Text) and (state is None or state.mode in _OPENING_MODES)
     )
     carrying = state is not None and (

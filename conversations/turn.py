@@ -53,6 +53,9 @@ class Turn(FillingMoves, ReviewMoves, RevokeMoves):
         team = self.team_states()
         if team:
             lines.append(texts.MENU_TEAM_LEGEND)
+        offered = [s.key for s in sections if self.can_offer(s)]
+        if offered and not self.locked:
+            lines.append(texts.MENU_CARRY.format(sections=", ".join(offered)))
         lines.append(texts.MENU_PROMPT)
         options = tuple(
             Option(s.key, f"{self.mark(s.key, team)} {s.key} {s.title}") for s in sections

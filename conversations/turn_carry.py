@@ -60,15 +60,22 @@ class CarryMoves(TurnBase):
     """Offering last semester's data when a section is opened, and its "tetap" buttons."""
 
     # ----- the offer -----------------------------------------------------------------------
+    def can_offer(self, section: Section) -> bool:
+        """Whether opening the section would offer last semester's data (the menu says so)."""
+        previous = self.ctx.previous.get(section.key)
+        if previous is None or self.section_answers(section):
+            return False
+        if stable_answers(section.top_questions, previous, 0):
+            return True
+        return bool(self._entries(section, previous))
+
     def offer_previous(self, section: Section) -> bool:
         """Offer last semester's data of a section not yet begun; False if there is none."""
         previous = self.ctx.previous.get(section.key)
-        if previous is None or self.section_answers(section) or self.locked:
+        if previous is None or not self.can_offer(section) or self.locked:
             return False
         top = stable_answers(section.top_questions, previous, 0)
         entries = self._entries(section, previous)
-        if not top and not entries:
-            return False
         carry = {"left": entries, "offers": {}}
         if entries and section.repeat is not None:
             lines = [f"{n}. {self._name(section, previous, e)}" for n, e in enumerate(entries, 1)]

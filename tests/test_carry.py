@@ -102,7 +102,9 @@ def origin_periods(db: Engine, user_name: str, section: str) -> set[tuple[int, s
 def test_three_unchanged_tuks_are_confirmed_with_a_tap_each(chat: Chat) -> None:
     first = first_semester(chat)
     chat.clock.now = NEXT
-    opened = chat.script("siti", ["/menu", "2.5"])
+    menu = chat.say("siti", "/menu")
+    assert "Bisa dikonfirmasi dari semester lalu, cukup beberapa ketukan: 2.5." in menu
+    opened = chat.say("siti", "2.5")
     assert "Pada Semester II Tahun 2026 Anda melaporkan 3 TUK" in opened
     assert "TUK ke-1 semester lalu: TUK Bengkel Otomotif SMKN 3 Kota Bima" in opened
     assert "Masih sama" in opened and "Ada perubahan" in opened and "Tidak lagi" in opened
@@ -191,7 +193,9 @@ def test_nothing_sent_or_nihil_last_semester_is_not_offered(chat: Chat) -> None:
     chat.script("dedi", ["/menu", "2.5", *TUKS[0][:3]])  # begun, never sent
     chat.clock.now = NEXT
     for user, section in (("siti", "2.5"), ("rina", "2.2"), ("dedi", "2.5")):
-        opened = chat.script(user, ["/menu", section])
+        menu = chat.say(user, "/menu")
+        assert "semester lalu" not in menu
+        opened = chat.say(user, section)
         assert "semester lalu" not in opened.lower() and "Masih sama" not in opened, opened
         assert "Pada Semester II" not in opened
 
