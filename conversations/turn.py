@@ -139,9 +139,9 @@ class Turn(FillingMoves, ReviewMoves, RevokeMoves):
         """Send one question and remember which it is."""
         section = self.section
         assert section is not None
+        if self.offer_next_entry(prompt):
+            return
         if isinstance(prompt, AskAnother):
-            if self.offer_next_entry():
-                return
             self.state = self.state.at(Mode.ADD_ANOTHER, entry=0, field=None)
             self.say(texts.ADD_ANOTHER.format(repeat=prompt.repeat.label), YES_NO_OPTIONS)
             return

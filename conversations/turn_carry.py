@@ -17,7 +17,7 @@ from typing import Any
 from conversations import texts
 from conversations.display import display_value
 from conversations.events import Option, PreviousPart, SaveAnswer
-from conversations.flow import Ask, entry_answers, live_entries, next_entry_number
+from conversations.flow import Ask, Prompt, entry_answers, live_entries, next_entry_number
 from conversations.parsing import parse_yes_no
 from conversations.schema import Question, QuestionType, Section
 from conversations.state import Mode
@@ -75,18 +75,13 @@ class CarryMoves(TurnBase):
         if previous is None or not self.can_offer(section) or self.locked:
             return False
         top = stable_answers(section.top_questions, previous, 0)
-        entries = self._entries(section, previous)
-        carry = {"left": entries, "offers": {}}
-        if entries and section.repeat is not None:
-            lines = [f"{n}. {self._name(section, previous, e)}" for n, e in enumerate(entries, 1)]
-            self.say(texts.CARRY_ENTRIES.format(period=previous.label, count=len(entries),
-                                                repeat=section.repeat.label,
-                                                lines="\n".join(lines)))  # fmt: skip
+        carry = {"left": self._entries(section, previous), "offers": {}}
         if top:
             self.state = self.state.at(Mode.CARRY_TOP, carry=carry)
-        else:
-            self.state = self.state.at(Mode.CARRY_ENTRY, carry=carry)
-        self.ask_carry()
+            self.ask_carry()
+        else:  # the entries are offered where the form comes to them
+            self.state = self.state.at(Mode.FILLING, carry=carry, closed=False)
+            self.advance()
         return True
 
     def _entries(self, section: Section, previous: PreviousPart) -> list[int]:
@@ -203,14 +198,29 @@ class CarryMoves(TurnBase):
         self.state = self.state.at(Mode.FILLING, carry=carry, closed=False)
         self.advance()
 
-    def offer_next_entry(self) -> bool:
-        """Instead of "Tambah ... lain?": the next of last semester's entries, if any is left."""
-        carry = self.state.carry
-        if not carry or not carry.get("left") or self.section is None:
+    def offer_next_entry(self, prompt: Prompt) -> bool:
+        """Instead of a new entry's first question or "Tambah ... lain?": the next of last
+        semester's entries, if any is left (the first time, with the list of them all)."""
+        carry, section = self.state.carry, self.section
+        if not carry or not carry.get("left") or section is None or section.repeat is None:
             return False
-        if self.ctx.previous.get(self.section.key) is None:
+        if isinstance(prompt, Ask) and (
+            prompt.entry == 0
+            or prompt.entry in live_entries(section, self.section_answers(section))
+            or str(prompt.entry) in carry.get("offers", {})
+        ):
             return False
-        self.state = self.state.at(Mode.CARRY_ENTRY)
+        previous = self.ctx.previous.get(section.key)
+        if previous is None:
+            return False
+        if not carry.get("listed"):
+            entries = self._entries(section, previous)
+            lines = [f"{n}. {self._name(section, previous, e)}" for n, e in enumerate(entries, 1)]
+            self.say(texts.CARRY_ENTRIES.format(period=previous.label, count=len(entries),
+                                                repeat=section.repeat.label,
+                                                lines="\n".join(lines)))  # fmt: skip
+            carry = {**carry, "listed": True}
+        self.state = self.state.at(Mode.CARRY_ENTRY, carry=carry)
         self.ask_carry()
         return True
 
