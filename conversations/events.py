@@ -163,6 +163,7 @@ class SubmissionView:
 
     status: SubmissionStatus
     answers: dict[tuple[int, str], Any] = field(default_factory=dict)
+    carried: frozenset[tuple[int, str]] = frozenset()  # confirmed from last semester
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,8 @@ MENU_LATE = (
     "sampai {final} agar masuk laporan final."
 )
 MENU_PROMPT = "Pilih bagian yang ingin diisi:"
+REVIEW_CARRIED_MARK = " ↺"
+REVIEW_CARRIED_LEGEND = "↺ dikonfirmasi dari semester lalu"
 MENU_CARRY = "Bisa dikonfirmasi dari semester lalu, cukup beberapa ketukan: {sections}."
 MENU_TEAM_LEGEND = (
     "Tanda menunjukkan keadaan seluruh tim: ✅ lengkap, ➖ dinyatakan nihil, ⬜ belum lengkap."

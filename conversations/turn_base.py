@@ -48,6 +48,7 @@ class TurnBase:
         self.effects: list[Effect] = []
         self.answers = {key: dict(view.answers) for key, view in ctx.submissions.items()}
         self.statuses = {key: view.status for key, view in ctx.submissions.items()}
+        self.carried = {key: set(view.carried) for key, view in ctx.submissions.items()}
 
     # ----- small helpers -------------------------------------------------------------------
     def say(self, text: str, options: tuple[Option, ...] = (), **extra: Any) -> None:
@@ -58,8 +59,14 @@ class TurnBase:
         """Queue a change and mirror it in this turn's view of the data."""
         self.effects.append(effect)
         if isinstance(effect, SaveAnswer):
-            self.answers.setdefault(effect.section, {})[(effect.entry, effect.field)] = effect.value
+            key = (effect.entry, effect.field)
+            self.answers.setdefault(effect.section, {})[key] = effect.value
             self.statuses.setdefault(effect.section, SubmissionStatus.DRAFT)
+            carried = self.carried.setdefault(effect.section, set())
+            if effect.carried_from is not None:
+                carried.add(key)
+            else:
+                carried.discard(key)
         elif isinstance(effect, SetStatus):
             self.statuses[effect.section] = effect.status
 
@@ -176,8 +183,9 @@ def options_for(question: Question) -> tuple[Option, ...]:
 
 
 def section_summary(
-    section: Section, answers: dict[tuple[int, str], Any], status: SubmissionStatus | None
-) -> str:
+    section: Section, answers: dict[tuple[int, str], Any], status: SubmissionStatus | None,
+    carried: set[tuple[int, str]] | None = None,
+) -> str:  # fmt: skip
     lines = [
         texts.REVIEW_HEADER.format(
             key=section.key, title=section.title, status=texts.STATUS_NAMES[status]
@@ -193,9 +201,13 @@ def section_summary(
             )
         last_entry = line.entry
         value = display_value(line.question, line.value) if line.answered else "-"
+        if carried and (line.entry, line.question.key) in carried:
+            value += texts.REVIEW_CARRIED_MARK
         lines.append(
             texts.REVIEW_LINE.format(number=number, label=line.question.report_label, value=value)
         )
+    if carried:
+        lines.append(texts.REVIEW_CARRIED_LEGEND)
     return "\n".join(lines)
 
 

@@ -43,7 +43,8 @@ class ReviewMoves(TurnBase):
         assert section is not None
         self.state = self.state.at(Mode.REVIEW, entry=0, field=None, closed=True)
         status = self.statuses.get(section.key)
-        self.say(section_summary(section, self.section_answers(section), status))
+        carried = self.carried.get(section.key)
+        self.say(section_summary(section, self.section_answers(section), status, carried))
         if self.locked:
             self.say(texts.REVIEW_PROMPT_LOCKED.format(deadline=self.deadline))
             self.menu()

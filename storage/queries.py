@@ -1,7 +1,7 @@
 """Reads: keyword-only functions over a session the caller owns."""
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -42,6 +42,7 @@ class SubmissionRecord:
     status: SubmissionStatus
     answers: dict[tuple[int, str], Any]
     revisions: dict[tuple[int, str], int]
+    carried: set[tuple[int, str]] = field(default_factory=set)  # confirmed from an earlier one
 
 
 _SENDER = (
@@ -170,6 +171,7 @@ _MEMBER_SUBMISSIONS = (
         Answer.field,
         Answer.value,
         Answer.revision,
+        Answer.carried_from,
     )
     .outerjoin(Answer, Answer.submission_id == Submission.id)
     .where(
@@ -195,6 +197,8 @@ def member_submissions(
         if row.field is not None:
             record.answers[(row.entry_no, row.field)] = row.value
             record.revisions[(row.entry_no, row.field)] = row.revision
+            if row.carried_from is not None:
+                record.carried.add((row.entry_no, row.field))
     return found
 
 

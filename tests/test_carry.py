@@ -115,6 +115,9 @@ def test_three_unchanged_tuks_are_confirmed_with_a_tap_each(chat: Chat) -> None:
     print(f"\n2.5 with three TUKs: {first} messages the first semester, {second} the next")
     assert "sudah terkirim" in replies[-1]
     assert second * 2 <= first, (first, second)
+    summary = replies[-2]  # the review before "kirim": what came from last semester is marked
+    assert "Nama TUK: TUK Dapur Tata Boga ↺" in summary
+    assert "Asesi diuji: 45\n" in summary and "↺ dikonfirmasi dari semester lalu" in summary
 
     now = answers_now(chat.db, "Siti Aminah", "2.5")
     # Stable answers copied; the semester's typed afresh.

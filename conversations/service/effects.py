@@ -84,6 +84,10 @@ def apply(
         )
         if revision is not None:
             record.answers[key], record.revisions[key] = effect.value, revision
+            if effect.carried_from is not None:
+                record.carried.add(key)
+            else:
+                record.carried.discard(key)
     elif isinstance(effect, SetStatus):
         writes.set_status(
             session,

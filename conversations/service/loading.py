@@ -80,7 +80,8 @@ def context(
             ends=semester_end(period.year, period.semester),
         ),
         submissions={
-            key: SubmissionView(record.status, record.answers) for key, record in records.items()
+            key: SubmissionView(record.status, record.answers, frozenset(record.carried))
+            for key, record in records.items()
         },
         team=team,
         invite_code=invite_code() if engine.Need.INVITE_CODE in wanted else None,
