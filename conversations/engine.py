@@ -5,13 +5,11 @@ No I/O, no clock, no randomness: the service passes in everything the engine may
 """
 
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from conversations import texts
 from conversations.commands import (
     Audience,
     Text,
-    command_named,
     listed,
 )
 from conversations.display import format_date
@@ -19,7 +17,6 @@ from conversations.events import (
     Context,
     CreateInvite,
     Inbound,
-    MemberView,
     SectionProgress,
     SetName,
     Step,
@@ -36,16 +33,6 @@ from storage.periods import WITA
 
 INVITE_VALIDITY = timedelta(days=7)
 TEAM_NAMES_SHOWN = 8
-
-
-class Need(StrEnum):
-    """Extra data the service must load before calling `handle` for a message."""
-
-    TEAM = "team"
-    TEAM_NAMES = "team_names"  # who owes and who sent each section (the first few)
-    OTHERS = "others"
-    INVITE_CODE = "invite_code"
-    PREVIOUS = "previous"  # last semester's parts of the sections the member has not begun
 
 
 # Every Ya/Tidak wait: a command answered outside the engine (a report, the members) leaves
@@ -72,37 +59,6 @@ def left_for_another_command(state: State) -> State | None:
         mode = Mode.EDITING if state.editing else Mode.FILLING
         return state.at(mode, pending=None, editing=False)
     return State(period=state.period)
-
-
-# Where a plain message may open a section (or declare one nihil): what others gave is shown.
-_OPENING_MODES = (Mode.MENU, Mode.NIHIL_VIEW, Mode.CONFIRM_NIHIL)
-
-
-def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> frozenset[Need]:
-    """What the context for this message must carry beyond the member's own data: for an
-    admin, the team (the menu shows each section's team state) and, when the message may open
-    a section or declare one nihil, what others gave; for anyone opening a section (or deciding
-    on last semester's data), what they sent last semester."""
-    parsed = inbound.parsed
-    opening = command_named(parsed, "isi", "menu", "start", "batal") or (
-        isinstance(parsed, Text) and (state is None or state.mode in _OPENING_MODES)
-    )
-    carrying = state is not None and (
-        state.mode in CARRY_MODES or bool(state.carry and state.carry.get("left"))
-    )
-    previous = {Need.PREVIOUS} if opening or carrying else set()
-    if not member.is_admin:
-        return frozenset(previous)
-    wanted = {Need.TEAM, *previous}
-    if command_named(parsed, "undang"):
-        wanted.add(Need.INVITE_CODE)
-    if command_named(parsed, "status"):
-        wanted.add(Need.TEAM_NAMES)
-    if command_named(parsed, "isi", "nihil") or (
-        isinstance(parsed, Text) and (state is None or state.mode in _OPENING_MODES)
-    ):
-        wanted.add(Need.OTHERS)
-    return frozenset(wanted)
 
 
 def certificate_lookup(inbound: Inbound, state: State) -> str | None:

@@ -246,6 +246,7 @@ class Context:
     others: dict[str, OthersView] = field(default_factory=dict)
     certificate: CertificateView | None = None
     previous: dict[str, PreviousPart] = field(default_factory=dict)  # sections not yet begun
+    names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'tuk'/'scheme' -> known
 
 
 def reply_record(reply: Reply) -> dict[str, Any]:

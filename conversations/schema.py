@@ -119,6 +119,7 @@ class Question:
     constraint: NotBefore | None = None
     confirm: InPeriod | None = None
     carry: Carry | None = None  # every form's question says which (the registry checks)
+    names: str | None = None  # it names a 'tuk' or a 'scheme': the names known are offered
 
     @property
     def stable(self) -> bool:

@@ -1,4 +1,4 @@
-"""Last semester's answers offered again, as moves of a turn.
+"""Last semester's answers offered again, and names already known offered, as moves of a turn.
 
 When a member opens a section they have not begun this semester and sent it in an earlier one
 (not as nihil), what they gave there that is stable (conversations/schema.py, Carry) is offered:
@@ -6,6 +6,10 @@ the section's own stable answers ("Masih sama?"), then each entry ("masih sama, 
 atau tidak lagi?"). A kept one is copied, each answer naming the revision it came from, and only
 the semester's questions are asked; a changed one is walked with last semester's value offered
 as "tetap: ..."; a gone one is left out. Nothing is copied without the member saying so.
+
+A question that names a TUK or a scheme offers the names lsp-bot knows (the certificate
+register's and recent answers') as buttons; a new one may still be typed, and a known one typed
+in other capitals or spacing is stored as it is known, so the reports count one name.
 
 The state keeps what is being offered (`State.carry`): the entries still to decide ("left") and,
 per entry being changed, the stable answers offered ("offers": entry -> field -> [value,
@@ -41,6 +45,12 @@ BUTTONED = (
     QuestionType.CHOICE,
 )
 SHOWN_CHARS = 40  # of a value on a button
+NAMES_SHOWN = 8  # known names offered as buttons (WhatsApp lists ten rows at most)
+
+
+def fold(name: str) -> str:
+    """A name as names are matched: case and runs of spaces ignored."""
+    return " ".join(name.split()).casefold()
 
 
 Offers = dict[str, list[Any]]  # field -> [value, revision id]
@@ -236,9 +246,13 @@ class CarryMoves(TurnBase):
     def offer_lines(
         self, question: Question, entry: int, options: tuple[Option, ...]
     ) -> tuple[list[str], tuple[Option, ...]]:
-        """The line naming last semester's value, and its "tetap" button where it fits."""
+        """The line naming last semester's value, and its "tetap" button where it fits; for a
+        question that names a TUK or a scheme, the names already known."""
         offer = self.kept_offer(question, entry)
         if offer is None:
+            named = self.known_names(question, entry)
+            if named:
+                return [texts.NAMES_OFFERED], tuple(Option(name, name) for name in named)
             return [], options
         shown = display_value(question, offer[0])
         line = texts.CARRY_LAST_VALUE.format(value=shown)
@@ -247,6 +261,31 @@ class CarryMoves(TurnBase):
         if len(shown) > SHOWN_CHARS:
             shown = shown[: SHOWN_CHARS - 1].rstrip() + "…"
         return [line], (Option(KEEP, texts.OPT_KEEP.format(value=shown)), *options)
+
+    # ----- names already known ------------------------------------------------------------
+    def known_names(self, question: Question, entry: int) -> tuple[str, ...]:
+        """The names of its kind lsp-bot knows (the register's, recent answers') that none of
+        the member's other entries of this section uses, the first NAMES_SHOWN."""
+        section = self.section
+        if question.names is None or section is None:
+            return ()
+        used = {
+            fold(str(value))
+            for (number, key), value in self.section_answers(section).items()
+            if key == question.key and number != entry and value
+        }
+        known = [n for n in self.ctx.names.get(question.names, ()) if fold(n) not in used]
+        return tuple(known[:NAMES_SHOWN])
+
+    def named(self, question: Question, entry: int, text: str) -> str | None:
+        """The known name an answer means: its number in the list, or the name itself however
+        it is capitalised or spaced (None: a name of its own, typed)."""
+        known = self.known_names(question, entry)
+        wanted = text.strip().rstrip(".")
+        if wanted.isdigit():
+            index = int(wanted) - 1
+            return known[index] if 0 <= index < len(known) else None
+        return next((name for name in known if fold(name) == fold(wanted)), None)
 
     def keeps(self, question: Question, entry: int, text: str) -> list[Any] | None:
         """The offer a "tetap" answer takes (None: the text is an answer of its own)."""

@@ -25,7 +25,8 @@ class FillingMoves(CarryMoves):
         if kept is not None:  # last semester's value, as it was
             self.save(section, question, kept[0], carried_from=kept[1])
             return
-        value = parse(question, text)
+        known = self.named(question, self.state.entry, text)
+        value = parse(question, known if known is not None else text)
         if isinstance(value, Rejected):
             self.say(texts.INVALID_MESSAGES[value.code].format(**value.params))
             self.ask(Ask(question, self.state.entry))

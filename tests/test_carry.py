@@ -242,3 +242,43 @@ def test_carried_answers_are_traced_in_the_report_and_the_export(chat: Chat) -> 
                              "Siti Aminah)")  # fmt: skip
     section_row = next(row for row in rows if row[3] == "bagian")
     assert section_row[column] is None
+
+
+def test_names_known_from_the_register_are_offered_and_kept_as_the_register_spells_them(
+    chat: Chat,
+) -> None:
+    from tests.register_files import BENGKEL, DAPUR, PT
+    from tests.semester import import_register
+
+    with session_scope(chat.db) as session:
+        admin = session.execute(select(Member.id).where(Member.name == "Bu Admin")).scalar_one()
+    import_register(chat.db, by=admin)
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti Aminah")
+    asked = chat.script("siti", ["/menu", "2.5"])
+    assert "Pilih nama yang sudah dikenal, atau ketik nama baru." in asked
+    offered = asked.split("ketik nama baru.")[-1]
+    assert all(name in offered for name in (BENGKEL, DAPUR, PT)), offered
+    # typed in other capitals and spacing: stored as the register spells it
+    chat.say("siti", "  tuk   bengkel OTOMOTIF smkn 3 kota bima ")
+    asked = chat.script("siti", [*TUKS[0][1:], "ya"])
+    # the next TUK: the names not used yet, picked by number; one not in the list is typed
+    offered = asked.split("ketik nama baru.")[-1]
+    assert BENGKEL not in offered and DAPUR in offered
+    number = next(line.split(".")[0] for line in offered.splitlines() if line.endswith(DAPUR))
+    chat.say("siti", number)
+    chat.script("siti", [*TUKS[1][1:], "ya", "TUK Tata Busana SMKN 3", *TUKS[2][1:], "tidak"])
+    names = sorted(v for (e, f), v in answers_of(chat.db, "Siti Aminah", "2.5").items()
+                   if f == "nama")  # fmt: skip
+    assert names == sorted([BENGKEL, DAPUR, "TUK Tata Busana SMKN 3"])
+
+
+def answers_of(db: Engine, user_name: str, section: str) -> dict[tuple[int, str], Any]:
+    """The member's current answers of a section (one semester in these tests)."""
+    with session_scope(db) as session:
+        rows = session.execute(
+            select(Answer.entry_no, Answer.field, Answer.value)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Member, Member.id == Submission.member_id)
+            .where(Member.name == user_name, Submission.section == section)
+        ).all()
+    return {(row[0], row[1]): row[2] for row in rows}

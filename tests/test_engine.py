@@ -3,7 +3,7 @@
 from datetime import date
 
 from conversations.commands import BY_NAME, Command, Text, UnknownCommand, parse
-from conversations.engine import handle, needs
+from conversations.engine import handle
 from conversations.events import (
     Context,
     Inbound,
@@ -13,6 +13,7 @@ from conversations.events import (
     SetStatus,
     SubmissionView,
 )
+from conversations.needs import needs
 from conversations.state import Mode, State
 from storage.enums import Role, SubmissionStatus
 from tests.helpers import NOW
@@ -117,18 +118,21 @@ def test_a_state_from_another_period_is_not_answered_into_this_one() -> None:
 
 def test_only_the_admin_needs_the_team() -> None:
     assert needs(Inbound("/status"), COORDINATOR) == frozenset()
-    # opening a section from the menu: what they sent last semester; a plain answer: nothing
-    assert {str(n) for n in needs(Inbound("1"), COORDINATOR)} == {"previous"}
-    filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="nama")
-    assert needs(Inbound("TUK A"), COORDINATOR, filling) == frozenset()
+    # opening a section from the menu: what they sent last semester and the names known; an
+    # answer to a question that names nothing: nothing more
+    assert {str(n) for n in needs(Inbound("1"), COORDINATOR)} == {"previous", "names"}
+    naming = State(Mode.FILLING, period=1, section="2.5", entry=1, field="nama")
+    assert {str(n) for n in needs(Inbound("TUK A"), COORDINATOR, naming)} == {"names"}
+    counting = State(Mode.FILLING, period=1, section="2.5", entry=1, field="jumlah_asesi")
+    assert needs(Inbound("12"), COORDINATOR, counting) == frozenset()
     # the names of who owes and who sent (the first few) only for /status
     assert {str(n) for n in needs(Inbound("/status"), ADMIN)} == {"team", "team_names"}
-    assert {str(n) for n in needs(Inbound("/menu"), ADMIN)} == {"team", "previous"}
+    assert {str(n) for n in needs(Inbound("/menu"), ADMIN)} == {"team", "previous", "names"}
     assert {str(n) for n in needs(Inbound("/undang asesor"), ADMIN)} == {"team", "invite_code"}
     # what others gave only where a message may open a section or declare it nihil
-    filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="nama")
-    assert {str(n) for n in needs(Inbound("TUK A"), ADMIN, filling)} == {"team"}
-    opening = {"team", "others", "previous"}
+    filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="lokasi")
+    assert {str(n) for n in needs(Inbound("Jl. A"), ADMIN, filling)} == {"team"}
+    opening = {"team", "others", "previous", "names"}
     assert {str(n) for n in needs(Inbound("4"), ADMIN, State(period=1))} == opening
     assert {str(n) for n in needs(Inbound("/isi 2.5"), ADMIN, filling)} == opening
     assert {str(n) for n in needs(Inbound("/nihil 2.5"), ADMIN, filling)} == {"team", "others"}

@@ -62,6 +62,10 @@ def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
             raise ValueError(f"{where}.{question.key}: a date order needs two date fields")
         if question.confirm is not None and question.type is not QuestionType.DATE:
             raise ValueError(f"{where}.{question.key}: only dates are checked against the period")
+        if question.names is not None and (
+            question.names not in ("tuk", "scheme") or question.type is not QuestionType.TEXT
+        ):
+            raise ValueError(f"{where}.{question.key}: only a short text names a tuk or a scheme")
         if question.carry is None:
             raise ValueError(f"{where}.{question.key}: say whether it carries over (stable or not)")
         seen[question.key] = question.type

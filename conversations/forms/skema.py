@@ -40,7 +40,13 @@ SECTION = Section(
             key="skema",
             label="skema sertifikasi",
             questions=(
-                text("nama", "Nama skema sertifikasi", heading="Nama skema", carry=STABLE),
+                text(
+                    "nama",
+                    "Nama skema sertifikasi",
+                    heading="Nama skema",
+                    names="scheme",
+                    carry=STABLE,
+                ),
                 one_of("jenis", "Jenis skema", JENIS_SKEMA, heading="Jenis", carry=STABLE),
                 one_of(
                     "tahap",

@@ -34,6 +34,7 @@ SECTION = Section(
                     "Nama TUK",
                     heading="Nama TUK",
                     hint="Misalnya: TUK Bengkel Otomotif SMKN 3 Kota Bima.",
+                    names="tuk",
                     carry=STABLE,
                 ),
                 text("lokasi", "Lokasi (alamat) TUK", heading="Lokasi", carry=STABLE),

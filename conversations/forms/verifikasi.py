@@ -21,6 +21,7 @@ SECTION = Section(
                     "skema",
                     "Skema sertifikasi yang standarnya diverifikasi",
                     heading="Skema",
+                    names="scheme",
                     carry=STABLE,
                 ),
                 long_text(

@@ -19,6 +19,7 @@ from conversations.events import (
     SubmissionView,
 )
 from conversations.forms.registry import BY_KEY, SECTIONS, sections_for
+from conversations.needs import Need, needs
 from conversations.progress import tallied_progress
 from conversations.service.periods import period_label
 from conversations.state import State
@@ -30,8 +31,10 @@ from storage import (
 from storage import register as certificate_register
 from storage.carry import last_parts
 from storage.enums import DELETED_ENTRY, Role, SubmissionStatus
+from storage.names import known_names
 from storage.others import others_of_period
 from storage.periods import (
+    previous_semester,
     semester_end,
     semester_start,
 )
@@ -55,19 +58,18 @@ def context(
     invite_code: Callable[[], str],
 ) -> Context:
     """Everything the engine may read for this message (conversations/events.py, Context)."""
-    wanted = engine.needs(inbound, member, state)
+    wanted = needs(inbound, member, state)
     team = None
     others: dict[str, OthersView] = {}
-    if engine.Need.TEAM in wanted:  # counted by the database, not read member by member
-        names = TEAM_NAMES if engine.Need.TEAM_NAMES in wanted else 0
+    if Need.TEAM in wanted:  # counted by the database, not read member by member
+        names = TEAM_NAMES if Need.TEAM_NAMES in wanted else 0
         tallies = team_tally(session, period_id=period.id, names=names,
                              sections=[(s.key, s.role) for s in SECTIONS])  # fmt: skip
         team = tuple(tallied_progress(s, tallies[s.key]) for s in SECTIONS)
-    if engine.Need.OTHERS in wanted:
+    if Need.OTHERS in wanted:
         others = _others(session, period.id, member.id)
-    previous = (
-        _previous(session, member, period, records, state) if engine.Need.PREVIOUS in wanted else {}
-    )
+    previous = _previous(session, member, period, records, state) if Need.PREVIOUS in wanted else {}
+    known = _names(session, period) if Need.NAMES in wanted else {}
     return Context(
         member=member,
         period=PeriodView(
@@ -84,11 +86,32 @@ def context(
             for key, record in records.items()
         },
         team=team,
-        invite_code=invite_code() if engine.Need.INVITE_CODE in wanted else None,
+        invite_code=invite_code() if Need.INVITE_CODE in wanted else None,
         others=others,
         certificate=_certificate(session, inbound, state) if member.is_admin else None,
         previous=previous,
+        names=known,
     )
+
+
+# Per kind of name, the questions that give one: their answers are names already known.
+_NAMING: dict[str, list[tuple[str, str]]] = {}
+for _section in SECTIONS:
+    for _question in (*_section.top_questions,
+                      *(_section.repeat.questions if _section.repeat else ())):  # fmt: skip
+        if _question.names is not None:
+            _NAMING.setdefault(_question.names, []).append((_section.key, _question.key))
+
+
+def _names(session: Session, period: queries.PeriodRecord) -> dict[str, tuple[str, ...]]:
+    """The TUKs' and schemes' names known: the register's, and those answered this semester and
+    the one before."""
+    keys = [previous_semester(period.year, period.semester), (period.year, period.semester)]
+    ids = [found.id for found in queries.periods(session, keys=keys).values()]
+    return {
+        kind: known_names(session, kind=kind, fields=fields, period_ids=ids)
+        for kind, fields in _NAMING.items()
+    }
 
 
 def _previous(
