@@ -218,6 +218,7 @@ class PreviousPart:
     label: str
     answers: dict[tuple[int, str], Any] = field(default_factory=dict)
     revisions: dict[tuple[int, str], int] = field(default_factory=dict)
+    by: str | None = None  # who sent it, when it was not this member (another admin)
 
 
 @dataclass(frozen=True)

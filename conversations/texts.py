@@ -267,8 +267,11 @@ LINK_ALREADY = (
 )
 
 # ----- last semester's data offered again (conversations/turn_carry.py) ---------------------
-CARRY_TOP = "Data Anda pada {period}:\n{lines}\nMasih sama?"
-CARRY_ENTRIES = "Pada {period} Anda melaporkan {count} {repeat}:\n{lines}"
+CARRY_TOP = "Data {whose} pada {period}:\n{lines}\nMasih sama?"
+CARRY_YOURS = "Anda"
+CARRY_OF = "yang dikirim {name}"
+CARRY_ENTRIES = "Pada {period} {who} melaporkan {count} {repeat}:\n{lines}"
+CARRY_YOU = "Anda"
 CARRY_ENTRY = (
     "{repeat} ke-{position} semester lalu: {name}\n{lines}\n"
     "Masih sama, ada perubahan, atau tidak lagi?"

@@ -119,7 +119,10 @@ class CarryMoves(TurnBase):
         if self.state.mode is Mode.CARRY_TOP:
             lines = self._lines(section.top_questions, stable_answers(section.top_questions,
                                                                       previous, 0))  # fmt: skip
-            self.say(texts.CARRY_TOP.format(period=previous.label, lines=lines), TOP_OPTIONS)
+            text = texts.CARRY_TOP.format(period=previous.label, lines=lines,
+                                          whose=texts.CARRY_OF.format(name=previous.by)
+                                          if previous.by else texts.CARRY_YOURS)  # fmt: skip
+            self.say(text, TOP_OPTIONS)
             return
         assert section.repeat is not None
         left = self.state.carry["left"]
@@ -228,6 +231,7 @@ class CarryMoves(TurnBase):
             lines = [f"{n}. {self._name(section, previous, e)}" for n, e in enumerate(entries, 1)]
             self.say(texts.CARRY_ENTRIES.format(period=previous.label, count=len(entries),
                                                 repeat=section.repeat.label,
+                                                who=previous.by or texts.CARRY_YOU,
                                                 lines="\n".join(lines)))  # fmt: skip
             carry = {**carry, "listed": True}
         self.state = self.state.at(Mode.CARRY_ENTRY, carry=carry)

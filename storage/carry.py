@@ -23,30 +23,33 @@ class LastPart:
     semester: Semester
     answers: dict[tuple[int, str], Any]
     revisions: dict[tuple[int, str], int]
+    owner_id: int = 0  # whose part it was (another admin's, for a shared section)
 
 
 def last_parts(
-    session: Session, *, member_id: int, before: tuple[int, Semester], sections: list[str]
-) -> dict[str, LastPart]:
+    session: Session, *, member_id: int, before: tuple[int, Semester], sections: list[str],
+    shared: frozenset[str] = frozenset(),
+) -> dict[str, LastPart]:  # fmt: skip
     """Per section, the member's part of the last semester before `before` (year, semester)
-    they closed it in, unless they declared it nihil there."""
+    they closed it in, unless they declared it nihil there; for a `shared` section (the
+    admins' own, which any of them may fill), the part last closed by anyone."""
     if not sections:
         return {}
     year, semester = before
     earlier = or_(Period.year < year, and_(Period.year == year, Period.semester < semester))
+    whose = or_(Submission.member_id == member_id, Submission.section.in_(list(shared)))
     rows = session.execute(
         select(Submission.id, Submission.section, Submission.status, Period.year,
-               Period.semester)
+               Period.semester, Submission.member_id)
         .join(Period, Submission.period_id == Period.id)
-        .where(Submission.member_id == member_id, Submission.section.in_(sections),
-               Submission.status.in_(CLOSED), earlier)
-        .order_by(Period.year.desc(), Period.semester.desc())
+        .where(whose, Submission.section.in_(sections), Submission.status.in_(CLOSED), earlier)
+        .order_by(Period.year.desc(), Period.semester.desc(), Submission.updated_at.desc())
     ).all()  # fmt: skip
-    latest: dict[str, tuple[int, int, Semester]] = {}
-    for sid, section, status, y, s in rows:
+    latest: dict[str, tuple[int, int, Semester, int]] = {}
+    for sid, section, status, y, s, owner in rows:
         if section not in latest:
-            latest[section] = (sid if status == SubmissionStatus.SUBMITTED else 0, y, s)
-    wanted = {sid: section for section, (sid, _y, _s) in latest.items() if sid}
+            latest[section] = (sid if status == SubmissionStatus.SUBMITTED else 0, y, s, owner)
+    wanted = {sid: section for section, (sid, _y, _s, _o) in latest.items() if sid}
     if not wanted:
         return {}
     found = session.execute(
@@ -61,8 +64,8 @@ def last_parts(
     parts: dict[str, LastPart] = {}
     for sid, entry, field, value, revision_id in found:
         section = wanted[sid]
-        _sid, y, s = latest[section]
-        part = parts.setdefault(section, LastPart(y, Semester(s), {}, {}))
+        _sid, y, s, owner = latest[section]
+        part = parts.setdefault(section, LastPart(y, Semester(s), {}, {}, owner))
         part.answers[(entry, field)] = value
         part.revisions[(entry, field)] = revision_id
     for part in parts.values():  # deleted entries are not offered

@@ -282,3 +282,45 @@ def answers_of(db: Engine, user_name: str, section: str) -> dict[tuple[int, str]
             .where(Member.name == user_name, Submission.section == section)
         ).all()
     return {(row[0], row[1]): row[2] for row in rows}
+
+
+def test_the_komite_skema_confirms_its_schemes(chat: Chat) -> None:
+    chat.join("rina", Role.KOMITE_SKEMA, "Rina Wati")
+    schemes = [
+        [
+            "Teknik Kendaraan Ringan Otomotif",
+            "kualifikasi",
+            "baru",
+            "skkni",
+            "SKKNI No. 116 Tahun 2019",
+            "50",
+        ],
+        ["Tata Boga", "okupasi", "tetap", "skkni, khusus", "SKKNI No. 15 Tahun 2018", "40"],
+    ]
+    script = ["/menu", "2.2", "SK komite terbit."]
+    for number, scheme in enumerate(schemes):
+        script += [*scheme, "ya" if number == 0 else "tidak"]
+    assert "sudah terkirim" in chat.script("rina", [*script, "Rapat DUDI.", "/lewati", "kirim"])
+    chat.clock.now = NEXT
+    asked = chat.script("rina", ["/menu", "2.2", "Anggota komite bertambah."])
+    assert "Pada Semester II Tahun 2026 Anda melaporkan 2 skema sertifikasi" in asked
+    assert "• Standar rujukan: SKKNI No. 116 Tahun 2019" in asked
+    chat.script("rina", ["sama", "revisi", "55", "sama", "tetap", "42", "tidak", "Rapat dinas."])
+    now = answers_now(chat.db, "Rina Wati", "2.2")
+    assert now[(2, "standar")] == ["skkni", "khusus"] and now[(2, "tahap")] == "tetap"
+    assert now[(1, "jumlah_sertifikat")] == 55 and now[(1, "tahap")] == "revisi"
+    origins = carried(chat.db, "Rina Wati", "2.2")
+    assert set(origins) == {(n, f) for n in (1, 2)
+                            for f in ("nama", "jenis", "standar", "standar_rujukan")}  # fmt: skip
+
+
+def test_an_admin_section_offers_what_another_admin_sent(chat: Chat) -> None:
+    chat.join("dewi", Role.ADMIN, "Dewi Lestari")
+    chat.script("admin", ["/menu", "2.4", "Cabang Dompu dibuka.", "Cabang Dompu",
+                          "Jl. Lintas Dompu No. 2", "Skema TKRO", "3", "tidak", "/lewati",
+                          "kirim"])  # fmt: skip
+    chat.clock.now = NEXT
+    asked = chat.script("dewi", ["/menu", "2.4", "Cabang Dompu berkembang."])
+    assert "Pada Semester II Tahun 2026 Bu Admin melaporkan 1 cabang LSP" in asked
+    chat.say("dewi", "sama")
+    assert answers_now(chat.db, "Dewi Lestari", "2.4")[(1, "lokasi")] == "Jl. Lintas Dompu No. 2"

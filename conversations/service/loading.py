@@ -26,6 +26,7 @@ from conversations.state import State
 from conversations.turn_base import OTHERS_SHOWN
 from storage import (
     members,
+    period_data,
     queries,
 )
 from storage import register as certificate_register
@@ -124,11 +125,14 @@ def _previous(
     if state.carry and state.section:
         begun.discard(state.section)
     sections = [s.key for s in sections_for(member.roles) if s.key not in begun]
+    shared = frozenset(s.key for s in SECTIONS if s.role is Role.ADMIN)
     found = last_parts(session, member_id=member.id, before=(period.year, period.semester),
-                       sections=sections)  # fmt: skip
+                       sections=sections, shared=shared)  # fmt: skip
+    others = {part.owner_id for part in found.values()} - {member.id}
+    names = {m.id: m.name for m in period_data.members(session, ids=others).values()}
     return {
         key: PreviousPart(f"Semester {part.semester} Tahun {part.year}", part.answers,
-                          part.revisions)
+                          part.revisions, names.get(part.owner_id))
         for key, part in found.items()
     }  # fmt: skip
 
