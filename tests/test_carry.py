@@ -324,3 +324,33 @@ def test_an_admin_section_offers_what_another_admin_sent(chat: Chat) -> None:
     assert "Pada Semester II Tahun 2026 Bu Admin melaporkan 1 cabang LSP" in asked
     chat.say("dewi", "sama")
     assert answers_now(chat.db, "Dewi Lestari", "2.4")[(1, "lokasi")] == "Jl. Lintas Dompu No. 2"
+
+
+def test_a_reminder_says_which_sections_can_be_confirmed(chat: Chat) -> None:
+    from bot.reminders.compose import confirmable
+    from bot.reminders.messages import member_reminder
+    from conversations.forms.registry import BY_KEY
+    from conversations.service import ensure_periods
+    from storage import period_data
+    from storage.enums import ReminderKind
+
+    first_semester(chat)
+    chat.join("budi", Role.ASESOR, "Budi Santoso")  # nothing sent last semester
+    chat.clock.now = NEXT
+    ensure_periods(chat.db, today=NEXT.date())
+    with session_scope(chat.db) as session:
+        period = period_data.period(session, year=2027, semester="I")
+        assert period is not None
+        ids = {name: mid for name, mid in session.execute(select(Member.name, Member.id))}
+        siti = confirmable(session, ids["Siti Aminah"], period, [BY_KEY["2.5"]])
+        budi = confirmable(session, ids["Budi Santoso"], period, [BY_KEY["3.2"]])
+    assert siti == {"2.5"} and budi == frozenset()
+    reply = member_reminder(ReminderKind.BEFORE, period="Semester I Tahun 2027",
+                            data_deadline=NEXT.date(), final_deadline=NEXT.date(),
+                            owed=[BY_KEY["2.5"]], today=NEXT.date(), confirmable=siti)  # fmt: skip
+    assert (
+        "- 2.5 Pengembangan dan Verifikasi TUK (bisa dikonfirmasi dari semester lalu" in reply.text
+    )
+    chat.script("siti", ["/menu", "2.5", "sama"])  # begun: nothing more to offer
+    with session_scope(chat.db) as session:
+        assert confirmable(session, ids["Siti Aminah"], period, [BY_KEY["2.5"]]) == frozenset()

@@ -42,9 +42,15 @@ def member_reminder(
     final_deadline: date,
     owed: Sequence[Section],
     today: date,
+    confirmable: frozenset[str] = frozenset(),
 ) -> Reply:
-    """A reminder to one member about the sections they still owe."""
-    lines = "\n".join(texts.REMINDER_SECTION.format(key=s.key, title=s.title) for s in owed)
+    """A reminder to one member about the sections they still owe (`confirmable`: those that
+    offer last semester's answers to confirm)."""
+    lines = "\n".join(
+        texts.REMINDER_SECTION.format(key=s.key, title=s.title)
+        + (texts.REMINDER_CONFIRMABLE if s.key in confirmable else "")
+        for s in owed
+    )
     late = today > data_deadline
     template = texts.REMINDER_AFTER if late else texts.REMINDER_BEFORE
     text = template.format(

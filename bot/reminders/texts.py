@@ -27,6 +27,7 @@ REMINDER_AFTER = (
 )
 
 REMINDER_SECTION = "- {key} {title}"
+REMINDER_CONFIRMABLE = " (bisa dikonfirmasi dari semester lalu, cukup beberapa ketukan)"
 
 REMINDER_BUTTON = "✏️ Isi {key} {title}"
 
