@@ -186,6 +186,12 @@ def test_an_assessor_confirms_3_2_and_answers_only_the_semester(chat: Chat) -> N
     assert "MET.000.001234 2019" in summary and "Asesi yang diases: 25" in summary
     origins = carried(chat.db, "Budi Santoso", "3.2")
     assert set(origins) == {(0, "nomor_registrasi"), (0, "masa_berlaku"), (0, "ruang_lingkup")}
+    # report B's Jejak Data says where the confirmed answers were typed first
+    chat.say("budi", "kirim")
+    chat.say("admin", "/draft sertifikat")
+    text = squeezed(pdf_text(chat.documents[-1].data))
+    assert squeezed("MET.000.001234 2019 (dari Semester II Tahun 2026, diisi oleh Budi Santoso "
+                    "pada") in text  # fmt: skip
 
 
 def test_nothing_sent_or_nihil_last_semester_is_not_offered(chat: Chat) -> None:
