@@ -28,7 +28,8 @@ def test_export_has_every_section_with_entries_as_rows(chat: Chat) -> None:
     rows = [[cell.value for cell in row] for row in sheet]
     header = rows[0]
     assert header[:5] == ["Anggota", "Peran", "Status", "Tingkat", "No. entri"]
-    assert header[-4:] == ["Terakhir diisi oleh", "Kanal", "Waktu (WITA)", "Revisi"]
+    assert header[-5:] == ["Terakhir diisi oleh", "Kanal", "Waktu (WITA)", "Revisi",
+                           "Dikonfirmasi dari semester lalu"]  # fmt: skip
     by_entry = {(row[3], row[4]): dict(zip(header, row, strict=True)) for row in rows[1:]}
     assert set(by_entry) == {("bagian", None), ("entri", 1), ("entri", 2)}
     first = by_entry[("entri", 1)]
@@ -38,6 +39,7 @@ def test_export_has_every_section_with_entries_as_rows(chat: Chat) -> None:
     assert by_entry[("entri", 2)]["Asesi diuji"] == 15
     assert first["Kanal"] == "Konsol"
     assert first["Waktu (WITA)"] == datetime(2026, 11, 24, 10, 0)  # a date-time, in WITA
+    assert first["Dikonfirmasi dari semester lalu"] is None  # typed, not carried
     top = by_entry[("bagian", None)]
     assert top["Rencana program semester berikutnya"] == "Menambah 1 TUK"
     assert book.properties.creator == "LSP" and "Semester II Tahun 2026" in (
