@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import Answer, AnswerRevision, Member, Period, Submission
-from tests.helpers import Chat
+from tests.helpers import Chat, stored_answers
 from tests.reporting import pdf_text, squeezed
 
 # 10 March 2027, 10:00 WITA: semester I 2027, the next after the fixtures' semester II 2026.
@@ -273,21 +273,9 @@ def test_names_known_from_the_register_are_offered_and_kept_as_the_register_spel
     number = next(line.split(".")[0] for line in offered.splitlines() if line.endswith(DAPUR))
     chat.say("siti", number)
     chat.script("siti", [*TUKS[1][1:], "ya", "TUK Tata Busana SMKN 3", *TUKS[2][1:], "tidak"])
-    names = sorted(v for (e, f), v in answers_of(chat.db, "Siti Aminah", "2.5").items()
-                   if f == "nama")  # fmt: skip
+    stored = stored_answers(chat.db, user_name="Siti Aminah", section="2.5")
+    names = sorted(value for (_entry, field), value in stored.items() if field == "nama")
     assert names == sorted([BENGKEL, DAPUR, "TUK Tata Busana SMKN 3"])
-
-
-def answers_of(db: Engine, user_name: str, section: str) -> dict[tuple[int, str], Any]:
-    """The member's current answers of a section (one semester in these tests)."""
-    with session_scope(db) as session:
-        rows = session.execute(
-            select(Answer.entry_no, Answer.field, Answer.value)
-            .join(Submission, Submission.id == Answer.submission_id)
-            .join(Member, Member.id == Submission.member_id)
-            .where(Member.name == user_name, Submission.section == section)
-        ).all()
-    return {(row[0], row[1]): row[2] for row in rows}
 
 
 def test_the_komite_skema_confirms_its_schemes(chat: Chat) -> None:
