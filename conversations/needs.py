@@ -33,13 +33,14 @@ def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> f
     a section or declare one nihil, what others gave; for anyone opening a section (or deciding
     on last semester's data), what they sent last semester."""
     parsed = inbound.parsed
-    opening = command_named(parsed, "isi", "menu", "start", "batal") or (
+    opening = command_named(parsed, "isi") or (
         isinstance(parsed, Text) and (state is None or state.mode in _OPENING_MODES)
     )
+    showing_menu = command_named(parsed, "menu", "start", "batal") is not None
     carrying = state is not None and (
         state.mode in CARRY_MODES or bool(state.carry and state.carry.get("left"))
     )
-    previous = {Need.PREVIOUS} if opening or carrying else set()
+    previous = {Need.PREVIOUS} if opening or carrying or showing_menu else set()
     if opening or carrying or _may_ask_a_name(state):
         previous.add(Need.NAMES)
     if not member.is_admin:

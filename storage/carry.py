@@ -37,7 +37,12 @@ def last_parts(
         return {}
     year, semester = before
     earlier = or_(Period.year < year, and_(Period.year == year, Period.semester < semester))
-    whose = or_(Submission.member_id == member_id, Submission.section.in_(list(shared)))
+    shared_here = [section for section in sections if section in shared]
+    whose = (
+        or_(Submission.member_id == member_id, Submission.section.in_(shared_here))
+        if shared_here
+        else Submission.member_id == member_id  # the member's own: read by their index
+    )
     rows = session.execute(
         select(Submission.id, Submission.section, Submission.status, Period.year,
                Period.semester, Submission.member_id)

@@ -24,12 +24,13 @@ def known_names(
     for (name,) in session.execute(select(table.name).order_by(table.id).limit(KNOWN_KEPT)):
         found.setdefault(fold(name), name)
     for section, field in fields:
+        # The first KNOWN_KEPT found, in no order: the database stops there, however many
+        # members answered (a handful of names are shown).
         rows = session.execute(
             select(Answer.value)
             .join(Submission, Submission.id == Answer.submission_id)
             .where(Submission.section == section, Answer.field == field,
                    Submission.period_id.in_(list(period_ids)))
-            .order_by(Answer.id)
             .limit(KNOWN_KEPT)
         ).all()  # fmt: skip
         for (value,) in rows:

@@ -127,7 +127,7 @@ def test_only_the_admin_needs_the_team() -> None:
     assert needs(Inbound("12"), COORDINATOR, counting) == frozenset()
     # the names of who owes and who sent (the first few) only for /status
     assert {str(n) for n in needs(Inbound("/status"), ADMIN)} == {"team", "team_names"}
-    assert {str(n) for n in needs(Inbound("/menu"), ADMIN)} == {"team", "previous", "names"}
+    assert {str(n) for n in needs(Inbound("/menu"), ADMIN)} == {"team", "previous"}
     assert {str(n) for n in needs(Inbound("/undang asesor"), ADMIN)} == {"team", "invite_code"}
     # what others gave only where a message may open a section or declare it nihil
     filling = State(Mode.FILLING, period=1, section="2.5", entry=1, field="lokasi")

@@ -70,7 +70,7 @@ def context(
     if Need.OTHERS in wanted:
         others = _others(session, period.id, member.id)
     previous = _previous(session, member, period, records, state) if Need.PREVIOUS in wanted else {}
-    known = _names(session, period) if Need.NAMES in wanted else {}
+    known = _names(session, period, member) if Need.NAMES in wanted else {}
     return Context(
         member=member,
         period=PeriodView(
@@ -104,14 +104,20 @@ for _section in SECTIONS:
             _NAMING.setdefault(_question.names, []).append((_section.key, _question.key))
 
 
-def _names(session: Session, period: queries.PeriodRecord) -> dict[str, tuple[str, ...]]:
+def _names(
+    session: Session, period: queries.PeriodRecord, member: MemberView
+) -> dict[str, tuple[str, ...]]:
     """The TUKs' and schemes' names known: the register's, and those answered this semester and
-    the one before."""
+    the one before (only the kinds the member's sections ask for)."""
+    mine = {s.key for s in sections_for(member.roles)}
+    kinds = {kind: fields for kind, fields in _NAMING.items() if any(k in mine for k, _f in fields)}
+    if not kinds:
+        return {}
     keys = [previous_semester(period.year, period.semester), (period.year, period.semester)]
     ids = [found.id for found in queries.periods(session, keys=keys).values()]
     return {
         kind: known_names(session, kind=kind, fields=fields, period_ids=ids)
-        for kind, fields in _NAMING.items()
+        for kind, fields in kinds.items()
     }
 
 
