@@ -36,14 +36,8 @@ ENTRY_OPTIONS = (
 )
 TOP_OPTIONS = ENTRY_OPTIONS[:2]
 # A typed "tetap" keeps last semester's value of any question; these also get a button for it
-# (a multiple choice is answered by ticking, a Ya/Tidak has its own two buttons).
-BUTTONED = (
-    QuestionType.TEXT,
-    QuestionType.LONG_TEXT,
-    QuestionType.INTEGER,
-    QuestionType.DATE,
-    QuestionType.CHOICE,
-)
+# (a choice already has last semester's among its buttons, and keeps its numbers).
+BUTTONED = (QuestionType.TEXT, QuestionType.LONG_TEXT, QuestionType.INTEGER, QuestionType.DATE)
 SHOWN_CHARS = 40  # of a value on a button
 NAMES_SHOWN = 8  # known names offered as buttons (WhatsApp lists ten rows at most)
 

@@ -72,7 +72,10 @@ async def test_telegram_a_changed_tuk_keeps_values_with_a_tetap_button(
     asked = await telegram.press(TG_SITI, "tetap:")  # the name stays
     assert "Lokasi (alamat) TUK" in tg_texts(asked)
     await telegram.say(TG_SITI, "Jl. Lintas Sumbawa No. 40, Kota Bima")
-    chosen = await telegram.press(TG_SITI, "tetap: TUK Mandiri")
+    asked = telegram.api.chat(TG_SITI.id)[-1]
+    assert "Semester lalu: TUK Mandiri" in asked.text  # a choice: "tetap" typed, no button
+    assert not any(b["text"].startswith("tetap") for b in asked.buttons)
+    chosen = await telegram.say(TG_SITI, "tetap")
     assert "Status verifikasi TUK" in tg_texts(chosen)
     now = answers_now(telegram.db, "Siti Aminah", "2.5")
     assert now[(1, "lokasi")] == "Jl. Lintas Sumbawa No. 40, Kota Bima"

@@ -6,12 +6,16 @@ the diff before committing.
 """
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
+from storage.db import session_scope
 from storage.enums import Role
+from storage.models import Answer, Member, Period, Submission
 from tests.helpers import Chat, stored_answers, submission_status
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -108,3 +112,62 @@ def test_golden_transcript(chat: Chat, section: str) -> None:
     for key, value in expected.items():
         assert stored[key] == value, key
     assert submission_status(chat.db, user_name=name, section=section) == "submitted"
+
+
+# The next semester (I 2027) of the same member after the section above was sent: what they
+# type to confirm last semester's answers, and answers expected then.
+NEXT_SEMESTER = datetime(2027, 3, 10, 2, 0, tzinfo=UTC)
+CARRIED: dict[str, tuple[list[str], dict[tuple[int, str], Any]]] = {
+    "2.2": (
+        ["/menu", "1", "Komite menambah dua anggota", "sama", "2", "30", "tidak lagi", "tidak",
+         "Rapat dengan Dinas Dikbud NTB", "/lewati", "1"],
+        {(1, "nama"): "Teknik Kendaraan Ringan", (1, "standar"): ["skkni", "khusus"],
+         (1, "tahap"): "revisi", (1, "jumlah_sertifikat"): 30},
+    ),
+    "2.5": (
+        ["/menu", "1", "sama", "40", "Lab baru dipakai", "ubah", "tetap",
+         "Gedung baru, Jl. Kenanga No. 3", "tetap", "tetap", "tetap", "20 asesi",
+         "Dapur diperluas", "tidak", "/lewati", "1"],
+        {(1, "nama"): "TUK Bengkel Otomotif", (1, "tanggal_verifikasi"): "2026-08-12",
+         (1, "jumlah_asesi"): 40, (2, "nama"): "TUK Tata Boga",
+         (2, "lokasi"): "Gedung baru, Jl. Kenanga No. 3", (2, "jenis"): "tempat_kerja",
+         (2, "jumlah_asesi"): 20},
+    ),
+    "3.2": (
+        ["/menu", "1", "Masih sama", "9", "tidak", "/lewati", "1"],
+        {(0, "nomor_registrasi"): "MET.000.001234.2019", (0, "masa_berlaku"): "2027-12-31",
+         (0, "jumlah_asesi"): 9},
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("section", list(CARRIED))
+def test_golden_transcript_of_the_next_semester(chat: Chat, section: str) -> None:
+    """The section above sent, then the next semester: last semester's answers confirmed."""
+    role, name, lines, _expected = CASES[section]
+    user = "admin" if role is Role.ADMIN else "u"
+    if role is not Role.ADMIN:
+        chat.join(user, role, name)
+    chat.script(user, lines)
+    chat.clock.now = NEXT_SEMESTER
+    chat.transcript.clear()
+    carried, expected = CARRIED[section]
+    chat.script(user, carried)
+    print(f"\n{section}: {len(lines)} messages the first semester, {len(carried)} the next")
+    text = "\n\n".join(chat.transcript) + "\n"
+    golden = GOLDEN / f"{section}-next.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(text, encoding="utf-8")
+    assert text == golden.read_text(encoding="utf-8")
+    with session_scope(chat.db) as session:
+        rows = session.execute(
+            select(Answer.entry_no, Answer.field, Answer.value)
+            .join(Submission, Submission.id == Answer.submission_id)
+            .join(Period, Period.id == Submission.period_id)
+            .join(Member, Member.id == Submission.member_id)
+            .where(Member.name == name, Submission.section == section, Period.year == 2027)
+        ).all()  # fmt: skip
+    stored = {(entry, field): value for entry, field, value in rows}
+    for key, value in expected.items():
+        assert stored[key] == value, key
+    assert "sudah terkirim" in chat.transcript[-1]
