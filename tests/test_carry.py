@@ -7,14 +7,18 @@ import io
 from datetime import UTC, datetime
 from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 
 from storage.db import session_scope
 from storage.enums import Role
-from storage.models import Answer, AnswerRevision, Member, Period, Submission
+from storage.models import Answer, AnswerRevision, Member, Period, Submission, SubmissionEvent
 from tests.helpers import Chat, stored_answers
 from tests.reporting import pdf_text, squeezed
+from tests.test_hostile import APOLOGY
+from tests.test_hostile_properties import TYPED
 
 # 10 March 2027, 10:00 WITA: semester I 2027, the next after the fixtures' semester II 2026.
 NEXT = datetime(2027, 3, 10, 2, 0, tzinfo=UTC)
@@ -68,7 +72,8 @@ def status_now(db: Engine, user_name: str, section: str) -> str | None:
 
 
 def carried(db: Engine, user_name: str, section: str) -> dict[tuple[int, str], tuple[Any, Any]]:
-    """(entry, field) -> (value, the period and value of the revision it was carried from)."""
+    """(entry, field) -> (value, (the answer's year and semester, the value of the revision it
+    was carried from))."""
     with session_scope(db) as session:
         rows = session.execute(
             select(Answer.entry_no, Answer.field, Answer.value, Period.year, Period.semester,
@@ -348,3 +353,40 @@ def test_a_reminder_says_which_sections_can_be_confirmed(chat: Chat) -> None:
     chat.script("siti", ["/menu", "2.5", "sama"])  # begun: nothing more to offer
     with session_scope(chat.db) as session:
         assert confirmable(session, ids["Siti Aminah"], period, [BY_KEY["2.5"]]) == frozenset()
+
+
+CARRY_WORDS = st.sampled_from(["sama", "ubah", "tidak lagi", "tetap", "Masih sama", "ya",
+                               "tidak", "1", "2", "3", "4", "/lewati", "/menu", "/isi 2.5",
+                               "/nihil", "kirim", "/batal"])  # fmt: skip
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(lines=st.lists(st.one_of(CARRY_WORDS, TYPED), min_size=1, max_size=14))
+def test_anything_typed_while_last_semester_is_offered_never_meets_an_apology(
+    chat: Chat, lines: list[str]
+) -> None:
+    if not any("siti" in line for line in chat.transcript):  # once per database
+        first_semester(chat)
+        chat.clock.now = NEXT
+    with session_scope(chat.db) as session:  # this semester not begun: offered afresh
+        period = session.execute(
+            select(Period.id).where(Period.year == 2027, Period.semester == "I")
+        ).scalar_one_or_none()
+        if period is not None:
+            ids = select(Submission.id).where(Submission.period_id == period)
+            for table in (AnswerRevision, Answer, SubmissionEvent):
+                session.execute(delete(table).where(table.submission_id.in_(ids)))
+            session.execute(delete(Submission).where(Submission.period_id == period))
+            session.commit()
+    chat.say("siti", "/menu")
+    assert "Pada Semester II Tahun 2026" in chat.say("siti", "2.5")
+    for line in lines:
+        reply = chat.say("siti", line)
+        assert reply.strip() and APOLOGY not in reply, (line[:60], reply[:300])
+    for (entry, field), (value, source) in carried(chat.db, "Siti Aminah", "2.5").items():
+        assert value == source[2], (entry, field)  # copied as it was
+    assert origin_periods(chat.db, "Siti Aminah", "2.5") <= {(2026, "II")}
