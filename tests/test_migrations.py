@@ -61,6 +61,8 @@ def _value(column: sa.Column[Any], table: str, row: int, parents: dict[str, list
     where the column is a foreign key."""
     if column.foreign_keys:
         target = next(iter(column.foreign_keys)).column
+        if target.table.name == table and column.nullable:  # a row naming one of its own table
+            return None
         choices = parents[f"{target.table.name}.{target.name}"]
         return choices[row % len(choices)]
     kind = column.type
