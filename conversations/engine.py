@@ -73,6 +73,8 @@ def handle(state: State, inbound: Inbound, ctx: Context, now: datetime) -> Step:
     if state.mode is not Mode.MENU and state.period != ctx.period.id:
         turn.say(texts.PERIOD_CHANGED.format(period=ctx.period.label))
         turn.menu()
+    elif inbound.file is not None:
+        turn.take_file(inbound.file)
     elif isinstance(parsed, Text):
         _on_text(turn, parsed.text)
     else:  # a command, known or not (an unknown one gets the default answer)
@@ -110,6 +112,8 @@ def _on_text(turn: Turn, text: str) -> None:
             turn.confirm_value(text)
         case Mode.CARRY_TOP | Mode.CARRY_ENTRY:
             turn.decide_carry(text)
+        case Mode.EVIDENCE:
+            turn.evidence_text(text)
         case _:
             turn.menu()
 
@@ -138,6 +142,8 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
         case "batal":
             turn.say(texts.CANCELLED)
             turn.menu()
+        case "lewati" if turn.state.mode is Mode.EVIDENCE:
+            turn.evidence_done(skipped=True)
         case "lewati":
             turn.skip()
         case "nihil":

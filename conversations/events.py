@@ -6,6 +6,7 @@ from functools import cached_property
 from typing import Any
 
 from conversations.commands import Parsed, parse
+from conversations.files import IncomingFile
 from conversations.state import State
 from storage.enums import Role, SubmissionStatus
 
@@ -13,9 +14,12 @@ from storage.enums import Role, SubmissionStatus
 @dataclass(frozen=True)
 class Inbound:
     """A message from a person: what they typed or the value of the button they pressed,
-    parsed once (`parsed`) into text, a command or an unknown command."""
+    parsed once (`parsed`) into text, a command or an unknown command; or a file they sent
+    (`file`). `files`: whether their channel can send files as evidence."""
 
     text: str
+    file: IncomingFile | None = None
+    files: bool = False
 
     @cached_property
     def parsed(self) -> Parsed:
@@ -117,7 +121,21 @@ class RevokeCertificate:
     decision: str
 
 
-Effect = SaveAnswer | SetStatus | CreateInvite | SetName | RevokeCertificate
+@dataclass(frozen=True)
+class AttachEvidence:
+    """Keep a file as evidence of an answer of the member's submission (judged by its bytes:
+    `kind`, a PDF's `pages`)."""
+
+    section: str
+    entry: int
+    field: str
+    filename: str
+    data: bytes
+    kind: str
+    pages: int | None
+
+
+Effect = SaveAnswer | SetStatus | CreateInvite | SetName | RevokeCertificate | AttachEvidence
 
 
 @dataclass(frozen=True)
@@ -248,6 +266,7 @@ class Context:
     certificate: CertificateView | None = None
     previous: dict[str, PreviousPart] = field(default_factory=dict)  # sections not yet begun
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'tuk'/'scheme' -> known
+    files: bool = False  # the member's channel can send files (evidence is asked for)
 
 
 def reply_record(reply: Reply) -> dict[str, Any]:

@@ -32,6 +32,16 @@ class Carry(StrEnum):
 
 
 @dataclass(frozen=True)
+class EvidenceRequest:
+    """An answer that takes evidence (bukti): what the files show ('berita acara verifikasi
+    TUK'), whether one is required, and how many at most. Photos and PDFs are taken."""
+
+    what: str
+    required: bool = False
+    most: int = 5
+
+
+@dataclass(frozen=True)
 class Choice:
     """One option of a choice question: the stored value and what people read."""
 
@@ -120,6 +130,7 @@ class Question:
     confirm: InPeriod | None = None
     carry: Carry | None = None  # every form's question says which (the registry checks)
     names: str | None = None  # it names a 'tuk' or a 'scheme': the names known are offered
+    evidence: EvidenceRequest | None = None  # files asked for once it is answered
 
     @property
     def stable(self) -> bool:

@@ -29,6 +29,7 @@ class Mode(StrEnum):
     REVOKE_CONFIRM = "revoke_confirm"
     CARRY_TOP = "carry_top"  # last semester's section-level data: still the same?
     CARRY_ENTRY = "carry_entry"  # one of last semester's entries: same, changed or gone?
+    EVIDENCE = "evidence"  # files for the answer just given (`pending`: how many so far)
 
 
 @dataclass(frozen=True)

@@ -290,3 +290,26 @@ OPT_SAME = "Masih sama"
 OPT_CHANGED = "Ada perubahan"
 OPT_GONE = "Tidak lagi"
 OPT_KEEP = "tetap: {value}"
+
+# ----- evidence (conversations/turn_evidence.py) ---------------------------------------------
+EVIDENCE_ASK = (
+    "Kirim foto atau pindaian {what} sebagai bukti (foto atau PDF, boleh lebih dari satu, paling "
+    "banyak {most}). Ketik /lewati bila tidak ada."
+)
+EVIDENCE_ASK_REQUIRED = (
+    "Kirim foto atau pindaian {what} sebagai bukti (foto atau PDF, wajib, paling banyak {most})."
+)
+EVIDENCE_STORED = "✓ Bukti tersimpan: {name} ({size}{pages})."
+EVIDENCE_PAGES = ", {pages} halaman"
+EVIDENCE_MORE = "Kirim berkas lain, atau ketik selesai."
+EVIDENCE_FULL = "Sudah {most} berkas, batasnya untuk jawaban ini."
+EVIDENCE_SEND_FILE = "Kirim berkasnya sebagai foto atau dokumen, atau ketik selesai."
+EVIDENCE_REQUIRED = "Bukti untuk jawaban ini wajib: kirim sedikitnya satu berkas."
+EVIDENCE_NOT_ASKED = "Berkas hanya diterima saat bot meminta bukti."
+EVIDENCE_REFUSED = {
+    "empty": "Berkas itu kosong (0 bita).",
+    "too_large": "Berkas itu terlalu besar (lebih dari {limit}).",
+    "not_accepted": "Berkas itu bukan foto (JPEG/PNG) atau PDF, apa pun namanya.",
+    "too_many_pages": "PDF itu lebih dari {pages} halaman.",
+}
+EVIDENCE_DONE_WORDS = frozenset({"selesai", "lanjut", "sudah", "cukup", "tidak ada"})

@@ -207,6 +207,10 @@ class Turn(FillingMoves, ReviewMoves, RevokeMoves):
                 self.open_section(section)
             case Mode.CARRY_TOP | Mode.CARRY_ENTRY if section is not None:
                 self.ask_carry()
+            case Mode.EVIDENCE if self.current_question() is not None:
+                question = self.current_question()
+                assert question is not None
+                self.ask_evidence(question, self.state.entry, int(self.state.pending or 0))
             case Mode.CONFIRM_VALUE if self.current_question() is not None:
                 question = self.current_question()
                 assert question is not None

@@ -12,9 +12,10 @@ from conversations.schema import Question, Section
 from conversations.state import Mode
 from conversations.turn_base import YES_NO_OPTIONS, breached_order
 from conversations.turn_carry import CarryMoves
+from conversations.turn_evidence import EvidenceMoves
 
 
-class FillingMoves(CarryMoves):
+class FillingMoves(CarryMoves, EvidenceMoves):
     """The question on screen: its answer, a confirmation, a skip."""
 
     def answer(self, text: str) -> None:
@@ -88,6 +89,13 @@ class FillingMoves(CarryMoves):
         if self.refused_as_locked():
             return
         self.store(SaveAnswer(section.key, self.state.entry, question.key, value, carried_from))
+        if (
+            self.state.mode is not Mode.EDITING
+            and value is not None
+            and (self.wants_evidence(question))
+        ):
+            self.ask_evidence(question, self.state.entry)
+            return
         if self.state.mode is Mode.EDITING:
             self.say(texts.CHANGED)
             self.state = self.state.at(Mode.FILLING, closed=True)

@@ -49,8 +49,9 @@ from render.report_data import (
 )
 from render.team import owed_with_assessors, team
 from render.trail import trail_rows
-from storage import period_data, queries
+from storage import evidence, period_data, queries
 from storage.enums import SubmissionStatus
+from storage.evidence import Attached
 from storage.period_data import StoredAnswer, StoredSubmission
 from storage.periods import semester_end, semester_start
 from storage.queries import MemberRecord, PeriodRecord
@@ -83,6 +84,7 @@ class StoredPeriod:
     submissions: list[StoredSubmission]
     members: dict[int, MemberRecord]
     lsp: dict[str, Any]
+    evidence: tuple[Attached, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,8 +114,10 @@ def load(session: Session, *, period_id: int) -> StoredPeriod:
     ids = {a.owner_id for a in answers} | {a.given_by for a in answers}
     ids |= {a.origin.given_by for a in answers if a.origin is not None}
     ids |= {s.owner_id for s in submissions} | {s.changed_by for s in submissions if s.changed_by}
+    files = tuple(evidence.of_period(session, period_id=period_id))
+    ids |= {f.member_id for f in files}
     lsp = lsp_profile(queries.profile(session))
-    return StoredPeriod(answers, submissions, period_data.members(session, ids=ids), lsp)
+    return StoredPeriod(answers, submissions, period_data.members(session, ids=ids), lsp, files)
 
 
 def register_of(
@@ -158,7 +162,7 @@ def compose(record: SemesterRecord, report: str, sections: Sequence[SectionLike]
     """One report's context ('A' or 'B', of `sections`) composed from the semester's record."""
     request, data = record.request, record.register
     shown = [] if record.for_issuance else list(sections)
-    trail = trail_rows(shown, record.parts)
+    trail = trail_rows(shown, record.parts, record.stored.evidence)
     if report == "A":
         trail += issuance_trail(data, texts.TRAIL_COUNTED_REF)
     else:

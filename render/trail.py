@@ -6,36 +6,71 @@ from typing import Any
 
 from render import texts
 from render.chapters import Contribution, EntryNumbers, entry_numbers, role_in
-from render.filters import wita_datetime
+from render.filters import number, wita_datetime
 from render.outline import QuestionLike, SectionLike
 from render.report_data import TrailRow
 from render.values import display, shortened
 from storage.enums import SubmissionStatus
+from storage.evidence import Attached
 from storage.period_data import StoredAnswer
 from storage.queries import MemberRecord
 
 
 def trail_rows(
-    sections: Sequence[SectionLike], contributions: dict[str, list[Contribution]]
-) -> list[TrailRow]:
+    sections: Sequence[SectionLike], contributions: dict[str, list[Contribution]],
+    files: Sequence[Attached] = (),
+) -> list[TrailRow]:  # fmt: skip
     """Jejak data: for every printed item, who gave it, as what, how, when, which revision
     (unnumbered: the report numbers its whole trail); entries are referred to by the row
     numbers their tables print."""
+    by_answer: dict[tuple[str, int, int, str], list[Attached]] = {}
+    for file in files:
+        by_answer.setdefault((file.section, file.owner_id, file.entry_no, file.field), []).append(
+            file
+        )
     rows: list[TrailRow] = []
     for section in sections:
         items = contributions.get(section.key, [])
         numbers = entry_numbers(items)
         for item in items:
-            rows.extend(_item_trail(section, item, numbers))
+            for row, entry, key in _item_trail(section, item, numbers):
+                rows.append(row)
+                owner = item.submission.owner_id
+                for file in by_answer.get((section.key, owner, entry, key), []):
+                    rows.append(_file_trail(section, item, row["ref"], file))
     return rows
+
+
+def _file_trail(section: SectionLike, item: Contribution, ref: str, file: Attached) -> TrailRow:
+    """A file kept as evidence of the answer in the row above: name, kind, size, SHA-256."""
+    member = item.members.get(file.member_id)
+    pages = texts.TRAIL_FILE_PAGES.format(pages=file.pages) if file.pages else ""
+    return {
+        "no": 0,
+        "ref": ref,
+        "item": texts.TRAIL_FILE_ITEM,
+        "value": texts.TRAIL_FILE_VALUE.format(
+            name=file.filename,
+            kind=file.kind.upper(),
+            size=number(file.size),
+            pages=pages,
+            sha=file.sha256,
+        ),
+        "by": member.name if member else texts.EMPTY,
+        "role": role_in(member, section),
+        "channel": texts.CHANNEL_NAMES.get(file.channel, file.channel or texts.EMPTY),
+        "at": wita_datetime(file.at),
+        "revision": texts.EMPTY,
+    }
 
 
 def _item_trail(
     section: SectionLike, item: Contribution, numbers: EntryNumbers
-) -> Iterator[TrailRow]:
+) -> Iterator[tuple[TrailRow, int, str]]:
+    """Each row with the answer it is of: (row, entry, field; '' for the section's status)."""
     sub = item.submission
     if sub.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL) and sub.changed_at:
-        yield _trail(
+        status = _trail(
             section,
             texts.TRAIL_SECTION_LEVEL,
             texts.TRAIL_STATUS,
@@ -45,12 +80,14 @@ def _item_trail(
             sub.changed_at,
             None,
         )
+        yield status, 0, ""
     if item.nihil:
         return
     top = item.values(0)
     for question in section.top_questions:
         if question.key in top:
-            yield _answer_trail(section, item, texts.TRAIL_SECTION_LEVEL, question, top)
+            row = _answer_trail(section, item, texts.TRAIL_SECTION_LEVEL, question, top)
+            yield row, 0, question.key
     repeat = section.repeat
     for entry in item.entries() if repeat else ():
         assert repeat is not None
@@ -59,7 +96,7 @@ def _item_trail(
         ref = f"{repeat.label} no. {place}"
         for question in repeat.questions:
             if question.key in own:
-                yield _answer_trail(section, item, ref, question, own)
+                yield _answer_trail(section, item, ref, question, own), entry, question.key
 
 
 def _answer_trail(

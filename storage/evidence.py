@@ -74,6 +74,8 @@ class Attached:
     channel: str
     at: datetime
     removed_at: datetime | None
+    section: str = ""  # of the submission (filled by `of_period`)
+    owner_id: int = 0
 
 
 def sha256(data: bytes) -> str:
@@ -143,3 +145,25 @@ def file_bytes(session: Session, *, digest: str) -> bytes | None:
         select(_FILE.c.data).where(_FILE.c.sha256 == digest)
     ).first()  # fmt: skip
     return bytes(row[0]) if row is not None else None
+
+
+def of_period(session: Session, *, period_id: int) -> list[Attached]:
+    """The live attachments of a period's submissions, with their section and owner, oldest
+    first (what reports list)."""
+    sub = SQLModel.metadata.tables["submission"]  # by name: table modules import no other
+    query = (
+        select(
+            _EVIDENCE.c.id, _EVIDENCE.c.submission_id, _EVIDENCE.c.entry_no, _EVIDENCE.c.field,
+            _EVIDENCE.c.sha256, _EVIDENCE.c.filename, _EVIDENCE.c.kind, _EVIDENCE.c.size,
+            _EVIDENCE.c.pages, _EVIDENCE.c.member_id, _EVIDENCE.c.channel,
+            _EVIDENCE.c.created_at, _EVIDENCE.c.removed_at, sub.c.section, sub.c.member_id,
+        )
+        .join(sub, sub.c.id == _EVIDENCE.c.submission_id)
+        .where(sub.c.period_id == period_id, _EVIDENCE.c.removed_at.is_(None))
+        .order_by(_EVIDENCE.c.id)
+    )  # fmt: skip
+    return [
+        Attached(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
+                 r[12], r[13], r[14])
+        for r in session.connection().execute(query)
+    ]  # fmt: skip

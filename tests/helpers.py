@@ -16,6 +16,7 @@ from bot.members.desk import MemberDesk
 from bot.reports.commands import ReportCommands
 from bot.reports.desk import ReportDesk
 from conversations.events import Document
+from conversations.files import IncomingFile
 from conversations.service import ConversationService, Message, create_invite
 from render.renderer import Renderer
 from storage.db import session_scope
@@ -86,16 +87,25 @@ class Chat:
         )
         self.transcript: list[str] = []
         self.documents: list[Document] = []
+        self.files = False  # whether this console sends files (evidence is then asked for)
 
-    def say(self, user: str, text: str, *, message_id: str | None = None) -> str:
+    def say(
+        self, user: str, text: str, *, message_id: str | None = None,
+        file: IncomingFile | None = None,
+    ) -> str:  # fmt: skip
         """Send one message from console:USER; the replies as the console prints them."""
-        message = Message(f"console:{user}", text, message_id=message_id, display_name=user)
+        message = Message(f"console:{user}", text, message_id=message_id, display_name=user,
+                          file=file, files=self.files)  # fmt: skip
         replies = self.dispatcher.handle(message)
         self.dispatcher.replied(message)  # shown at once, as the console does
         self.documents.extend(reply.document for reply in replies if reply.document)
         out = "\n\n".join(format_reply(reply) for reply in replies)
         self.transcript.append(f">>> {user}: {text}\n{out}")
         return out
+
+    def send_file(self, user: str, name: str, data: bytes) -> str:
+        """Send a file from console:USER, as a phone would."""
+        return self.say(user, "", file=IncomingFile(name, data))
 
     def script(self, user: str, lines: list[str]) -> str:
         """Send several messages; the last reply."""

@@ -80,6 +80,7 @@ LONG_MODULES = {
     "bot/channels/telegram/channel.py": "PTB's handlers, buttons and errors, one Application",
     "bot/reports/desk.py": "drafts, finals, the archive and the export share one desk",
     "bot/certificates/checking.py": "every check of an imported row, one per column",
+    "conversations/texts.py": "every sentence the conversation says, read and reviewed together",
     "render/pdf.py": "xhtml2pdf's fonts, links and page furniture in one place",
     "storage/models.py": "the conversation's tables, one class each",
     "storage/reminders.py": "the reminder rows' claim protocol: plan, claim, begin, settle",

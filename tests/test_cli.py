@@ -78,11 +78,12 @@ def test_the_whole_first_day_from_the_console(workdir: Path) -> None:
 
     out = console(
         "siti",
-        "12-08-2026", "Skema TKR", "/lewati", "Lab baru",
+        "12-08-2026", "/lewati", "Skema TKR", "/lewati", "Lab baru",
         "ya", "TUK Boga", "Kampus", "1", "3", "Skema Boga", "15", "Dapur",
         "tidak", "Tambah TUK tempat kerja",
     )  # fmt: skip
     assert "Ringkasan bagian 2.5" in out and "Tanggal verifikasi: 12 Agustus 2026" in out
+    assert "berita acara verifikasi TUK sebagai bukti" in out  # the console can send files
     out = console("siti", "2", "9", "TUK Tata Boga", "1", "/status")
     assert "Jawaban diubah" in out and "sudah terkirim" in out
     assert "✅ 2.5 Pengembangan dan Verifikasi TUK: terkirim" in out

@@ -8,6 +8,7 @@ from typing import TextIO
 from bot.channels import texts
 from bot.dispatcher import Dispatcher
 from conversations.events import Document, Reply
+from conversations.files import IncomingFile
 from conversations.service import Message
 
 
@@ -32,6 +33,23 @@ def save_document(document: Document, folder: Path) -> Path:
     return target.resolve()
 
 
+FILE_LINE = "@berkas"  # the console's way of sending a file, as a phone would
+
+
+def console_message(identity: str, text: str, user: str) -> Message | None:
+    """A typed line as a message; `@berkas PATH` sends that file as a phone would (None: it
+    cannot be read). Only the console reads files: nothing typed in a chat ever does."""
+    if not text.strip().startswith(FILE_LINE + " "):
+        return Message(identity, text, display_name=user, files=True)
+    path = Path(text.strip()[len(FILE_LINE) :].strip()).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return Message(identity, "", display_name=user, file=IncomingFile(path.name, data),
+                   files=True)  # fmt: skip
+
+
 def run_console(
     dispatcher: Dispatcher,
     *,
@@ -46,7 +64,13 @@ def run_console(
         text = line.rstrip("\r\n")
         if not text.strip():
             continue
-        for reply in dispatcher.handle(Message(identity, text, display_name=user)):
+        message = console_message(identity, text, user)
+        if message is None:
+            out.write(texts.CONSOLE_NO_FILE.format(path=text.strip()[len(FILE_LINE) :].strip()))
+            out.write("\n\n")
+            out.flush()
+            continue
+        for reply in dispatcher.handle(message):
             shown = format_reply(reply)
             if reply.document is not None:
                 shown += "\n" + str(save_document(reply.document, files))

@@ -1,6 +1,7 @@
 """What the chat channels say themselves (Telegram and WhatsApp): stale buttons, files, what
 they do not read."""
 
+CONSOLE_NO_FILE = "Berkas {path} tidak dapat dibaca."
 CONSOLE_MULTIPLE = "Balas dengan nomornya, pisahkan dengan koma (mis. 1,3)."
 
 # Telegram (bot/channels/telegram/).

@@ -1,7 +1,7 @@
 """Clause 3.2 (report B): perkembangan asesor dan ruang lingkup kompetensinya."""
 
 from conversations.forms.build import SEMESTER, STABLE, day, integer, long_text, text, yes_no
-from conversations.schema import Equals, RegisterCount, Section
+from conversations.schema import Equals, EvidenceRequest, RegisterCount, Section
 from storage.enums import Role
 
 SECTION = Section(
@@ -23,6 +23,7 @@ SECTION = Section(
             "masa_berlaku",
             "Sertifikat asesor Anda berlaku sampai tanggal",
             heading="Sertifikat asesor berlaku s.d.",
+            evidence=EvidenceRequest("sertifikat asesor Anda"),
             carry=STABLE,
         ),
         long_text(

@@ -66,6 +66,10 @@ def _check_questions(where: str, questions: tuple[Question, ...]) -> None:
             question.names not in ("tuk", "scheme") or question.type is not QuestionType.TEXT
         ):
             raise ValueError(f"{where}.{question.key}: only a short text names a tuk or a scheme")
+        if question.evidence is not None and not (
+            question.evidence.what and 1 <= question.evidence.most <= 10
+        ):
+            raise ValueError(f"{where}.{question.key}: evidence needs what it shows, 1-10 files")
         if question.carry is None:
             raise ValueError(f"{where}.{question.key}: say whether it carries over (stable or not)")
         seen[question.key] = question.type

@@ -10,7 +10,7 @@ from conversations.forms.build import (
     some_of,
     text,
 )
-from conversations.schema import RegisterCount, Repeat, Section, Tally
+from conversations.schema import EvidenceRequest, RegisterCount, Repeat, Section, Tally
 from storage.enums import Role
 
 JENIS_SKEMA = {
@@ -34,6 +34,7 @@ SECTION = Section(
             "Bagaimana perkembangan pembentukan komite skema pada semester ini?",
             heading="Perkembangan komite skema",
             hint="Misalnya: SK komite terbit, anggota bertambah, rapat yang diadakan.",
+            evidence=EvidenceRequest("SK pembentukan komite skema"),
             carry=SEMESTER,
         ),
         Repeat(

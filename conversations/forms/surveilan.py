@@ -11,7 +11,7 @@ from conversations.forms.build import (
     yes_no,
 )
 from conversations.forms.skema import JENIS_SKEMA
-from conversations.schema import Equals, InPeriod, NotBefore, Section
+from conversations.schema import Equals, EvidenceRequest, InPeriod, NotBefore, Section
 from storage.enums import Role
 
 METODE = {
@@ -66,6 +66,7 @@ SECTION = Section(
             heading="Tanggal selesai",
             constraint=NotBefore("jadwal_mulai"),
             confirm=InPeriod(),
+            evidence=EvidenceRequest("laporan pelaksanaan surveilan"),
             carry=SEMESTER,
         ),
         yes_no(

@@ -1,7 +1,7 @@
 """Clause 2.5: pengembangan dan verifikasi TUK, one entry per TUK."""
 
 from conversations.forms.build import SEMESTER, STABLE, day, integer, long_text, one_of, plan, text
-from conversations.schema import Equals, InPeriod, RegisterCount, Repeat, Section
+from conversations.schema import Equals, EvidenceRequest, InPeriod, RegisterCount, Repeat, Section
 from storage.enums import Role
 
 JENIS_TUK = {
@@ -53,6 +53,7 @@ SECTION = Section(
                     hint="Contoh: 24-11-2026 atau 24 November 2026.",
                     relevant=Equals("status_verifikasi", "terverifikasi"),
                     confirm=InPeriod(),
+                    evidence=EvidenceRequest("berita acara verifikasi TUK"),
                     carry=STABLE,
                 ),
                 long_text(

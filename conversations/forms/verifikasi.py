@@ -1,7 +1,7 @@
 """Clause 2.3: verifikasi standar kompetensi."""
 
 from conversations.forms.build import SEMESTER, STABLE, day, long_text, one_of, plan, text
-from conversations.schema import InPeriod, OneOf, Repeat, Section
+from conversations.schema import EvidenceRequest, InPeriod, OneOf, Repeat, Section
 from storage.enums import Role
 
 SECTION = Section(
@@ -64,6 +64,7 @@ SECTION = Section(
                         "menunggu": "Belum ada keputusan",
                     },
                     heading="Keputusan BNSP",
+                    evidence=EvidenceRequest("surat keputusan validasi dari BNSP"),
                     carry=SEMESTER,
                 ),
                 day(

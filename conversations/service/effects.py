@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from conversations.events import (
+    AttachEvidence,
     CreateInvite,
     Effect,
     RevokeCertificate,
@@ -15,6 +16,7 @@ from conversations.events import (
     SetStatus,
 )
 from storage import (
+    evidence,
     members,
     queries,
     register_writes,
@@ -88,6 +90,13 @@ def apply(
                 record.carried.add(key)
             else:
                 record.carried.discard(key)
+    elif isinstance(effect, AttachEvidence):
+        found = evidence.attach(session, submission_id=submission_id, entry_no=effect.entry,
+                                field=effect.field, data=effect.data, filename=effect.filename,
+                                kind=effect.kind, pages=effect.pages, member_id=member_id,
+                                channel=channel, now=now)  # fmt: skip
+        logger.info("evidence %s (%s bytes) attached to submission %s", found, len(effect.data),
+                    submission_id)  # fmt: skip
     elif isinstance(effect, SetStatus):
         writes.set_status(
             session,

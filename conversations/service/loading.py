@@ -92,6 +92,7 @@ def context(
         certificate=_certificate(session, inbound, state) if member.is_admin else None,
         previous=previous,
         names=known,
+        files=inbound.files,
     )
 
 

@@ -7,6 +7,7 @@ from conversations.commands import Parsed
 from conversations.events import (
     Inbound,
 )
+from conversations.files import IncomingFile
 
 
 @dataclass(frozen=True)
@@ -17,11 +18,13 @@ class Message:
     text: str
     message_id: str | None = None
     display_name: str | None = None
+    file: IncomingFile | None = None  # a file sent (the text is its caption, if any)
+    files: bool = False  # the channel can send files as evidence
 
     @cached_property
     def inbound(self) -> Inbound:
-        """What the engine reads: the text, parsed once (`inbound.parsed`)."""
-        return Inbound(self.text.strip())
+        """What the engine reads: the text, parsed once (`inbound.parsed`), or the file."""
+        return Inbound(self.text.strip(), self.file, self.files)
 
     @property
     def parsed(self) -> Parsed:
