@@ -92,7 +92,8 @@ class FillingMoves(CarryMoves, EvidenceMoves):
         if (
             self.state.mode is not Mode.EDITING
             and value is not None
-            and (self.wants_evidence(question))
+            and carried_from is None  # a value kept from last semester had its evidence then
+            and self.wants_evidence(question)
         ):
             self.ask_evidence(question, self.state.entry)
             return

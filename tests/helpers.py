@@ -87,7 +87,7 @@ class Chat:
         )
         self.transcript: list[str] = []
         self.documents: list[Document] = []
-        self.files = False  # whether this console sends files (evidence is then asked for)
+        self.files = True  # the console sends files (@berkas): evidence is asked for
 
     def say(
         self, user: str, text: str, *, message_id: str | None = None,

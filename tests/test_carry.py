@@ -24,7 +24,7 @@ from tests.test_hostile_properties import TYPED
 NEXT = datetime(2027, 3, 10, 2, 0, tzinfo=UTC)
 TUKS = [
     ["TUK Bengkel Otomotif SMKN 3 Kota Bima", "Jl. Soekarno-Hatta No. 12, Kota Bima", "mandiri",
-     "terverifikasi", "12-08-2026", "Skema Teknik Kendaraan Ringan Otomotif", "52",
+     "terverifikasi", "12-08-2026", "/lewati", "Skema Teknik Kendaraan Ringan Otomotif", "52",
      "Ruang praktik direnovasi."],
     ["TUK Dapur Tata Boga", "Jl. Gajah Mada No. 1, Kota Bima", "sewaktu", "proses",
      "Skema Tata Boga", "40", "Peralatan dapur ditambah."],
@@ -177,7 +177,7 @@ def test_one_changed_one_gone_one_new(chat: Chat) -> None:
 
 def test_an_assessor_confirms_3_2_and_answers_only_the_semester(chat: Chat) -> None:
     chat.join("budi", Role.ASESOR, "Budi Santoso")
-    chat.script("budi", ["/menu", "3.2", "MET.000.001234 2019", "31-12-2028",
+    chat.script("budi", ["/menu", "3.2", "MET.000.001234 2019", "31-12-2028", "/lewati",
                          "Teknik Kendaraan Ringan Otomotif", "30", "ya", "RCC Oktober 2026",
                          "/lewati", "kirim"])  # fmt: skip
     chat.clock.now = NEXT
@@ -296,12 +296,12 @@ def test_the_komite_skema_confirms_its_schemes(chat: Chat) -> None:
         ],
         ["Tata Boga", "okupasi", "tetap", "skkni, khusus", "SKKNI No. 15 Tahun 2018", "40"],
     ]
-    script = ["/menu", "2.2", "SK komite terbit."]
+    script = ["/menu", "2.2", "SK komite terbit.", "/lewati"]
     for number, scheme in enumerate(schemes):
         script += [*scheme, "ya" if number == 0 else "tidak"]
     assert "sudah terkirim" in chat.script("rina", [*script, "Rapat DUDI.", "/lewati", "kirim"])
     chat.clock.now = NEXT
-    asked = chat.script("rina", ["/menu", "2.2", "Anggota komite bertambah."])
+    asked = chat.script("rina", ["/menu", "2.2", "Anggota komite bertambah.", "/lewati"])
     assert "Pada Semester II Tahun 2026 Anda melaporkan 2 skema sertifikasi" in asked
     assert "• Standar rujukan: SKKNI No. 116 Tahun 2019" in asked
     chat.script("rina", ["sama", "revisi", "55", "sama", "tetap", "42", "tidak", "Rapat dinas."])

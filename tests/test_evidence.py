@@ -62,6 +62,7 @@ def test_an_assessor_attaches_a_photo_and_a_pdf_and_bad_files_are_refused(chat: 
 
 
 def test_a_channel_that_cannot_send_files_is_not_asked_for_any(chat: Chat) -> None:
+    chat.files = False
     chat.join("budi", Role.ASESOR, "Budi Santoso")
     asked = chat.script("budi", ["/menu", "1", "MET.000.001234 2019", "31-12-2028"])
     assert ASKED not in asked and "Ruang lingkup kompetensi" in asked

@@ -77,6 +77,8 @@ def test_hostile_answers_in_every_question_type(chat: Chat) -> None:
         answer(chat, "siti", hostile, "1")  # choice
         say(chat, "siti", "1")  # terverifikasi
         answer(chat, "siti", hostile, "12-08-2026")  # date
+        say(chat, "siti", hostile)  # text while evidence is awaited: a file is asked for
+        say(chat, "siti", "/lewati")  # no berita acara at hand
         answer(chat, "siti", hostile, "Skema")  # long text
         answer(chat, "siti", hostile, "/lewati")  # integer
         answer(chat, "siti", hostile, "Baik")  # long text
@@ -88,8 +90,8 @@ def test_hostile_answers_in_every_question_type(chat: Chat) -> None:
     say(chat, "dedi", "1")
     for hostile in HOSTILE:  # multiple choice refuses them all, and asks again
         assert "Boleh lebih dari satu" in say(chat, "dedi", hostile)
-    for line in ("1,3", "kualifikasi", "40", "1 Agustus 2026", "30-09-2026", "tidak", HOSTILE[0],
-                 "1"):  # fmt: skip
+    for line in ("1,3", "kualifikasi", "40", "1 Agustus 2026", "30-09-2026", "/lewati", "tidak",
+                 HOSTILE[0], "1"):  # fmt: skip
         say(chat, "dedi", line)
     for section in ("2.2", "2.3", "2.4", "2.7"):
         nihil(chat, "admin", section)

@@ -73,7 +73,8 @@ def test_an_end_date_before_its_start_is_refused(chat: Chat) -> None:
 
 def test_changing_the_start_after_the_end_is_refused_too(chat: Chat) -> None:
     chat.join("dedi", Role.SURVEILAN, "Dedi")
-    sent = chat.script("dedi", [*SURVEILLANCE_START, "30-09-2026", "tidak", "/lewati", "1"])
+    sent = chat.script("dedi", [*SURVEILLANCE_START, "30-09-2026", "/lewati", "tidak", "/lewati",
+                                "1"])  # fmt: skip
     assert "sudah terkirim" in sent
     assert "(terkirim)" in chat.script("dedi", ["/menu", "1"])
     assert "Nomor jawaban" in chat.say("dedi", "2")  # Ubah jawaban
@@ -100,7 +101,8 @@ def test_a_date_outside_the_semester_asks_for_confirmation(chat: Chat) -> None:
     assert again.endswith("Tanggal verifikasi TUK\nContoh: 24-11-2026 atau 24 November 2026.")
     chat.say("siti", "12-03-2026")
     after = chat.say("siti", "ya")
-    assert "Ruang lingkup uji kompetensi" in after
+    assert "berita acara verifikasi TUK sebagai bukti" in after  # then the date's evidence
+    assert "Ruang lingkup uji kompetensi" in chat.say("siti", "/lewati")
     assert (
         stored_answers(chat.db, user_name="Siti", section="2.5")[(1, "tanggal_verifikasi")]
         == "2026-03-12"

@@ -64,7 +64,9 @@ async def test_tuk_section_with_buttons_a_wrong_answer_review_and_edit(
     wrong = texts_of(await telegram.say(SITI, "31-02-2026"))
     assert "Tanggal 31 tidak ada di bulan Februari 2026." in wrong
     assert "TUK ke-1: Tanggal verifikasi TUK" in wrong  # asked again
-    await telegram.say(SITI, "12/08/2026")
+    evidence = texts_of(await telegram.say(SITI, "12/08/2026"))
+    assert "berita acara verifikasi TUK sebagai bukti" in evidence
+    await telegram.say(SITI, "/lewati")
     await telegram.say(SITI, "Skema TKR Level II")
     await telegram.say(SITI, "/lewati")
     progress = "Lab direnovasi dan peralatan ditambah. " * 70

@@ -171,6 +171,10 @@ class Intake:
         """Remember the live message (None: no live buttons), as a delivery."""
         self._wait(Delivered(identity, ref))
 
+    async def awaits_file(self, identity: str) -> bool:
+        """Whether the person's conversation is waiting for files (evidence of an answer)."""
+        return await self.run(store.awaits_file, self.db, identity)
+
     async def is_admin(self, identity: str) -> bool:
         """Whether the identity belongs to an active Manajer Administrasi."""
         return await self.run(store.is_admin, self.db, identity)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from conversations.events import Gist
+from conversations.state import Mode, State
 from storage import delivery, inbox, queries, reach, whatsapp, writes
 from storage.db import read_scope, session_scope
 from storage.delivery import Delivered
@@ -43,6 +44,13 @@ def update_handled(db: Engine, channel: str, key: str, now: datetime) -> None:
     with session_scope(db) as session:
         inbox.handled(session, channel=channel, key=key, now=now)
         session.commit()
+
+
+def awaits_file(db: Engine, identity: str) -> bool:
+    """Whether the person's conversation is waiting for files (evidence of an answer)."""
+    with read_scope(db) as session:
+        _member, state, _unreachable, _live = queries.sender(session, key=identity)
+    return State.from_json(state).mode is Mode.EVIDENCE
 
 
 def is_admin(db: Engine, identity: str) -> bool:

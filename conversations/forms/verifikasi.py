@@ -64,7 +64,6 @@ SECTION = Section(
                         "menunggu": "Belum ada keputusan",
                     },
                     heading="Keputusan BNSP",
-                    evidence=EvidenceRequest("surat keputusan validasi dari BNSP"),
                     carry=SEMESTER,
                 ),
                 day(
@@ -73,6 +72,7 @@ SECTION = Section(
                     heading="Tanggal keputusan",
                     relevant=OneOf("keputusan_bnsp", ("divalidasi", "perbaikan")),
                     confirm=InPeriod(),
+                    evidence=EvidenceRequest("surat keputusan validasi dari BNSP"),
                     carry=SEMESTER,
                 ),
             ),

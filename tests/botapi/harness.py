@@ -79,6 +79,12 @@ class TelegramBot:
         await self.wait_handled(self.api.send_document(person, name, data, mime))
         return self.api.chat(person.id)[before:]
 
+    async def send_photo(self, person: Person, data: bytes) -> list[Sent]:
+        """The person sends a photo."""
+        before = len(self.api.chat(person.id))
+        await self.wait_handled(self.api.send_photo(person, data))
+        return self.api.chat(person.id)[before:]
+
     async def join(self, person: Person, role: Role, name: str | None = None) -> list[Sent]:
         """Register through a fresh invite code, the way a deep link does."""
         code = create_invite(self.db, role=role, name=name, now=self.clock.now)

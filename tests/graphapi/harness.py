@@ -110,6 +110,10 @@ class WhatsAppBot:
         """The person sends a document."""
         return await self._after(person, self.api.send_file, name, data, mime)
 
+    async def send_image(self, person: Person, data: bytes) -> list[Sent]:
+        """The person sends a photo."""
+        return await self._after(person, self.api.send_image, data)
+
     async def other(self, person: Person, kind: str, content: dict[str, Any]) -> list[Sent]:
         """The person sends a reaction, a sticker, a location, ..."""
         return await self._after(person, self.api.send_other, kind, content)

@@ -203,6 +203,16 @@ class GraphStandIn:
         document = {"filename": filename, "mime_type": mime, "id": media_id, "sha256": "x"}
         return self._deliver(person, {"type": "document", "document": document})
 
+    def send_image(self, person: Person, data: bytes, caption: str | None = None) -> str:
+        """The person sends a photo."""
+        media_id = str(9000000 + next(self._ids))
+        with self._lock:
+            self._state.incoming_media[media_id] = (data, "image/jpeg")
+        image: dict[str, Any] = {"mime_type": "image/jpeg", "id": media_id, "sha256": "x"}
+        if caption:
+            image["caption"] = caption
+        return self._deliver(person, {"type": "image", "image": image})
+
     def send_other(self, person: Person, kind: str, content: dict[str, Any]) -> str:
         """A reaction, sticker, location, voice note, ..."""
         return self._deliver(person, {"type": kind, kind: content})

@@ -9,6 +9,7 @@ order; the dispatcher is synchronous, so it runs on a thread pool and never bloc
 import logging
 from collections import OrderedDict
 from collections.abc import Callable, Coroutine
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -34,7 +35,7 @@ from telegram.ext import (
 
 from bot import texts as common
 from bot.channels import texts
-from bot.channels.intake import IncomingDocument, Intake
+from bot.channels.intake import MAX_DOWNLOAD_BYTES, IncomingDocument, Intake
 from bot.channels.store import Database
 from bot.channels.telegram.application import (
     MESSAGES_PER_SECOND,
@@ -62,6 +63,7 @@ from bot.channels.telegram.updates import LenientUpdatesRequest
 from bot.dispatcher import Dispatcher
 from conversations.commands import command_named, is_slow, listed
 from conversations.events import Reply
+from conversations.files import IncomingFile
 from conversations.service import Message
 from storage.types import utcnow
 
@@ -175,6 +177,8 @@ class TelegramChannel:
             return
         if message.document is not None:
             await self._document(update, context, message)
+        elif message.photo:
+            await self._photo(update, context, message)
         elif message.text:
             await self._converse(context, message.chat_id, self._inbound(update, message.text))
         else:
@@ -244,6 +248,7 @@ class TelegramChannel:
             text,
             message_id=str(update.update_id),
             display_name=user.full_name,
+            files=True,  # photos and documents reach the conversation as evidence
         )
 
     async def _converse(
@@ -336,12 +341,45 @@ class TelegramChannel:
         incoming = IncomingDocument(
             document.file_name or "", document.mime_type or "", document.file_size, fetch
         )
+        if await self.intake.awaits_file(identity):  # evidence the conversation asked for
+            await self._file_answer(update, context, message, identity, incoming)
+            return
         async with showing(context.bot, message.chat_id, incoming.kind is not None,
                            ChatAction.TYPING):  # fmt: skip
             replies, _read = await self.intake.document(
                 identity, incoming, too_large=texts.TG_DOCUMENT_TOO_LARGE
             )
         await self._deliver(context, message.chat_id, identity, replies)
+
+    async def _photo(self, update: Update, context: Context, message: TelegramMessage) -> None:
+        """A photo (its largest size): evidence, if the conversation asked for some (it says
+        so otherwise)."""
+        largest = message.photo[-1]
+        user = update.effective_user
+        identity = f"telegram:{user.id if user is not None else message.chat_id}"
+
+        async def fetch(_limit: int) -> bytes:
+            file = await context.bot.get_file(largest.file_id)
+            return bytes(await file.download_as_bytearray())
+
+        name = f"foto-{largest.file_unique_id}.jpg"
+        incoming = IncomingDocument(name, "image/jpeg", largest.file_size, fetch)
+        await self._file_answer(update, context, message, identity, incoming)
+
+    async def _file_answer(
+        self, update: Update, context: Context, message: TelegramMessage, identity: str,
+        incoming: IncomingDocument,
+    ) -> None:  # fmt: skip
+        """A file handed to the conversation as the person's message (the caption its text)."""
+        if (incoming.size or 0) > MAX_DOWNLOAD_BYTES:
+            await self._deliver(context, message.chat_id, identity,
+                                [Reply(texts.TG_DOCUMENT_TOO_LARGE)])  # fmt: skip
+            return
+        async with showing(context.bot, message.chat_id, True, ChatAction.TYPING):
+            data = await incoming.fetch(MAX_DOWNLOAD_BYTES)
+        inbound = replace(self._inbound(update, message.caption or ""),
+                          file=IncomingFile(incoming.filename, data or b""))  # fmt: skip
+        await self._converse(context, message.chat_id, inbound)
 
     # --- sending ---------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from typing import Any
 from bot import texts as common
 from bot.channels import texts
 from bot.channels.inbox import Inbox, Kept
-from bot.channels.intake import IncomingDocument, Intake
+from bot.channels.intake import MAX_DOWNLOAD_BYTES, IncomingDocument, Intake
 from bot.channels.order import PersonLocks
 from bot.channels.store import Database, whatsapp_arrival
 from bot.channels.whatsapp.client import GraphClient, GraphError
@@ -30,6 +30,7 @@ from bot.channels.whatsapp.updates import Incoming, Status, read_delivery
 from bot.dispatcher import Dispatcher
 from conversations.commands import is_slow, listed
 from conversations.events import Reply
+from conversations.files import IncomingFile
 from conversations.service import Message
 from storage.types import utcnow
 
@@ -167,19 +168,25 @@ class WhatsAppChannel:
 
     def _inbound(self, message: Incoming, identity: str) -> Message | None:
         """What the person said, as the dispatcher reads it (None: nothing to read)."""
-        if message.kind in ("other", "document"):
+        if message.kind in ("other", "document", "image"):
             return None
         text = message.text
         if message.kind == "choice":
             picked = parse_option_id(message.text)
             text = picked[1] if picked is not None else ""
-        return Message(identity, text, message_id=message.id, display_name=message.sender.name)
+        return Message(identity, text, message_id=message.id, display_name=message.sender.name,
+                       files=True)  # fmt: skip
 
     async def _answer(self, message: Incoming, identity: str, inbound: Message | None) -> None:
         """Everything a message gets, while it shows as read with 'typing…' (`inbound`: what
         it says, read once by `_inbound`)."""
         if message.kind == "other":
             await self._send_all(message, [Reply(texts.WA_UNSUPPORTED)], None)
+            return
+        if message.kind == "image" or (
+            message.kind == "document" and await self.intake.awaits_file(identity)
+        ):  # evidence (a photo nobody asked for is answered by the conversation)
+            await self._file_answer(message, identity)
             return
         if message.kind == "document":
             await self._document(message, identity)
@@ -192,6 +199,25 @@ class WhatsAppChannel:
                 await self._send_all(message, [Reply(texts.WA_STALE_BUTTON)], identity, keep=True)
                 return
         assert inbound is not None
+        _live, replies = await self.intake.converse(inbound)
+        if replies:
+            prompt = await self._send_all(message, replies, identity, keep=True)
+            if await self.intake.delivered(inbound, prompt, message.id):
+                self._marked.add(message.id)
+
+    async def _file_answer(self, message: Incoming, identity: str) -> None:
+        """A file handed to the conversation as the person's message, downloaded at once
+        (media ids expire); the caption is its text."""
+        assert message.media_id is not None
+        data = await self.client.download(message.media_id, max_bytes=MAX_DOWNLOAD_BYTES)
+        if data is None:
+            await self._send_all(message, [Reply(texts.WA_DOCUMENT_TOO_LARGE)], identity, keep=True)
+            return
+        kind = "jpg" if message.kind == "image" else "bin"
+        name = message.filename or f"{message.kind}-{message.media_id}.{kind}"
+        inbound = Message(identity, message.text, message_id=message.id,
+                          display_name=message.sender.name, file=IncomingFile(name, data),
+                          files=True)  # fmt: skip
         _live, replies = await self.intake.converse(inbound)
         if replies:
             prompt = await self._send_all(message, replies, identity, keep=True)

@@ -35,7 +35,8 @@ class Sender:
 @dataclass(frozen=True)
 class Incoming:
     """One message. `kind`: 'text', 'choice' (button or list pick: `text` is its id), 'quick'
-    (a template's quick-reply button: `text` is its payload), 'document' or 'other'.
+    (a template's quick-reply button: `text` is its payload), 'document', 'image' (`text`: the
+    caption) or 'other'.
     `context`: the id of the bot's message a pick came from."""
 
     id: str
@@ -138,16 +139,17 @@ def _incoming(message: dict[str, Any], sender: Sender) -> Incoming:
         payload = (message.get("button") or {}).get("payload")
         if isinstance(payload, str):
             return Incoming(ident, sender, "quick", payload, came_from, original_type=kind)
-    if kind == "document":
-        document = message.get("document") or {}
-        if isinstance(document, dict) and _str(document.get("id")):
+    if kind in ("document", "image"):
+        media = message.get(kind) or {}
+        if isinstance(media, dict) and _str(media.get("id")):
             return Incoming(
                 ident,
                 sender,
-                "document",
-                media_id=document["id"],
-                filename=_str(document.get("filename")),
-                mime_type=_str(document.get("mime_type")),
+                kind,
+                _str(media.get("caption")) or "",
+                media_id=media["id"],
+                filename=_str(media.get("filename")),
+                mime_type=_str(media.get("mime_type")),
                 original_type=kind,
             )
     return Incoming(ident, sender, "other", original_type=str(kind))
