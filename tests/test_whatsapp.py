@@ -56,7 +56,9 @@ async def test_a_section_with_buttons_a_list_typed_answers_and_a_stale_button(
     wrong = texts_of(await whatsapp.say(SITI, "31-02-2026"))
     assert "Tanggal 31 tidak ada di bulan Februari 2026." in wrong
     assert "TUK ke-1: Tanggal verifikasi TUK" in wrong
-    await whatsapp.say(SITI, "12/08/2026")
+    evidence = texts_of(await whatsapp.say(SITI, "12/08/2026"))
+    assert "berita acara verifikasi TUK sebagai bukti" in evidence
+    await whatsapp.say(SITI, "/lewati")
     await whatsapp.say(SITI, "Skema TKR Level II")
     await whatsapp.say(SITI, "/lewati")
     progress = "Lab direnovasi dan peralatan ditambah. " * 70

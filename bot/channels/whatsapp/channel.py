@@ -26,6 +26,7 @@ from bot.channels.store import Database, whatsapp_arrival
 from bot.channels.whatsapp.client import GraphClient, GraphError
 from bot.channels.whatsapp.format import parse_option_id, pieces_for
 from bot.channels.whatsapp.push import WhatsAppPusher, recipient_of
+from bot.channels.whatsapp.reading import Reading
 from bot.channels.whatsapp.updates import Incoming, Status, read_delivery
 from bot.dispatcher import Dispatcher
 from conversations.commands import is_slow, listed
@@ -38,7 +39,6 @@ logger = logging.getLogger(__name__)
 
 CHANNEL = "whatsapp"
 MAX_COMMANDS = 30  # conversational automation takes at most 30 commands
-TYPING_EVERY = 20.0  # Meta shows 'typing…' for about 25 s
 
 
 class WhatsAppChannel:
@@ -163,7 +163,7 @@ class WhatsAppChannel:
             return
         inbound = self._inbound(message, identity)
         slow = message.kind == "document" or (inbound is not None and is_slow(inbound.parsed))
-        async with _Typing(self.client, message.id, slow):
+        async with Reading(self.client, message.id, slow):
             await self._answer(message, identity, inbound)
 
     def _inbound(self, message: Incoming, identity: str) -> Message | None:
@@ -199,6 +199,10 @@ class WhatsAppChannel:
                 await self._send_all(message, [Reply(texts.WA_STALE_BUTTON)], identity, keep=True)
                 return
         assert inbound is not None
+        await self._converse(message, identity, inbound)
+
+    async def _converse(self, message: Incoming, identity: str, inbound: Message) -> None:
+        """The conversation's replies sent; their delivery waits to be written (the intake)."""
         _live, replies = await self.intake.converse(inbound)
         if replies:
             prompt = await self._send_all(message, replies, identity, keep=True)
@@ -218,11 +222,7 @@ class WhatsAppChannel:
         inbound = Message(identity, message.text, message_id=message.id,
                           display_name=message.sender.name, file=IncomingFile(name, data),
                           files=True)  # fmt: skip
-        _live, replies = await self.intake.converse(inbound)
-        if replies:
-            prompt = await self._send_all(message, replies, identity, keep=True)
-            if await self.intake.delivered(inbound, prompt, message.id):
-                self._marked.add(message.id)
+        await self._converse(message, identity, inbound)
 
     async def _document(self, message: Incoming, identity: str) -> None:
         """A file: what the intake does with it (bot/channels/intake.py)."""
@@ -276,28 +276,3 @@ class WhatsAppChannel:
 def _sender(message: Incoming) -> str:
     """The inbox's key for a writer (their ids as WhatsApp gives them)."""
     return f"whatsapp:{message.sender.key}"
-
-
-class _Typing:
-    """While the body runs, the incoming message is marked read with 'typing…' (renewed)."""
-
-    def __init__(self, client: GraphClient, message_id: str, renew: bool) -> None:
-        self.client, self.message_id, self.renew = client, message_id, renew
-        self._task: asyncio.Task[None] | None = None
-
-    async def __aenter__(self) -> None:
-        self._task = asyncio.create_task(self._keep())
-
-    async def __aexit__(self, *_: object) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with suppress(asyncio.CancelledError):
-                await self._task
-
-    async def _keep(self) -> None:
-        with suppress(GraphError):
-            while True:
-                await self.client.mark_read(self.message_id, typing=True)
-                if not self.renew:
-                    return
-                await asyncio.sleep(TYPING_EVERY)
