@@ -97,19 +97,31 @@ CASES: dict[str, tuple[Role, str, list[str], dict[tuple[int, str], Any]]] = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("section", list(CASES))
-def test_golden_transcript(chat: Chat, section: str) -> None:
-    role, name, lines, expected = CASES[section]
+def member_of(chat: Chat, section: str) -> tuple[str, str]:
+    """(console user, name) of the section's case, registered."""
+    role, name, _lines, _expected = CASES[section]
     user = "admin" if role is Role.ADMIN else "u"
     if role is not Role.ADMIN:
         chat.join(user, role, name)
-    chat.transcript.clear()
-    chat.script(user, lines)
+    return user, name
+
+
+def as_golden(chat: Chat, file: str) -> None:
+    """The transcript is the golden file's (rewritten instead with UPDATE_GOLDEN=1)."""
     text = "\n\n".join(chat.transcript) + "\n"
-    golden = GOLDEN / f"{section}.txt"
+    golden = GOLDEN / file
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(text, encoding="utf-8")
     assert text == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("section", list(CASES))
+def test_golden_transcript(chat: Chat, section: str) -> None:
+    _role, _name, lines, expected = CASES[section]
+    user, name = member_of(chat, section)
+    chat.transcript.clear()
+    chat.script(user, lines)
+    as_golden(chat, f"{section}.txt")
     stored = stored_answers(chat.db, user_name=name, section=section)
     for key, value in expected.items():
         assert stored[key] == value, key
@@ -146,21 +158,15 @@ CARRIED: dict[str, tuple[list[str], dict[tuple[int, str], Any]]] = {
 @pytest.mark.parametrize("section", list(CARRIED))
 def test_golden_transcript_of_the_next_semester(chat: Chat, section: str) -> None:
     """The section above sent, then the next semester: last semester's answers confirmed."""
-    role, name, lines, _expected = CASES[section]
-    user = "admin" if role is Role.ADMIN else "u"
-    if role is not Role.ADMIN:
-        chat.join(user, role, name)
-    chat.script(user, lines)
+    user, name = member_of(chat, section)
+    chat.script(user, CASES[section][2])
     chat.clock.now = NEXT_SEMESTER
     chat.transcript.clear()
     carried, expected = CARRIED[section]
     chat.script(user, carried)
-    print(f"\n{section}: {len(lines)} messages the first semester, {len(carried)} the next")
-    text = "\n\n".join(chat.transcript) + "\n"
-    golden = GOLDEN / f"{section}-next.txt"
-    if os.environ.get("UPDATE_GOLDEN"):
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
+    first = len(CASES[section][2])
+    print(f"\n{section}: {first} messages the first semester, {len(carried)} the next")
+    as_golden(chat, f"{section}-next.txt")
     with session_scope(chat.db) as session:
         rows = session.execute(
             select(Answer.entry_no, Answer.field, Answer.value)
