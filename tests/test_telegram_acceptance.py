@@ -15,7 +15,7 @@ import pytest
 
 from storage.enums import Role
 from tests.botapi.harness import texts_of
-from tests.botapi.phone import Phone
+from tests.botapi.phone import Phone, handled_in
 from tests.botapi.server import TOKEN, BotApiStandIn, Person
 from tests.graphapi.harness import free_port
 from tests.helpers import semester_over
@@ -90,14 +90,15 @@ def test_five_people_at_once_from_invite_to_final_pdf(
     running_bot: subprocess.Popen[str],
 ) -> None:
     admin_code = _lsp_bot(after_semester, tmp_path, "init").strip().splitlines()[-1]
-    admin = Phone(api, ADMIN)
+    handled = handled_in(tmp_path / "lsp-bot.db")
+    admin = Phone(api, ADMIN, handled)
     assert "Selamat datang" in texts_of(admin.do(f"/start {admin_code}"))
 
     phones: dict[Role, Phone] = {}
     for role, (person, name) in PEOPLE.items():
         invite = texts_of(admin.do(f"/undang {role.value} {name}"))
         code = invite.split("?start=")[1].split()[0]
-        phones[role] = Phone(api, person)
+        phones[role] = Phone(api, person, handled)
         assert "Selamat datang" in texts_of(phones[role].do(f"/start {code}"))
 
     def fill(role: Role) -> None:

@@ -1,7 +1,10 @@
 """A person's phone for the acceptance run: reads the newest message, presses the button that
 matches what the person would type (or types it), and waits until the bot has gone quiet."""
 
+import sqlite3
 import time
+from collections.abc import Callable
+from pathlib import Path
 
 from tests.botapi.server import BotApiStandIn, Person, Sent
 
@@ -11,9 +14,13 @@ QUIET = 0.35
 class Phone:
     """One person talking to a bot that runs elsewhere (another process)."""
 
-    def __init__(self, api: BotApiStandIn, person: Person) -> None:
+    def __init__(
+        self, api: BotApiStandIn, person: Person, handled: Callable[[int], bool] | None = None
+    ) -> None:
         self.api = api
         self.person = person
+        # When given: whether the bot has recorded an update as handled (its replies are out).
+        self.handled = handled
 
     def screen(self) -> list[Sent]:
         """Every message the bot sent to this person."""
@@ -35,13 +42,13 @@ class Phone:
         if live is not None and data is not None:
             self._press_and_wait(live, data, timeout)
         else:
-            self._settle(self.api.send_text(self.person, line), timeout)
+            self._settle(lambda: self.api.send_text(self.person, line), timeout)
         return self.screen()[before:]
 
     def send_file(self, name: str, data: bytes, mime: str, timeout: float = 60) -> list[Sent]:
         """Send a document; new messages."""
         before = len(self.screen())
-        self._settle(self.api.send_document(self.person, name, data, mime), timeout)
+        self._settle(lambda: self.api.send_document(self.person, name, data, mime), timeout)
         return self.screen()[before:]
 
     def _live(self) -> Sent | None:
@@ -49,15 +56,21 @@ class Phone:
         return screen[-1] if screen and screen[-1].buttons else None
 
     def _press_and_wait(self, sent: Sent, data: str, timeout: float) -> None:
-        self._settle(self.api.press(self.person, sent, data), timeout)
+        self._settle(lambda: self.api.press(self.person, sent, data), timeout)
 
     def _activity(self) -> int:
         screen = self.screen()
         return len(screen) + sum(m.edits for m in screen)
 
-    def _settle(self, update_id: int, timeout: float) -> None:
+    def _settle(self, push: Callable[[], int], timeout: float) -> None:
+        """Push an update, then wait until the bot has answered it and gone quiet (what was on
+        screen is read before the push: a quick answer is not missed)."""
         start = self._activity()
+        update_id = push()
         self.api.wait_for(lambda: self.api.delivered(update_id), timeout, "delivery")
+        if self.handled is not None:  # the bot's own word that every reply is out
+            handled = self.handled
+            self.api.wait_for(lambda: handled(update_id), timeout, "handled")
         deadline = time.monotonic() + timeout
         last, since = self._activity(), time.monotonic()
         while last == start or time.monotonic() - since < QUIET:
@@ -86,3 +99,19 @@ def _matching(sent: Sent, line: str) -> str | None:
         if button["text"].casefold() == line.casefold():
             return str(button["callback_data"])
     return None
+
+
+def handled_in(database: Path) -> Callable[[int], bool]:
+    """Whether the bot using this SQLite file has recorded a Telegram update as handled."""
+
+    def handled(update_id: int) -> bool:
+        if not database.exists():
+            return False
+        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=5) as connection:
+            row = connection.execute(
+                "SELECT handled_at FROM inbox_update WHERE channel = 'telegram' AND key = ?",
+                (str(update_id),),
+            ).fetchone()
+        return row is not None and row[0] is not None
+
+    return handled
