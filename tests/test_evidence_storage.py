@@ -37,36 +37,18 @@ def _submission(db: Engine) -> tuple[int, int]:
 
 def test_a_file_is_stored_once_and_an_attachment_is_never_deleted(db: Engine) -> None:
     submission, member = _submission(db)
+    sent = [  # (entry, bytes, name, kind, pages, channel)
+        (1, PHOTO, "ba-verifikasi.jpg", "jpeg", None, "telegram"),
+        (2, PHOTO, "foto.jpg", "jpeg", None, "whatsapp"),
+        (1, LETTER, "surat.pdf", "pdf", 1, "console"),
+    ]
     with session_scope(db) as session:
-        first = evidence.attach(
-            session,
-            submission_id=submission,
-            entry_no=1,
-            field="nama",
-            data=PHOTO,
-            filename="ba-verifikasi.jpg",
-            kind="jpeg",
-            pages=None,
-            member_id=member,
-            channel="telegram",
-            now=NOW,
-        )
-        again = evidence.attach(
-            session,
-            submission_id=submission,
-            entry_no=2,
-            field="nama",
-            data=PHOTO,
-            filename="foto.jpg",
-            kind="jpeg",
-            pages=None,
-            member_id=member,
-            channel="whatsapp",
-            now=NOW,
-        )
-        letter = evidence.attach(session, submission_id=submission, entry_no=1, field="nama",
-                                 data=LETTER, filename="surat.pdf", kind="pdf", pages=1,
-                                 member_id=member, channel="console", now=NOW)  # fmt: skip
+        first, again, letter = (
+            evidence.attach(session, submission_id=submission, entry_no=entry, field="nama",
+                            data=data, filename=name, kind=kind, pages=pages, member_id=member,
+                            channel=channel, now=NOW)
+            for entry, data, name, kind, pages, channel in sent
+        )  # fmt: skip
         session.commit()
     with session_scope(db) as session:
         files = session.execute(select(func.count()).select_from(EvidenceFile)).scalar_one()
