@@ -53,7 +53,7 @@ from storage import evidence, period_data, queries
 from storage.enums import SubmissionStatus
 from storage.evidence import Attached
 from storage.period_data import StoredAnswer, StoredSubmission
-from storage.periods import semester_end, semester_start
+from storage.periods import semester_end, semester_label, semester_start
 from storage.queries import MemberRecord, PeriodRecord
 
 DRAFT, FINAL = "draft", "final"
@@ -268,7 +268,7 @@ def _lsp(lsp: dict[str, Any]) -> LspHeading:
 
 def _period(period: PeriodRecord) -> PeriodHeading:
     return {
-        "label": f"Semester {period.semester} Tahun {period.year}",
+        "label": semester_label(period.year, period.semester),
         "semester": str(period.semester),
         "year": period.year,
         "span": f"{texts.SEMESTER_SPANS[str(period.semester)]} {period.year}",

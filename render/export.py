@@ -21,7 +21,7 @@ from render.report_data import Finding
 from render.sheets import append, fit, wita_naive
 from render.values import display, safe_text
 from storage.period_data import StoredAnswer
-from storage.periods import WITA
+from storage.periods import WITA, semester_label
 
 _SHEET_FORBIDDEN = set("[]:*?/\\")
 SHEET_TITLE_LIMIT = 31
@@ -189,6 +189,6 @@ def _carried(
     giver = stored.members.get(origin.given_by)
     return texts.EXPORT_CARRIED.format(
         fields=", ".join(q.report_label for q, _o in found),
-        period=f"Semester {origin.semester} Tahun {origin.year}",
+        period=semester_label(origin.year, origin.semester),
         by=giver.name if giver else texts.EMPTY,
     )

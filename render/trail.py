@@ -13,6 +13,7 @@ from render.values import display, shortened
 from storage.enums import SubmissionStatus
 from storage.evidence import Attached
 from storage.period_data import StoredAnswer
+from storage.periods import semester_label
 from storage.queries import MemberRecord
 
 
@@ -112,7 +113,7 @@ def _answer_trail(
         origin = answer.origin
         giver = item.members.get(origin.given_by)
         value += texts.TRAIL_CARRIED.format(
-            period=f"Semester {origin.semester} Tahun {origin.year}",
+            period=semester_label(origin.year, origin.semester),
             by=giver.name if giver else texts.EMPTY, at=wita_datetime(origin.given_at),
         )  # fmt: skip
     return _trail(

@@ -61,6 +61,11 @@ def semester_end(year: int, semester: Semester) -> date:
     return date(year, 6, 30) if semester is Semester.I else date(year, 12, 31)
 
 
+def semester_label(year: int, semester: Semester | str) -> str:
+    """'Semester II Tahun 2026', as every report, chat and export names a semester."""
+    return f"Semester {semester} Tahun {year}"
+
+
 def period_code(year: int, semester: Semester) -> str:
     """'2026-II', as people type it after /draft or /tenggat."""
     return f"{year}-{semester}"

@@ -106,15 +106,14 @@ class Intake:
     def _answer(self, message: Message) -> tuple[str | None, list[Reply]]:
         return self.dispatcher.answer(message, self.deliveries.take(message.identity))
 
-    async def delivered(self, message: Message, prompt: str | None, update: str | None) -> bool:
+    def delivered(self, message: Message, prompt: str | None, update: str | None) -> None:
         """The replies to `message` are out: which message's buttons are live now, the replies
         as sent (a redelivery gets nothing more) and the update (its inbox key) as handled,
-        written with the person's next message or within FLUSH_AFTER. True: the update needs
-        no mark of its own."""
+        written with the person's next message or within FLUSH_AFTER (the update needs no mark
+        of its own). On the event loop."""
         replied = (message.message_id,) if message.message_id is not None else ()
         updates = ((self.channel, update),) if update is not None else ()
         self._wait(Delivered(message.identity, prompt, replied, updates))
-        return True
 
     def _wait(self, delivery: Delivered) -> None:
         self.deliveries.add(delivery)

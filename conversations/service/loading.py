@@ -37,6 +37,7 @@ from storage.others import others_of_period
 from storage.periods import (
     previous_semester,
     semester_end,
+    semester_label,
     semester_start,
 )
 from storage.tally import team_tally
@@ -138,7 +139,7 @@ def _previous(
     others = {part.owner_id for part in found.values()} - {member.id}
     names = {m.id: m.name for m in period_data.members(session, ids=others).values()}
     return {
-        key: PreviousPart(f"Semester {part.semester} Tahun {part.year}", part.answers,
+        key: PreviousPart(semester_label(part.year, part.semester), part.answers,
                           part.revisions, names.get(part.owner_id))
         for key, part in found.items()
     }  # fmt: skip

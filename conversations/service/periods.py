@@ -24,6 +24,7 @@ from storage.periods import (
     DeadlineRule,
     default_deadlines,
     previous_semester,
+    semester_label,
     semester_of,
 )
 
@@ -32,7 +33,7 @@ logger = logging.getLogger(__name__)
 
 def period_label(period: queries.PeriodRecord) -> str:
     """'Semester II Tahun 2026'."""
-    return f"Semester {period.semester} Tahun {period.year}"
+    return semester_label(period.year, period.semester)
 
 
 def _period_keys(today: date) -> list[tuple[int, Semester]]:

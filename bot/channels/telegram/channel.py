@@ -270,7 +270,7 @@ class TelegramChannel:
         elif live is not None:
             await clear_buttons(context.bot, chat_id, int(live))
         prompt = await self._send_all(context, chat_id, message.identity, replies)
-        await self._delivered(message, prompt)
+        self._delivered(message, prompt)
         joining = command_named(message.parsed, "start") and chat_id not in self._admin_chats
         if joining and await self.intake.is_admin(message.identity):
             await self._publish_admin_commands(context.application, chat_id)
@@ -400,15 +400,15 @@ class TelegramChannel:
             last, live = await send_reply(context.bot, chat_id, reply, self.username)
         return str(last.message_id) if last is not None and live else None
 
-    async def _delivered(self, message: Message, prompt: str | None) -> None:
-        """One transaction once a message's replies are out (Intake.delivered); its update is
-        then handled, so the handler's wrapper need not mark it again."""
+    def _delivered(self, message: Message, prompt: str | None) -> None:
+        """A message's replies are out (Intake.delivered: written with the person's next
+        message or within a moment); its update is handled with them, so the handler's
+        wrapper need not mark it again."""
         update = None
         if message.message_id is not None and message.message_id.isdigit():
             update = message.message_id
             self._marked.add(int(message.message_id))
-        if not await self.intake.delivered(message, prompt, update) and update is not None:
-            self._marked.discard(int(update))
+        self.intake.delivered(message, prompt, update)
 
     # --- blocking work, off the event loop -------------------------------------------------
 

@@ -206,8 +206,8 @@ class WhatsAppChannel:
         _live, replies = await self.intake.converse(inbound)
         if replies:
             prompt = await self._send_all(message, replies, identity, keep=True)
-            if await self.intake.delivered(inbound, prompt, message.id):
-                self._marked.add(message.id)
+            self.intake.delivered(inbound, prompt, message.id)
+            self._marked.add(message.id)  # handled with the delivery
 
     async def _file_answer(self, message: Incoming, identity: str) -> None:
         """A file handed to the conversation as the person's message, downloaded at once
