@@ -5,9 +5,10 @@ Usage: python bench/carry.py
 
 Through the dispatcher every channel uses, on a fresh durable SQLite file: a TUK coordinator
 with three TUKs (2.5), an assessor (3.2) and the komite skema with three schemes (2.2) fill their
-sections in semester II 2026; in semester I 2027 they confirm what did not change ("Masih sama")
-and answer only the semester's questions. Prints, per section, the messages each semester took,
-their ratio, and the seconds the bot spent on them (not the people's typing).
+sections in semester II 2026; in semester I 2027 they confirm what did not change ("Semua masih
+sama" for a list, "Masih sama" for one) and answer only the semester's questions. Prints, per
+section, the messages each semester took, their ratio, and the seconds the bot spent on them
+(not the people's typing).
 """
 
 import sys
@@ -66,15 +67,15 @@ def fresh(section: str) -> list[str]:
 def carried(section: str) -> list[str]:
     """The next semester: confirmed, then only the semester's questions."""
     if section == "2.5":
-        lines = ["/menu", "2.5"]
+        lines = ["/menu", "2.5", "semua masih sama"]
         for count in ("60", "45", "30"):
-            lines += ["sama", count, "Berjalan baik."]
+            lines += [count, "Berjalan baik."]
         return [*lines, "tidak", "/lewati", "kirim"]
     if section == "3.2":
         return ["/menu", "3.2", "sama", "25", "tidak", "/lewati", "kirim"]
-    lines = ["/menu", "2.2", "Anggota komite bertambah."]
+    lines = ["/menu", "2.2", "Anggota komite bertambah.", "semua masih sama"]
     for count in ("55", "42", "30"):
-        lines += ["sama", "tetap", count]
+        lines += ["tetap", count]
     return [*lines, "tidak", "Harmonisasi dengan dinas.", "/lewati", "kirim"]
 
 

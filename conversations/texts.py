@@ -272,6 +272,13 @@ CARRY_YOURS = "Anda"
 CARRY_OF = "yang dikirim {name}"
 CARRY_ENTRIES = "Pada {period} {who} melaporkan {count} {repeat}:\n{lines}"
 CARRY_YOU = "Anda"
+CARRY_WHOLE = (
+    "Pada {period} {who} melaporkan {count} {repeat}:\n{entries}\n"
+    "Semuanya masih sama, atau periksa satu per satu?"
+)
+CARRY_WHOLE_ENTRY = "{position}. {name}\n{lines}"
+CARRY_ALL_KEPT = "✓ {count} {repeat} disalin dari {period}; tinggal pertanyaan semester ini."
+CARRY_CHOOSE_WHOLE = "Pilih salah satu: Semua masih sama atau Satu per satu."
 CARRY_ENTRY = (
     "{repeat} ke-{position} semester lalu: {name}\n{lines}\n"
     "Masih sama, ada perubahan, atau tidak lagi?"
@@ -289,6 +296,8 @@ NAMES_OFFERED = "Pilih nama yang sudah dikenal, atau ketik nama baru."
 OPT_SAME = "Masih sama"
 OPT_CHANGED = "Ada perubahan"
 OPT_GONE = "Tidak lagi"
+OPT_ALL_SAME = "Semua masih sama"
+OPT_ONE_BY_ONE = "Satu per satu"
 OPT_KEEP = "tetap: {value}"
 
 # ----- evidence (conversations/turn_evidence.py) ---------------------------------------------

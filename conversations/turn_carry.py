@@ -35,6 +35,8 @@ ENTRY_OPTIONS = (
     Option(GONE, texts.OPT_GONE),
 )
 TOP_OPTIONS = ENTRY_OPTIONS[:2]
+ALL, ONE_BY_ONE = "semua", "satu"
+WHOLE_OPTIONS = (Option(ALL, texts.OPT_ALL_SAME), Option(ONE_BY_ONE, texts.OPT_ONE_BY_ONE))
 # A typed "tetap" keeps last semester's value of any question; these also get a button for it
 # (a choice already has last semester's among its buttons, and keeps its numbers).
 BUTTONED = (QuestionType.TEXT, QuestionType.LONG_TEXT, QuestionType.INTEGER, QuestionType.DATE)
@@ -119,17 +121,38 @@ class CarryMoves(TurnBase):
             self.say(text, TOP_OPTIONS)
             return
         assert section.repeat is not None
-        left = self.state.carry["left"]
-        entry = left[0]
-        questions = section.repeat.questions
-        offers = stable_answers(questions, previous, entry)
-        name_key = questions[0].key
-        lines = self._lines(questions, {k: v for k, v in offers.items() if k != name_key})
+        if self.state.carry.get("whole"):
+            self._ask_whole(section, previous)
+            return
+        entry = self.state.carry["left"][0]
         position = self._entries(section, previous).index(entry) + 1
         self.say(texts.CARRY_ENTRY.format(repeat=capitalised(section.repeat.label),
                                           position=position,
                                           name=self._name(section, previous, entry),
-                                          lines=lines), ENTRY_OPTIONS)  # fmt: skip
+                                          lines=self._entry_lines(section, previous, entry)),
+                 ENTRY_OPTIONS)  # fmt: skip
+
+    def _entry_lines(self, section: Section, previous: PreviousPart, entry: int) -> str:
+        """An entry's stable answers last semester but its name, a line each."""
+        assert section.repeat is not None
+        questions = section.repeat.questions
+        offers = stable_answers(questions, previous, entry)
+        name_key = questions[0].key
+        return self._lines(questions, {k: v for k, v in offers.items() if k != name_key})
+
+    def _ask_whole(self, section: Section, previous: PreviousPart) -> None:
+        """All of last semester's entries at once: all still the same, or one by one?"""
+        assert section.repeat is not None
+        entries = self.state.carry["left"]
+        shown = [
+            texts.CARRY_WHOLE_ENTRY.format(position=n, name=self._name(section, previous, e),
+                                           lines=self._entry_lines(section, previous, e))
+            for n, e in enumerate(entries, 1)
+        ]  # fmt: skip
+        self.say(texts.CARRY_WHOLE.format(period=previous.label, count=len(entries),
+                                          repeat=section.repeat.label,
+                                          who=previous.by or texts.CARRY_YOU,
+                                          entries="\n".join(shown)), WHOLE_OPTIONS)  # fmt: skip
 
     def _lines(self, questions: tuple[Question, ...], offers: Offers) -> str:
         by_key = {question.key: question for question in questions}
@@ -152,6 +175,9 @@ class CarryMoves(TurnBase):
         """Masih sama, ada perubahan, or (an entry) tidak lagi."""
         section, previous = self.section, self._previous()
         if section is None or previous is None:
+            return
+        if self.state.mode is Mode.CARRY_ENTRY and self.state.carry.get("whole"):
+            self._decide_whole(section, previous, text)
             return
         top = self.state.mode is Mode.CARRY_TOP
         choice = pick(TOP_OPTIONS if top else ENTRY_OPTIONS, text)
@@ -182,6 +208,38 @@ class CarryMoves(TurnBase):
         entry = next_entry_number(self.section_answers(section))
         kept = texts.CARRY_KEPT.format(name=name, period=previous.label)
         self._decided(section, entry, offers, choice, kept, carry)
+
+    def _decide_whole(self, section: Section, previous: PreviousPart, text: str) -> None:
+        """Semua masih sama (every entry copied, then only the semester's questions), or one by
+        one ("ya" and "tidak", "masih sama" and "ada perubahan" also answer it)."""
+        assert section.repeat is not None
+        choice = pick(WHOLE_OPTIONS, text)
+        if choice is None:  # "masih sama" and "ada perubahan" as for one entry
+            choice = {SAME: ALL, CHANGED: ONE_BY_ONE}.get(pick(TOP_OPTIONS, text) or "")
+        sure = parse_yes_no(text) if choice is None else None
+        if sure is not None:
+            choice = ALL if sure else ONE_BY_ONE
+        if choice is None:
+            self.say(texts.CARRY_CHOOSE_WHOLE)
+            self.ask_carry()
+            return
+        if self.refused_as_locked():
+            return
+        carry = {**self.state.carry, "whole": False}
+        if choice == ONE_BY_ONE:
+            self.state = self.state.at(Mode.CARRY_ENTRY, carry=carry)
+            self.ask_carry()
+            return
+        entries, carry["left"] = carry["left"], []
+        entry = next_entry_number(self.section_answers(section))
+        for number, old in enumerate(entries, entry):
+            for key, (value, revision) in stable_answers(
+                section.repeat.questions, previous, old
+            ).items():
+                self.store(SaveAnswer(section.key, number, key, value, carried_from=revision))
+        self.say(texts.CARRY_ALL_KEPT.format(count=len(entries), repeat=section.repeat.label,
+                                             period=previous.label))  # fmt: skip
+        self._go_on(carry)
 
     def _decided(
         self, section: Section, entry: int, offers: Offers, choice: str, kept: str,
@@ -220,7 +278,9 @@ class CarryMoves(TurnBase):
         previous = self.ctx.previous.get(section.key)
         if previous is None:
             return False
-        if not carry.get("listed"):
+        if not carry.get("listed") and len(carry["left"]) > 1:
+            carry = {**carry, "listed": True, "whole": True}
+        elif not carry.get("listed"):
             entries = self._entries(section, previous)
             lines = [f"{n}. {self._name(section, previous, e)}" for n, e in enumerate(entries, 1)]
             self.say(texts.CARRY_ENTRIES.format(period=previous.label, count=len(entries),

@@ -56,7 +56,8 @@ def _file_trail(section: SectionLike, item: Contribution, ref: str, file: Attach
             size=number(file.size),
             pages=pages,
             sha=file.sha256,
-        ),
+        )
+        + (texts.TRAIL_FILE_CARRIED if file.carried_from is not None else ""),
         "by": member.name if member else texts.EMPTY,
         "role": role_in(member, section),
         "channel": texts.CHANNEL_NAMES.get(file.channel, file.channel or texts.EMPTY),

@@ -51,6 +51,7 @@ class Evidence(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     removed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     removed_by: int | None = Field(default=None, foreign_key="member.id")
+    carried_from: int | None = Field(default=None, foreign_key="evidence.id")
 
 
 _FILE = EvidenceFile.__table__
@@ -76,6 +77,7 @@ class Attached:
     removed_at: datetime | None
     section: str = ""  # of the submission (filled by `of_period`)
     owner_id: int = 0
+    carried_from: int | None = None  # the earlier semester's attachment this one copies
 
 
 def sha256(data: bytes) -> str:
@@ -107,6 +109,32 @@ def attach(
            "created_at": now}  # fmt: skip
     done = session.connection().execute(insert(_EVIDENCE).values(**row))
     return int(done.inserted_primary_key[0])
+
+
+def carry(
+    session: Session, *, revision_id: int, submission_id: int, entry_no: int, field: str
+) -> list[int]:
+    """Attach to an answer carried from an earlier semester's revision the files that answer
+    had, each copy naming the attachment it copies and keeping who sent it, how and when; the
+    copies' ids."""
+    revisions = SQLModel.metadata.tables["answer_revision"]  # by name, as in `of_period`
+    origin = session.connection().execute(
+        select(revisions.c.submission_id, revisions.c.entry_no, revisions.c.field)
+        .where(revisions.c.id == revision_id)
+    ).first()  # fmt: skip
+    if origin is None:
+        return []
+    copied = []
+    for old in attached(session, submission_ids=[origin.submission_id]):
+        if (old.entry_no, old.field) != (origin.entry_no, origin.field):
+            continue
+        row = {"submission_id": submission_id, "entry_no": entry_no, "field": field,
+               "sha256": old.sha256, "filename": old.filename, "kind": old.kind,
+               "size": old.size, "pages": old.pages, "member_id": old.member_id,
+               "channel": old.channel, "created_at": old.at, "carried_from": old.id}  # fmt: skip
+        done = session.connection().execute(insert(_EVIDENCE).values(**row))
+        copied.append(int(done.inserted_primary_key[0]))
+    return copied
 
 
 def remove(session: Session, *, evidence_id: int, member_id: int, now: datetime) -> bool:
@@ -157,6 +185,7 @@ def of_period(session: Session, *, period_id: int) -> list[Attached]:
             _EVIDENCE.c.sha256, _EVIDENCE.c.filename, _EVIDENCE.c.kind, _EVIDENCE.c.size,
             _EVIDENCE.c.pages, _EVIDENCE.c.member_id, _EVIDENCE.c.channel,
             _EVIDENCE.c.created_at, _EVIDENCE.c.removed_at, sub.c.section, sub.c.member_id,
+            _EVIDENCE.c.carried_from,
         )
         .join(sub, sub.c.id == _EVIDENCE.c.submission_id)
         .where(sub.c.period_id == period_id, _EVIDENCE.c.removed_at.is_(None))
@@ -164,6 +193,6 @@ def of_period(session: Session, *, period_id: int) -> list[Attached]:
     )  # fmt: skip
     return [
         Attached(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
-                 r[12], r[13], r[14])
+                 r[12], r[13], r[14], r[15])
         for r in session.connection().execute(query)
     ]  # fmt: skip

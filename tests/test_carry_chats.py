@@ -1,6 +1,6 @@
 """Last semester's TUKs confirmed over both chat channels: Telegram's buttons and WhatsApp's
-three reply buttons (Masih sama, Ada perubahan, Tidak lagi), the "tetap" button while a changed
-TUK is walked, and the messages each semester took."""
+reply buttons (Semua masih sama, Satu per satu; then per TUK Masih sama, Ada perubahan, Tidak
+lagi), the "tetap" button while a changed TUK is walked, and the messages each semester took."""
 
 from typing import Any
 
@@ -40,19 +40,20 @@ async def test_telegram_three_unchanged_tuks_by_buttons(telegram: TelegramBot) -
     second += 2
     assert "Pada Semester II Tahun 2026 Anda melaporkan 3 TUK" in tg_texts(offer)
     labels = [button["text"] for button in offer[-1].buttons]
-    assert labels == ["Masih sama", "Ada perubahan", "Tidak lagi"]
+    assert labels == ["Semua masih sama", "Satu per satu"]
+    await telegram.press(TG_SITI, "Semua masih sama")
+    second += 1
     for count, progress in (("60", "Lift baru."), ("45", "Dapur baru."), ("30", "Server baru.")):
-        await telegram.press(TG_SITI, "Masih sama")
         await telegram.say(TG_SITI, count)
         await telegram.say(TG_SITI, progress)
-        second += 3
+        second += 2
     await telegram.press(TG_SITI, "Tidak")
     await telegram.say(TG_SITI, "/lewati")
     done = await telegram.press(TG_SITI, "Kirim")
     second += 3
     print(f"\nTelegram, 2.5 with three TUKs: {len(first)} messages, then {second}")
     assert "sudah terkirim" in tg_texts(done)
-    assert second * 2 <= len(first)
+    assert second == 12 and second * 5 <= len(first) * 2
     now = answers_now(telegram.db, "Siti Aminah", "2.5")
     assert [now[(n, "jumlah_asesi")] for n in (1, 2, 3)] == [60, 45, 30]
     assert len([key for key in carried(telegram.db, "Siti Aminah", "2.5")]) == 3 * 5 + 1
@@ -67,6 +68,7 @@ async def test_telegram_a_changed_tuk_keeps_values_with_a_tetap_button(
     telegram.clock.now = NEXT
     await telegram.say(TG_SITI, "/menu")
     await telegram.press(TG_SITI, "2.5 Pengembangan")
+    await telegram.press(TG_SITI, "Satu per satu")
     asked = await telegram.press(TG_SITI, "Ada perubahan")
     assert asked[-1].buttons[0]["text"] == "tetap: TUK Bengkel Otomotif SMKN 3 Kota Bima"
     asked = await telegram.press(TG_SITI, "tetap:")  # the name stays
@@ -83,7 +85,7 @@ async def test_telegram_a_changed_tuk_keeps_values_with_a_tetap_button(
     assert set(carried(telegram.db, "Siti Aminah", "2.5")) == {(1, "nama"), (1, "jenis")}
 
 
-async def test_whatsapp_three_reply_buttons_and_a_tetap_choice(whatsapp: WhatsAppBot) -> None:
+async def test_whatsapp_reply_buttons_and_a_tetap_choice(whatsapp: WhatsAppBot) -> None:
     await whatsapp.join(WA_SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     for line in first_script():
         sent = await whatsapp.say(WA_SITI, line)
@@ -93,6 +95,9 @@ async def test_whatsapp_three_reply_buttons_and_a_tetap_choice(whatsapp: WhatsAp
     offer = await whatsapp.say(WA_SITI, "2.5")
     assert "Pada Semester II Tahun 2026 Anda melaporkan 3 TUK" in texts_of(offer)
     buttons = offer[-1].payload["interactive"]["action"]["buttons"]
+    assert [b["reply"]["title"] for b in buttons] == ["Semua masih sama", "Satu per satu"]
+    one = await whatsapp.press(WA_SITI, "Satu per satu")
+    buttons = one[-1].payload["interactive"]["action"]["buttons"]
     assert [b["reply"]["title"] for b in buttons] == ["Masih sama", "Ada perubahan", "Tidak lagi"]
     kept = await whatsapp.press(WA_SITI, "Masih sama")
     assert "disalin dari Semester II Tahun 2026" in texts_of(kept)

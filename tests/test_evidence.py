@@ -16,6 +16,7 @@ from storage.enums import Role
 from storage.evidence import Evidence, EvidenceFile
 from tests.helpers import Chat
 from tests.reporting import pdf_text, squeezed
+from tests.test_carry import NEXT
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(range(256)) * 50
 PDF = (b"%PDF-1.4\n1 0 obj << /Type /Pages /Count 2 >> endobj\n"
@@ -92,3 +93,35 @@ def test_the_console_sends_a_file_with_at_berkas(chat: Chat, tmp_path: Path) -> 
     assert "✓ Bukti tersimpan: sertifikat asesor.jpg" in printed
     assert "Berkas /tidak/ada.jpg tidak dapat dibaca." in printed
     assert "Ruang lingkup kompetensi" in printed
+
+
+def test_evidence_is_carried_with_the_answer_it_supports(chat: Chat) -> None:
+    """The assessor's certificate sent in semester II 2026 stays with the validity date when
+    3.2 is confirmed in semester I 2027: not asked for again, listed in that semester's Jejak
+    Data as attached then, the same file (one copy of the bytes)."""
+    chat.join("budi", Role.ASESOR, "Budi Santoso")
+    chat.script("budi", ["/menu", "1", "MET.000.001234 2019", "31-12-2028"])
+    chat.send_file("budi", "sertifikat.jpg", JPEG)
+    assert "sudah terkirim" in chat.script(
+        "budi", ["selesai", "TKRO", "25", "tidak", "/lewati", "kirim"]
+    )
+    chat.clock.now = NEXT
+    offered = chat.script("budi", ["/menu", "1"])
+    assert "Masih sama?" in offered
+    kept = chat.say("budi", "masih sama")
+    assert ASKED not in kept and "Jumlah asesi" in kept
+    assert "sudah terkirim" in chat.script("budi", ["30", "tidak", "/lewati", "kirim"])
+    with session_scope(chat.db) as session:
+        rows = session.execute(
+            select(Evidence.id, Evidence.sha256, Evidence.carried_from, Evidence.created_at)
+            .order_by(Evidence.id)
+        ).all()  # fmt: skip
+        stored = session.execute(select(EvidenceFile.sha256)).all()
+    assert len(rows) == 2 and len(stored) == 1
+    first, copy = rows
+    assert copy.carried_from == first.id and copy.sha256 == first.sha256
+    assert copy.created_at == first.created_at  # when it was sent, not when it was confirmed
+    chat.say("admin", "/draft sertifikat")
+    text = squeezed(pdf_text(chat.documents[-1].data))
+    assert squeezed("Semester I Tahun 2027") in text
+    assert squeezed(f"SHA-256 {first.sha256} · dilampirkan pada semester lalu") in text

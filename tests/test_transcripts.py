@@ -133,13 +133,14 @@ def test_golden_transcript(chat: Chat, section: str) -> None:
 NEXT_SEMESTER = datetime(2027, 3, 10, 2, 0, tzinfo=UTC)
 CARRIED: dict[str, tuple[list[str], dict[tuple[int, str], Any]]] = {
     "2.2": (
-        ["/menu", "1", "Komite menambah dua anggota", "/lewati", "sama", "2", "30", "tidak lagi",
+        ["/menu", "1", "Komite menambah dua anggota", "/lewati", "satu per satu", "sama", "2", "30",
+         "tidak lagi",
          "tidak", "Rapat dengan Dinas Dikbud NTB", "/lewati", "1"],
         {(1, "nama"): "Teknik Kendaraan Ringan", (1, "standar"): ["skkni", "khusus"],
          (1, "tahap"): "revisi", (1, "jumlah_sertifikat"): 30},
     ),
     "2.5": (
-        ["/menu", "1", "sama", "40", "Lab baru dipakai", "ubah", "tetap",
+        ["/menu", "1", "satu per satu", "sama", "40", "Lab baru dipakai", "ubah", "tetap",
          "Gedung baru, Jl. Kenanga No. 3", "tetap", "tetap", "tetap", "20 asesi",
          "Dapur diperluas", "tidak", "/lewati", "1"],
         {(1, "nama"): "TUK Bengkel Otomotif", (1, "tanggal_verifikasi"): "2026-08-12",

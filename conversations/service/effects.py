@@ -88,6 +88,9 @@ def apply(
             record.answers[key], record.revisions[key] = effect.value, revision
             if effect.carried_from is not None:
                 record.carried.add(key)
+                evidence.carry(session, revision_id=effect.carried_from,
+                               submission_id=submission_id, entry_no=effect.entry,
+                               field=effect.field)  # fmt: skip
             else:
                 record.carried.discard(key)
     elif isinstance(effect, AttachEvidence):
