@@ -171,12 +171,23 @@ if TYPE_CHECKING:
     from tests.graphapi.server import GraphStandIn
 
 
+# Messages a second to one WhatsApp user, for the stand-in and the bot alike, in tests not
+# marked `paced` (Meta allows about one after a short burst; the bot keeps to it, and the
+# paced tests check that at that pace nothing is refused).
+UNPACED = 50.0
+
+
+def _pair_rate(request: pytest.FixtureRequest) -> float | None:
+    return None if request.node.get_closest_marker("paced") else UNPACED
+
+
 @pytest.fixture
-def graph() -> Iterator["GraphStandIn"]:
+def graph(request: pytest.FixtureRequest) -> Iterator["GraphStandIn"]:
     """The stand-in Graph API; the test fails if the bot made any request Meta refuses."""
     from tests.graphapi.server import GraphStandIn
 
-    standin = GraphStandIn().start()
+    rate = _pair_rate(request)
+    standin = (GraphStandIn(pair_rate=rate) if rate else GraphStandIn()).start()
     yield standin
     standin.stop()
     assert standin.violations == [], standin.violations
@@ -184,10 +195,16 @@ def graph() -> Iterator["GraphStandIn"]:
 
 @pytest.fixture
 async def whatsapp(
-    graph: "GraphStandIn", db: Engine, clock: Clock, renderer: Renderer
+    request: pytest.FixtureRequest,
+    graph: "GraphStandIn",
+    db: Engine,
+    clock: Clock,
+    renderer: Renderer,
 ) -> AsyncIterator["WhatsAppBot"]:
     """lsp-bot's WhatsApp channel behind the real web server, (nobody registered yet)."""
     from tests.graphapi.harness import whatsapp_bot
 
-    async with whatsapp_bot(graph, db, clock, renderer) as bot:
+    rate = _pair_rate(request)
+    paced = {"per_person_rate": rate} if rate else {}
+    async with whatsapp_bot(graph, db, clock, renderer, **paced) as bot:
         yield bot

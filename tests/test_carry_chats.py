@@ -111,3 +111,64 @@ async def test_whatsapp_reply_buttons_and_a_tetap_choice(whatsapp: WhatsAppBot) 
     now = answers_now(whatsapp.db, "Siti Aminah", "2.5")
     assert now[(2, "nama")] == "TUK Dapur Tata Boga"
     assert (2, "nama") in carried(whatsapp.db, "Siti Aminah", "2.5")
+
+
+TG_BUDI = TelegramPerson(7306, "Budi")
+WA_RINA = WhatsAppPerson("Rina Wati", wa_id="6281100000003", user_id="ID.1000000000000000003")
+SCHEMES = [
+    ["Teknik Kendaraan Ringan Otomotif", "kualifikasi", "baru", "skkni", "SKKNI 116/2019", "50"],
+    ["Tata Boga", "okupasi", "tetap", "skkni", "SKKNI 15/2018", "40"],
+]
+
+
+async def test_telegram_an_assessor_confirms_3_2_and_answers_the_semester(
+    telegram: TelegramBot,
+) -> None:
+    await telegram.join(TG_BUDI, Role.ASESOR, "Budi Santoso")
+    for line in ["/menu", "3.2", "MET.000.001234 2019", "31-12-2028", "/lewati", "TKRO", "30",
+                 "ya", "RCC Oktober 2026", "/lewati", "kirim"]:  # fmt: skip
+        sent = await telegram.say(TG_BUDI, line)
+    assert "sudah terkirim" in tg_texts(sent)
+    telegram.clock.now = NEXT
+    await telegram.say(TG_BUDI, "/menu")
+    offer = await telegram.press(TG_BUDI, "3.2")
+    assert "MET.000.001234" in tg_texts(offer) and "Masih sama?" in tg_texts(offer)
+    assert [b["text"] for b in offer[-1].buttons] == ["Masih sama", "Ada perubahan"]
+    asked = await telegram.press(TG_BUDI, "Masih sama")
+    assert "Jumlah asesi" in tg_texts(asked)  # the semester's question, and no evidence asked
+    for line in ("25", "tidak", "/lewati"):
+        await telegram.say(TG_BUDI, line)
+    done = await telegram.press(TG_BUDI, "Kirim")
+    assert "sudah terkirim" in tg_texts(done)
+    now = answers_now(telegram.db, "Budi Santoso", "3.2")
+    assert now[(0, "masa_berlaku")] == "2028-12-31" and now[(0, "jumlah_asesi")] == 25
+    assert {(0, "nomor_registrasi"), (0, "masa_berlaku")} <= set(
+        carried(telegram.db, "Budi Santoso", "3.2")
+    )
+
+
+async def test_whatsapp_the_komite_confirms_every_scheme_with_one_button(
+    whatsapp: WhatsAppBot,
+) -> None:
+    await whatsapp.join(WA_RINA, Role.KOMITE_SKEMA, "Rina Wati")
+    script = ["/menu", "2.2", "SK komite terbit.", "/lewati"]
+    for n, scheme in enumerate(SCHEMES):
+        script += [*scheme, "ya" if n < len(SCHEMES) - 1 else "tidak"]
+    for line in [*script, "Rapat dengan DUDI.", "/lewati", "kirim"]:
+        sent = await whatsapp.say(WA_RINA, line)
+    assert "sudah terkirim" in texts_of(sent)
+    whatsapp.clock.now = NEXT
+    for line in ("/menu", "2.2", "Anggota komite bertambah.", "/lewati"):
+        offer = await whatsapp.say(WA_RINA, line)
+    assert "Semuanya masih sama" in texts_of(offer)
+    asked = await whatsapp.press(WA_RINA, "Semua masih sama")
+    assert "✓ 2 skema sertifikasi disalin dari Semester II Tahun 2026" in texts_of(asked)
+    for line in ("tetap", "55", "tetap", "42", "tidak", "Harmonisasi.", "/lewati"):
+        await whatsapp.say(WA_RINA, line)
+    done = await whatsapp.press(WA_RINA, "Kirim")
+    assert "sudah terkirim" in texts_of(done)
+    now = answers_now(whatsapp.db, "Rina Wati", "2.2")
+    assert [now[(n, "nama")] for n in (1, 2)] == [SCHEMES[0][0], SCHEMES[1][0]]
+    assert {(1, "nama"), (2, "nama"), (2, "standar")} <= set(
+        carried(whatsapp.db, "Rina Wati", "2.2")
+    )

@@ -2,6 +2,8 @@
 the bot's messages going to the stand-in Graph API over HTTP, every request checked against
 Meta's OpenAPI description and limits (the `graph` fixture fails the test on any breach)."""
 
+import pytest
+
 from bot import texts
 from bot.channels import texts as channels_texts
 from bot.reports import texts as reports_texts
@@ -38,6 +40,7 @@ async def test_either_key_reaches_the_same_member(whatsapp: WhatsAppBot) -> None
         assert "belum terdaftar" not in status and "2.5" in status
 
 
+@pytest.mark.paced  # a whole section at Meta's pace: nothing the stand-in refuses
 async def test_a_section_with_buttons_a_list_typed_answers_and_a_stale_button(
     whatsapp: WhatsAppBot,
 ) -> None:

@@ -29,6 +29,8 @@ from tests.graphapi.harness import free_port, texts_of, whatsapp_settings
 from tests.graphapi.server import GraphStandIn, Person, Sent, wait_for
 from tests.test_transcripts import CASES
 
+pytestmark = pytest.mark.paced  # the running bot keeps to Meta's pace, and the stand-in checks it
+
 pytestmark = pytest.mark.slow  # real processes: `pytest -m 'not slow'` skips them
 
 QUIET = 1.3  # longer than the bot's pause between two messages to one person (about 1 s)

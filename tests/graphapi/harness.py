@@ -13,7 +13,7 @@ import httpx
 from sqlalchemy import Engine
 
 from bot.channels.whatsapp.channel import WhatsAppChannel
-from bot.channels.whatsapp.client import GraphClient
+from bot.channels.whatsapp.client import PER_PERSON_RATE, GraphClient
 from bot.channels.whatsapp.push import WhatsAppPusher
 from bot.reminders.desk import ReminderDesk
 from bot.server.config import Settings
@@ -147,13 +147,16 @@ async def whatsapp_bot(
     renderer: Renderer,
     *,
     reminders: ReminderDesk | None = None,
+    per_person_rate: float = PER_PERSON_RATE,
 ) -> AsyncIterator[WhatsAppBot]:
-    """lsp-bot's WhatsApp channel served by `run_bot`, in this event loop."""
+    """lsp-bot's WhatsApp channel served by `run_bot`, in this event loop (sending to one
+    person at `per_person_rate` messages a second after a burst: Meta's pace by default)."""
     port = free_port()
     settings = Settings(_env_file=None, **whatsapp_settings(api, port, reminder_tick_seconds=3600))  # type: ignore[call-arg]
     client = GraphClient(
-        base_url=api.base_url, token=TOKEN, phone_number_id=PHONE_NUMBER_ID, rate_wait=0.05
-    )
+        base_url=api.base_url, token=TOKEN, phone_number_id=PHONE_NUMBER_ID, rate_wait=0.05,
+        per_person_rate=per_person_rate,
+    )  # fmt: skip
     pusher = WhatsAppPusher(client, db, template=TEMPLATE, clock=clock)
     bot = WhatsAppBot(api, None, db, clock)  # type: ignore[arg-type]
     dispatcher = dispatcher_for(db, clock, renderer)
