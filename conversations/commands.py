@@ -69,6 +69,8 @@ REGISTRY: tuple[CommandSpec, ...] = (
     _spec("nihil", description="Nyatakan bagian yang sedang dibuka nihil (tidak ada yang "
                                "dilaporkan)"),
     _spec("batal", "cancel", description="Kembali ke menu; jawaban yang tersimpan tetap aman"),
+    _spec("perbaiki", usage="/perbaiki KODE",
+          description="Perbaiki bagian yang dikembalikan Manajer Administrasi, mis. /perbaiki 2.5"),
     _spec("tautkan", "link",
           description="Kode untuk menautkan akun Anda yang lain (mis. WhatsApp)"),
     _spec("bantuan", "help", description="Petunjuk penggunaan dan daftar perintah"),
@@ -78,6 +80,8 @@ REGISTRY: tuple[CommandSpec, ...] = (
           description="Daftar anggota; ganti nama, peran, nonaktifkan, batalkan undangan"),
     _spec("profil", "profile", who=ADMINS, desk=Desk.MEMBERS,
           description="Profil LSP dan penanda tangan laporan"),
+    _spec("periksa", "review", who=ADMINS,
+          description="Periksa bagian yang terkirim: terima, atau kembalikan dengan catatan"),
     _spec("draft", who=ADMINS, desk=REPORTS, usage="/draft [sertifikat] [PERIODE]", slow=True,
           description="Draf laporan (PDF) dengan tabel kelengkapan; /draft sertifikat: laporan "
                       "penerbitan sertifikat, /draft penerbitan N: satu penerbitan"),

@@ -27,6 +27,7 @@ from conversations.schema import Choice
 from conversations.state import Mode, State
 from conversations.turn import Turn
 from conversations.turn_carry import CARRY_MODES
+from conversations.turn_check import CHECK_MODES
 from conversations.turn_revoke import REVOKE_MODES, looked_up
 from storage.enums import Role
 from storage.periods import WITA
@@ -40,6 +41,7 @@ TEAM_NAMES_SHOWN = 8
 LEFT_BY_OTHER_COMMANDS = (
     REVOKE_MODES
     | CARRY_MODES
+    | CHECK_MODES
     | {
         Mode.CONFIRM_NIHIL,
         Mode.CONFIRM_DELETE,
@@ -86,6 +88,9 @@ def _on_text(turn: Turn, text: str) -> None:
     if turn.state.mode in REVOKE_MODES:
         _on_revocation(turn, text)
         return
+    if turn.state.mode in CHECK_MODES:
+        _on_check(turn, text)
+        return
     if turn.section is None and turn.state.mode is not Mode.MENU:
         turn.menu()
         return
@@ -130,6 +135,18 @@ def _on_revocation(turn: Turn, text: str) -> None:
             turn.confirm_revocation(text)
 
 
+def _on_check(turn: Turn, text: str) -> None:
+    match turn.state.mode:
+        case Mode.CHECK_LIST:
+            turn.check_pick(text)
+        case Mode.CHECK_PART:
+            turn.check_part(text)
+        case Mode.CHECK_FIELDS:
+            turn.check_fields(text)
+        case _:
+            turn.check_note(text)
+
+
 def _on_command(turn: Turn, name: str, argument: str) -> None:
     if name == "lewati" and turn.state.mode is Mode.REVOKE_DECISION:
         turn.skip_decision()
@@ -160,6 +177,10 @@ def _on_command(turn: Turn, name: str, argument: str) -> None:
             _rename_self(turn, argument)
         case "cabut":
             turn.start_revocation(argument)
+        case "periksa":
+            turn.start_check()
+        case "perbaiki" if argument:
+            turn.start_fix(argument.split()[0])
         case "isi":
             if argument:
                 turn.choose_from_menu(argument)

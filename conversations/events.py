@@ -7,6 +7,7 @@ from typing import Any
 
 from conversations.commands import Parsed, parse
 from conversations.files import IncomingFile
+from conversations.review_views import ReturnView, ReviewPart, ReviewView
 from conversations.state import State
 from storage.enums import Role, SubmissionStatus
 
@@ -135,7 +136,10 @@ class AttachEvidence:
     pages: int | None
 
 
-Effect = SaveAnswer | SetStatus | CreateInvite | SetName | RevokeCertificate | AttachEvidence
+Effect = (
+    SaveAnswer | SetStatus | CreateInvite | SetName | RevokeCertificate | AttachEvidence
+    | ReviewPart
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -267,6 +271,8 @@ class Context:
     previous: dict[str, PreviousPart] = field(default_factory=dict)  # sections not yet begun
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)  # 'tuk'/'scheme' -> known
     files: bool = False  # the member's channel can send files (evidence is asked for)
+    review: ReviewView | None = None  # an admin's /periksa
+    returns: dict[str, ReturnView] = field(default_factory=dict)  # own parts returned
 
 
 def reply_record(reply: Reply) -> dict[str, Any]:

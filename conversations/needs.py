@@ -10,6 +10,7 @@ from conversations.events import Inbound, MemberView
 from conversations.forms.registry import BY_KEY
 from conversations.state import Mode, State
 from conversations.turn_carry import CARRY_MODES
+from conversations.turn_check import wants_review
 
 
 class Need(StrEnum):
@@ -21,6 +22,7 @@ class Need(StrEnum):
     INVITE_CODE = "invite_code"
     PREVIOUS = "previous"  # last semester's parts of the sections the member has not begun
     NAMES = "names"  # the TUKs' and schemes' names known, offered where a question names one
+    REVIEW = "review"  # an admin's /periksa: the parts waiting, the part opened
 
 
 # Where a plain message may open a section (or declare one nihil): what others gave is shown.
@@ -46,6 +48,8 @@ def needs(inbound: Inbound, member: MemberView, state: State | None = None) -> f
     if not member.is_admin:
         return frozenset(previous)
     wanted = {Need.TEAM, *previous}
+    if wants_review(parsed, state):
+        wanted.add(Need.REVIEW)
     if command_named(parsed, "undang"):
         wanted.add(Need.INVITE_CODE)
     if command_named(parsed, "status"):

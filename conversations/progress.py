@@ -5,11 +5,10 @@ from dataclasses import dataclass
 
 from conversations.events import SectionProgress
 from conversations.schema import Section
-from storage.enums import Role, SubmissionStatus
+from storage.enums import CLOSED, Role, SubmissionStatus
 from storage.tally import SectionTally
 
 LENGKAP, NIHIL, BELUM = "lengkap", "nihil", "belum"
-CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,10 @@ class Mode(StrEnum):
     CARRY_TOP = "carry_top"  # last semester's section-level data: still the same?
     CARRY_ENTRY = "carry_entry"  # one of last semester's entries: same, changed or gone?
     EVIDENCE = "evidence"  # files for the answer just given (`pending`: how many so far)
+    CHECK_LIST = "check_list"  # /periksa: which sent part to open (`pending`: their ids)
+    CHECK_PART = "check_part"  # a part opened: Terima or Kembalikan (`pending`: its id)
+    CHECK_FIELDS = "check_fields"  # which of its answers to return (`pending`: its id)
+    CHECK_NOTE = "check_note"  # the note to its owner (`pending`: {"id", "fields"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,8 @@ class State:
     # decide ("left"), and for an entry (or the section, 0) being changed, the stable answers
     # offered as "tetap: ..." ("entry", "offers": field -> [value, revision id]).
     carry: Any = None
+    # A returned part being fixed: the flagged answers still to ask, [[entry, field], ...].
+    fixing: Any = None
 
     def to_json(self) -> str:
         """Compact JSON for storage."""

@@ -22,6 +22,8 @@ STATUS_NAMES: dict[SubmissionStatus | None, str] = {
     SubmissionStatus.DRAFT: "belum dikirim",
     SubmissionStatus.SUBMITTED: "terkirim",
     SubmissionStatus.NIHIL: "dinyatakan nihil",
+    SubmissionStatus.RETURNED: "dikembalikan",
+    SubmissionStatus.ACCEPTED: "diterima",
 }
 
 STATUS_MARKS: dict[SubmissionStatus | None, str] = {
@@ -29,6 +31,8 @@ STATUS_MARKS: dict[SubmissionStatus | None, str] = {
     SubmissionStatus.DRAFT: "✏️",
     SubmissionStatus.SUBMITTED: "✅",
     SubmissionStatus.NIHIL: "➖",
+    SubmissionStatus.RETURNED: "↩️",
+    SubmissionStatus.ACCEPTED: "☑️",
 }
 
 
@@ -322,3 +326,46 @@ EVIDENCE_REFUSED = {
     "too_many_pages": "PDF itu lebih dari {pages} halaman.",
 }
 EVIDENCE_DONE_WORDS = frozenset({"selesai", "lanjut", "sudah", "cukup", "tidak ada"})
+
+# ----- the review of sent parts (conversations/turn_check.py) -------------------------------
+CHECK_NONE = (
+    "Tidak ada bagian terkirim yang menunggu diperiksa untuk {period}. Ketik /menu untuk "
+    "kembali ke menu."
+)
+CHECK_LIST = (
+    "Bagian terkirim yang belum diperiksa ({count}):\n{lines}\nPilih nomornya untuk membuka."
+)
+CHECK_LIST_LINE = "{number}. {key} {title} — {name}, dikirim {at}"
+CHECK_LIST_MORE = "… dan {more} lagi (tampil setelah yang ini diperiksa)."
+CHECK_PICK = "Pilih nomor 1 sampai {count}, atau ketik /batal."
+CHECK_GONE = "Bagian itu sudah {status}; tidak perlu diperiksa lagi."
+CHECK_PART_HEAD = "Bagian {key} {title} dari {name} ({status}):"
+CHECK_FILES = "Bukti terlampir:\n{lines}"
+CHECK_FILE_LINE = "• {label}: {name} ({kind}, {size})"
+CHECK_NO_FILES = "Tidak ada bukti terlampir."
+CHECK_ASK = "Terima bagian ini, atau kembalikan ke {name} untuk diperbaiki?"
+CHECK_CHOOSE = "Pilih salah satu: Terima, Kembalikan, atau Daftar."
+OPT_ACCEPT = "Terima"
+OPT_RETURN = "Kembalikan"
+OPT_LIST = "Daftar"
+CHECK_ACCEPTED = "☑️ Bagian {key} dari {name} diterima."
+CHECK_FIELDS = (
+    "Jawaban mana yang perlu diperbaiki? Ketik nomornya dari ringkasan di atas, boleh lebih "
+    "dari satu, mis. 3, 5 (1-{count})."
+)
+CHECK_FIELDS_BAD = 'Nomor "{given}" tidak ada. Ketik nomor 1 sampai {count}, mis. 3, 5.'
+CHECK_NOTE = (
+    "Catatan untuk {name}: apa yang perlu diperbaiki? Mis. tanggalnya tidak sesuai berita acara."
+)
+CHECK_NOTE_BAD = "Catatan perlu diisi (paling banyak {most} huruf)."
+CHECK_RETURNED = (
+    '↩️ Bagian {key} dikembalikan ke {name}, dengan catatan: "{note}"\n'
+    "Yang perlu diperbaiki: {fields}.\n{name} diberi tahu sekarang; bagian ini kembali ke daftar "
+    "periksa setelah dikirim ulang."
+)
+FIX_START = (
+    'Bagian {key} {title} dikembalikan oleh {by} pada {at}:\n"{note}"\n'
+    "Perbaiki {count} jawaban berikut, lalu kirim lagi."
+)
+FIX_NONE = "Bagian {key} tidak sedang dikembalikan; tidak ada yang perlu diperbaiki."
+FIX_FIELD = "{label}"

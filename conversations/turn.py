@@ -27,6 +27,7 @@ from conversations.turn_base import (
     pick,
     question_message,
 )
+from conversations.turn_check import CHECK_MODES
 from conversations.turn_fill import FillingMoves
 from conversations.turn_review import ReviewMoves
 from conversations.turn_revoke import REVOKE_MODES, RevokeMoves
@@ -98,7 +99,10 @@ class Turn(FillingMoves, ReviewMoves, RevokeMoves):
             options = () if self.locked else (Option("isi", texts.OPT_FILL),)
             self.say(title, (*options, Option("menu", texts.OPT_MENU)))
             return
-        if self.locked or status is SubmissionStatus.SUBMITTED:
+        if status is SubmissionStatus.RETURNED and section.key in self.ctx.returns:
+            self.start_fix(section.key)
+            return
+        if self.locked or status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED):
             self.show_others(section)
             self.review()
             return
@@ -191,6 +195,9 @@ class Turn(FillingMoves, ReviewMoves, RevokeMoves):
         section = self.section
         if self.state.mode in REVOKE_MODES:
             self.ask_revocation()
+            return
+        if self.state.mode in CHECK_MODES:
+            self.reprompt_check()
             return
         match self.state.mode:
             case Mode.FILLING | Mode.EDITING if self.current_question() is not None:

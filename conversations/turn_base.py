@@ -27,10 +27,8 @@ from conversations.forms.registry import BY_KEY
 from conversations.parsing import match_choice
 from conversations.schema import Choice, Question, QuestionType, Section
 from conversations.state import State
-from storage.enums import SubmissionStatus
+from storage.enums import CLOSED, SubmissionStatus
 from storage.periods import WITA
-
-CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
 
 YES_NO_OPTIONS = (Option("ya", texts.YES), Option("tidak", texts.NO))
 OTHERS_SHOWN = 10  # members listed by name when the admin opens a section

@@ -12,10 +12,11 @@ from conversations.schema import Question, Section
 from conversations.state import Mode
 from conversations.turn_base import YES_NO_OPTIONS, breached_order
 from conversations.turn_carry import CarryMoves
+from conversations.turn_check import CheckMoves
 from conversations.turn_evidence import EvidenceMoves
 
 
-class FillingMoves(CarryMoves, EvidenceMoves):
+class FillingMoves(CarryMoves, EvidenceMoves, CheckMoves):
     """The question on screen: its answer, a confirmation, a skip."""
 
     def answer(self, text: str) -> None:
@@ -99,6 +100,8 @@ class FillingMoves(CarryMoves, EvidenceMoves):
             return
         if self.state.mode is Mode.EDITING:
             self.say(texts.CHANGED)
+            if self.fix_next((self.state.entry, question.key)):
+                return
             self.state = self.state.at(Mode.FILLING, closed=True)
         self.advance()
 

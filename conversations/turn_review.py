@@ -55,7 +55,7 @@ class ReviewMoves(TurnBase):
         self, section: Section, status: SubmissionStatus | None
     ) -> tuple[str, tuple[Option, ...]]:
         """The question under the summary and its options."""
-        submitted = status is SubmissionStatus.SUBMITTED
+        submitted = status in (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED)
         # The same numbers before and after sending: 1 leaves the section (sending it first
         # while it is a draft), then change, add, delete; "back" only while unsent.
         first = Option("menu", texts.OPT_DONE) if submitted else Option("kirim", texts.OPT_SUBMIT)

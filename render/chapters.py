@@ -5,13 +5,15 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from render import texts
-from render.filters import number
+from render.filters import number, wita_datetime
 from render.outline import ProgressLike, QuestionLike, RepeatLike, SectionLike
 from render.report_data import Chapter, Field, Part, Row, Table, Tally
 from render.values import applies, display, is_paragraph
 from storage.enums import DELETED_ENTRY, Role, SubmissionStatus
 from storage.period_data import StoredAnswer, StoredSubmission
 from storage.queries import MemberRecord
+
+REVIEWED = (SubmissionStatus.ACCEPTED, SubmissionStatus.RETURNED)
 
 
 def role_in(member: MemberRecord | None, section: SectionLike) -> str:
@@ -122,7 +124,7 @@ def chapter(
         "role": texts.ROLE_NAMES[section.role],
         "state": state,
         "state_label": texts.STATE_NAMES.get(state, state),
-        "owed_by": _owed(section, progress),
+        "owed_by": _owed(section, progress, _returned_to(items)),
         "done_by": ", ".join(progress.done_by) if progress else "",
         "nihil_by": ", ".join(part["name"] for part in parts if part["nihil"]) or texts.EMPTY,
         "contributions": parts,
@@ -130,10 +132,18 @@ def chapter(
     }
 
 
-def _owed(section: SectionLike, progress: ProgressLike | None) -> str:
+def _returned_to(items: list[Contribution]) -> set[str]:
+    """The names of those whose parts an admin returned (owed again)."""
+    return {i.owner_name for i in items if i.submission.status is SubmissionStatus.RETURNED}
+
+
+def _owed(section: SectionLike, progress: ProgressLike | None, returned: set[str]) -> str:
     if progress is None or not progress.owed_by:
         return ""
-    names = ", ".join(progress.owed_by)
+    names = ", ".join(
+        texts.OWED_RETURNED.format(name=name) if name in returned else name
+        for name in progress.owed_by
+    )
     if progress.nobody_holds_role:
         return texts.NOBODY_HOLDS_ROLE.format(role=texts.ROLE_NAMES[section.role], names=names)
     return names
@@ -156,7 +166,20 @@ def _contribution(item: Contribution) -> Part:
         "nihil": item.nihil,
         "unsent": item.submission.status is SubmissionStatus.DRAFT,
         "fields": [] if item.nihil else fields,
+        "review": _review(item),
     }
+
+
+def _review(item: Contribution) -> str:
+    """'diterima oleh Bu Admin pada 12-03-2027 10.00 WITA' (or 'dikembalikan ...'), where an
+    admin's last look still stands; '' otherwise."""
+    sub = item.submission
+    if sub.status not in REVIEWED or sub.reviewed_at is None:
+        return ""
+    admin = item.members.get(sub.reviewed_by or 0)
+    return texts.REVIEW_STATE.format(state=texts.STATUS_NAMES[sub.status],
+                                     by=admin.name if admin else texts.EMPTY,
+                                     at=wita_datetime(sub.reviewed_at))  # fmt: skip
 
 
 def _table(repeat: RepeatLike, items: list[Contribution], tally: Tally | None) -> Table:

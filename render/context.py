@@ -49,15 +49,16 @@ from render.report_data import (
 )
 from render.team import owed_with_assessors, team
 from render.trail import trail_rows
-from storage import evidence, period_data, queries
-from storage.enums import SubmissionStatus
+from storage import evidence, period_data, queries, review
+from storage.enums import SENT, SubmissionStatus
 from storage.evidence import Attached
 from storage.period_data import StoredAnswer, StoredSubmission
 from storage.periods import semester_end, semester_label, semester_start
 from storage.queries import MemberRecord, PeriodRecord
+from storage.review import ReviewAction
 
 DRAFT, FINAL = "draft", "final"
-CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
+CLOSED = (*SENT, SubmissionStatus.NIHIL)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class StoredPeriod:
     members: dict[int, MemberRecord]
     lsp: dict[str, Any]
     evidence: tuple[Attached, ...] = ()
+    reviews: tuple[ReviewAction, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,11 @@ def load(session: Session, *, period_id: int) -> StoredPeriod:
     ids |= {s.owner_id for s in submissions} | {s.changed_by for s in submissions if s.changed_by}
     files = tuple(evidence.of_period(session, period_id=period_id))
     ids |= {f.member_id for f in files}
+    reviews = tuple(review.of_period(session, period_id=period_id))
+    ids |= {r.by_id for r in reviews} | {s.reviewed_by for s in submissions if s.reviewed_by}
     lsp = lsp_profile(queries.profile(session))
-    return StoredPeriod(answers, submissions, period_data.members(session, ids=ids), lsp, files)
+    return StoredPeriod(answers, submissions, period_data.members(session, ids=ids), lsp, files,
+                        reviews)  # fmt: skip
 
 
 def register_of(
@@ -162,7 +167,7 @@ def compose(record: SemesterRecord, report: str, sections: Sequence[SectionLike]
     """One report's context ('A' or 'B', of `sections`) composed from the semester's record."""
     request, data = record.request, record.register
     shown = [] if record.for_issuance else list(sections)
-    trail = trail_rows(shown, record.parts, record.stored.evidence)
+    trail = trail_rows(shown, record.parts, record.stored.evidence, record.stored.reviews)
     if report == "A":
         trail += issuance_trail(data, texts.TRAIL_COUNTED_REF)
     else:

@@ -58,6 +58,7 @@ class Part(TypedDict):
     nihil: bool
     unsent: bool
     fields: list[Field]
+    review: NotRequired[str]  # an admin's last look, where it stands (finals before: none)
 
 
 class Row(TypedDict):

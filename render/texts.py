@@ -28,6 +28,8 @@ STATUS_NAMES = {
     SubmissionStatus.DRAFT: "belum dikirim",
     SubmissionStatus.SUBMITTED: "terkirim",
     SubmissionStatus.NIHIL: "dinyatakan nihil",
+    SubmissionStatus.RETURNED: "dikembalikan",
+    SubmissionStatus.ACCEPTED: "diterima",
 }
 
 YES, NO = "Ya", "Tidak"
@@ -37,6 +39,11 @@ NOBODY_HOLDS_ROLE = "{names} (belum ada {role})"
 TRAIL_STATUS = "Status bagian"
 TRAIL_NIHIL = "dinyatakan nihil"
 TRAIL_SUBMITTED = "terkirim"
+REVIEW_STATE = "{state} oleh {by} pada {at}"
+OWED_RETURNED = "{name} (dikembalikan)"
+TRAIL_REVIEW_ITEM = "Pemeriksaan"
+TRAIL_REVIEW_RETURNED = 'Dikembalikan: "{note}" (perlu diperbaiki: {fields})'
+TRAIL_REVIEW_ACCEPTED = "Diterima"
 TRAIL_FILE_ITEM = "Bukti (berkas)"
 TRAIL_FILE_VALUE = "{name} · {kind}, {size} bita{pages} · SHA-256 {sha}"
 TRAIL_FILE_PAGES = ", {pages} halaman"

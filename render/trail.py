@@ -10,16 +10,17 @@ from render.filters import number, wita_datetime
 from render.outline import QuestionLike, SectionLike
 from render.report_data import TrailRow
 from render.values import display, shortened
-from storage.enums import SubmissionStatus
+from storage.enums import SENT, SubmissionStatus
 from storage.evidence import Attached
 from storage.period_data import StoredAnswer
 from storage.periods import semester_label
 from storage.queries import MemberRecord
+from storage.review import RETURNED, ReviewAction
 
 
 def trail_rows(
     sections: Sequence[SectionLike], contributions: dict[str, list[Contribution]],
-    files: Sequence[Attached] = (),
+    files: Sequence[Attached] = (), reviews: Sequence[ReviewAction] = (),
 ) -> list[TrailRow]:  # fmt: skip
     """Jejak data: for every printed item, who gave it, as what, how, when, which revision
     (unnumbered: the report numbers its whole trail); entries are referred to by the row
@@ -29,17 +30,47 @@ def trail_rows(
         by_answer.setdefault((file.section, file.owner_id, file.entry_no, file.field), []).append(
             file
         )
+    looked: dict[tuple[str, int], list[ReviewAction]] = {}
+    for action in reviews:
+        looked.setdefault((action.section, action.owner_id), []).append(action)
     rows: list[TrailRow] = []
     for section in sections:
         items = contributions.get(section.key, [])
         numbers = entry_numbers(items)
         for item in items:
+            owner = item.submission.owner_id
             for row, entry, key in _item_trail(section, item, numbers):
                 rows.append(row)
-                owner = item.submission.owner_id
                 for file in by_answer.get((section.key, owner, entry, key), []):
                     rows.append(_file_trail(section, item, row["ref"], file))
+            for action in looked.get((section.key, owner), []):
+                rows.append(_review_trail(section, item, numbers, action))
     return rows
+
+
+def _review_trail(
+    section: SectionLike, item: Contribution, numbers: EntryNumbers, action: ReviewAction
+) -> TrailRow:
+    """An admin's look at the part: accepted, or returned with the note and the answers."""
+    if action.action == RETURNED:
+        named = []
+        for entry, key in action.fields:
+            question = _question(section, entry, key)
+            label = question.report_label if question is not None else key
+            if entry and section.repeat is not None:
+                place = numbers.get((item.submission.owner_id, entry), entry)
+                label = f"{section.repeat.label} no. {place} {label}"
+            named.append(label)
+        value = texts.TRAIL_REVIEW_RETURNED.format(note=action.note, fields=", ".join(named))
+    else:
+        value = texts.TRAIL_REVIEW_ACCEPTED
+    return _trail(section, texts.TRAIL_SECTION_LEVEL, texts.TRAIL_REVIEW_ITEM, value,
+                  item.members.get(action.by_id), action.channel, action.at, None)  # fmt: skip
+
+
+def _question(section: SectionLike, entry: int, key: str) -> QuestionLike | None:
+    pool = section.repeat.questions if entry and section.repeat else section.top_questions
+    return next((q for q in pool if q.key == key), None)
 
 
 def _file_trail(section: SectionLike, item: Contribution, ref: str, file: Attached) -> TrailRow:
@@ -71,7 +102,7 @@ def _item_trail(
 ) -> Iterator[tuple[TrailRow, int, str]]:
     """Each row with the answer it is of: (row, entry, field; '' for the section's status)."""
     sub = item.submission
-    if sub.status in (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL) and sub.changed_at:
+    if sub.status in (*SENT, SubmissionStatus.NIHIL) and sub.changed_at:
         status = _trail(
             section,
             texts.TRAIL_SECTION_LEVEL,

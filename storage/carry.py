@@ -8,10 +8,10 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 from sqlmodel import Session
 
-from storage.enums import DELETED_ENTRY, Semester, SubmissionStatus
+from storage.enums import DELETED_ENTRY, SENT, Semester, SubmissionStatus
 from storage.models import Answer, AnswerRevision, Period, Submission
 
-CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
+CLOSED = (*SENT, SubmissionStatus.NIHIL)
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def last_parts(
     latest: dict[str, tuple[int, int, Semester, int]] = {}
     for sid, section, status, y, s, owner in rows:
         if section not in latest:
-            latest[section] = (sid if status == SubmissionStatus.SUBMITTED else 0, y, s, owner)
+            latest[section] = (sid if status in SENT else 0, y, s, owner)
     wanted = {sid: section for section, (sid, _y, _s, _o) in latest.items() if sid}
     if not wanted:
         return {}

@@ -26,10 +26,14 @@ class SubmissionStatus(StrEnum):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     NIHIL = "nihil"
+    RETURNED = "returned"  # sent, then returned by an admin with a note: owed again
+    ACCEPTED = "accepted"  # sent and accepted by an admin
 
 
-# Closed for reminders and progress: sent, or declared to have nothing to report.
-CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.NIHIL)
+# Sent, whatever an admin has made of it since: its answers are the report's.
+SENT = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.RETURNED)
+# Closed for reminders and progress: sent and not returned, or declared to have nothing.
+CLOSED = (SubmissionStatus.SUBMITTED, SubmissionStatus.ACCEPTED, SubmissionStatus.NIHIL)
 
 
 # The reserved answer field that marks a repeated entry as deleted (value True); the entry's
@@ -45,6 +49,7 @@ class ReminderKind(StrEnum):
     DIGEST = "digest"  # the admin's daily digest before the final report is due
     MANUAL = "manual"  # an admin's /ingatkan
     EXPIRING = "expiring"  # the admin's monthly list of certificates about to expire
+    RETURNED = "returned"  # a part an admin returned: its owner is told, with the note
 
 
 class ReminderState(StrEnum):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, case, exists, func, or_, select
 from sqlmodel import Session
 
-from storage.enums import SubmissionStatus
+from storage.enums import SENT, SubmissionStatus
 from storage.models import Answer, Member, Submission
 from storage.queries import PartRecord
 
@@ -31,7 +31,7 @@ def others_of_period(
     its section-level answers and, of its entries, only the named fields."""
     summary = or_(Answer.entry_no == 0, Answer.field.in_(fields))
     has_answers = exists().where(Answer.submission_id == Submission.id, summary)
-    is_sent = case((Submission.status == SubmissionStatus.SUBMITTED, 1), else_=0)
+    is_sent = case((Submission.status.in_(SENT), 1), else_=0)
     order = (Member.name, Submission.member_id)
     ranked = (
         select(
@@ -55,7 +55,7 @@ def others_of_period(
         )
         .subquery()
     )
-    sent = ranked.c.status == SubmissionStatus.SUBMITTED
+    sent = ranked.c.status.in_(SENT)
     rows = session.execute(
         select(ranked)
         .where(or_(ranked.c.n <= shown, and_(sent, ranked.c.sent_n <= shown)))
@@ -79,7 +79,7 @@ def others_of_period(
         )
         if row.n <= shown:
             listed.append(part)
-        if part.status is SubmissionStatus.SUBMITTED and row.sent_n <= shown:
+        if part.status in SENT and row.sent_n <= shown:
             sent_parts.append(part)
     return {
         key: OthersOfSection(tuple(listed), total, tuple(sent_parts), sent_total)

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from storage.enums import Role, Semester, SubmissionStatus
+from storage.enums import SENT, Role, Semester, SubmissionStatus
 from storage.models import (
     Answer,
     AnswerRevision,
@@ -60,6 +60,8 @@ class StoredSubmission:
     changed_by: int | None
     channel: str | None
     changed_at: datetime | None
+    reviewed_by: int | None = None  # the admin who last accepted or returned it
+    reviewed_at: datetime | None = None
 
 
 def period(session: Session, *, year: int, semester: Semester) -> PeriodRecord | None:
@@ -123,12 +125,21 @@ def answers(session: Session, *, period_id: int) -> list[StoredAnswer]:
 
 
 def submissions(session: Session, *, period_id: int) -> list[StoredSubmission]:
-    """Every submission of a period with its latest status event."""
-    latest = (
-        select(SubmissionEvent.submission_id, func.max(SubmissionEvent.id).label("event_id"))
-        .group_by(SubmissionEvent.submission_id)
-        .subquery()
-    )
+    """Every submission of a period with its latest status event of its own (sent, nihil,
+    draft) and its latest review (accepted or returned by an admin)."""
+    reviewed = (SubmissionStatus.ACCEPTED, SubmissionStatus.RETURNED)
+
+    def latest(of_review: bool) -> Any:
+        kind = SubmissionEvent.status.in_(reviewed)
+        return (
+            select(SubmissionEvent.submission_id, func.max(SubmissionEvent.id).label("event_id"))
+            .where(kind if of_review else ~kind)
+            .group_by(SubmissionEvent.submission_id)
+            .subquery()
+        )
+
+    own, review = latest(False), latest(True)
+    review_event = aliased(SubmissionEvent)
     rows = session.execute(
         select(
             Submission.section,
@@ -138,9 +149,13 @@ def submissions(session: Session, *, period_id: int) -> list[StoredSubmission]:
             SubmissionEvent.member_id.label("changed_by"),
             SubmissionEvent.channel,
             SubmissionEvent.created_at,
+            review_event.member_id,
+            review_event.created_at,
         )
-        .outerjoin(latest, latest.c.submission_id == Submission.id)
-        .outerjoin(SubmissionEvent, SubmissionEvent.id == latest.c.event_id)
+        .outerjoin(own, own.c.submission_id == Submission.id)
+        .outerjoin(SubmissionEvent, SubmissionEvent.id == own.c.event_id)
+        .outerjoin(review, review.c.submission_id == Submission.id)
+        .outerjoin(review_event, review_event.id == review.c.event_id)
         .where(Submission.period_id == period_id)
         .order_by(Submission.section, Submission.member_id)
     ).all()
@@ -191,7 +206,7 @@ def latest_parts(
         .where(
             Submission.section == section,
             Submission.member_id.in_(member_ids),
-            Submission.status == SubmissionStatus.SUBMITTED,
+            Submission.status.in_(SENT),
             Answer.entry_no == 0,
             (Period.year < year) | ((Period.year == year) & (Period.semester <= semester)),
         )

@@ -11,13 +11,23 @@ from sqlmodel import Session
 from bot.reminders import messages
 from bot.reminders.delivery import Outgoing
 from conversations.events import Reply
-from conversations.forms.registry import SECTIONS
+from conversations.forms.registry import BY_KEY, SECTIONS
 from conversations.progress import Person, owed_sections, team_progress
 from conversations.schema import Section
 from conversations.service import period_label
-from storage import outstanding, period_data, queries, reach, register, reminder_plan, reminders
+from conversations.turn_check import answer_label
+from storage import (
+    outstanding,
+    period_data,
+    queries,
+    reach,
+    register,
+    reminder_plan,
+    reminders,
+    review,
+)
 from storage.carry import last_parts
-from storage.enums import ReminderKind, ReminderState, Role
+from storage.enums import ReminderKind, ReminderState, Role, SubmissionStatus
 from storage.periods import (
     WITA,
     period_code,
@@ -110,7 +120,10 @@ def replies_for(
             soon = register.expiring(session, start=today, end=today + timedelta(days=EXPIRY_DAYS))
             if soon:
                 found.update((c.id, messages.expiring(soon)) for c in expiring)
-        others = [c for c in items if c.kind not in (ReminderKind.DIGEST, ReminderKind.EXPIRING)]
+        found.update(_returned(session, [c for c in items if c.kind is ReminderKind.RETURNED],
+                               period, label))  # fmt: skip
+        told = (ReminderKind.DIGEST, ReminderKind.EXPIRING, ReminderKind.RETURNED)
+        others = [c for c in items if c.kind not in told]
         if not others:
             continue
         work = outstanding.open_work(
@@ -128,7 +141,29 @@ def replies_for(
                     owed=sections,
                     today=today,
                     confirmable=confirmable(session, item.member_id, period, sections),
-                )
+                    returned=review.open_notes(session, member_id=item.member_id,
+                                               period_id=period_id),
+                )  # fmt: skip
+    return found
+
+
+def _returned(
+    session: Session, items: list[reminders.Claimed], period: PeriodRecord, label: str
+) -> dict[int, Reply]:
+    """The notice of each returned part still waiting for its owner's fix."""
+    found: dict[int, Reply] = {}
+    for item in items:
+        action = review.action(session, action_id=int(item.occasion_key.rsplit("/", 1)[1]))
+        if action is None or action.answered_at is not None:
+            continue
+        part = review.part(session, submission_id=action.submission_id, period_id=period.id)
+        if part is None or part.status is not SubmissionStatus.RETURNED:
+            continue
+        section = BY_KEY[part.section]
+        fields = [answer_label(section, part.answers, e, k) for e, k in action.fields]
+        found[item.id] = messages.returned(key=part.section, period=label, by=action.by,
+                                           note=action.note, fields=fields,
+                                           deadline=period.data_deadline)  # fmt: skip
     return found
 
 

@@ -34,6 +34,19 @@ def when(day: date, today: date) -> str:
     return texts.WHEN_OVERDUE.format(days=-days)
 
 
+def returned(
+    *, key: str, period: str, by: str, note: str, fields: Sequence[str], deadline: date
+) -> Reply:
+    """To the owner of a part an admin returned: the note, what to fix, a Perbaiki button."""
+    title = BY_KEY[key].title
+    text = texts.RETURNED.format(key=key, title=title, period=period, by=by, note=note,
+                                 fields=", ".join(fields))  # fmt: skip
+    command = f"/perbaiki {key}"
+    gist = Gist("", texts.RETURNED_SUBJECT.format(key=key, title=_short(title)),
+                format_date(deadline), command)  # fmt: skip
+    return Reply(text, (Option(command, texts.RETURNED_BUTTON.format(key=key)),), gist=gist)
+
+
 def member_reminder(
     kind: ReminderKind,
     *,
@@ -43,12 +56,16 @@ def member_reminder(
     owed: Sequence[Section],
     today: date,
     confirmable: frozenset[str] = frozenset(),
+    returned: dict[str, str] | None = None,
 ) -> Reply:
     """A reminder to one member about the sections they still owe (`confirmable`: those that
-    offer last semester's answers to confirm)."""
+    offer last semester's answers to confirm; `returned`: those an admin returned, with the
+    note)."""
+    notes = returned or {}
     lines = "\n".join(
         texts.REMINDER_SECTION.format(key=s.key, title=s.title)
         + (texts.REMINDER_CONFIRMABLE if s.key in confirmable else "")
+        + (texts.REMINDER_RETURNED.format(note=notes[s.key]) if s.key in notes else "")
         for s in owed
     )
     late = today > data_deadline

@@ -151,3 +151,12 @@ EXPIRY_DIGEST = (
 )
 
 BUTTON_EXPIRING = "📅 Lihat daftar lengkap"
+
+# A part an admin returned, told to its owner at once (conversations/turn_check.py).
+RETURNED = (
+    '↩️ Bagian {key} {title} ({period}) dikembalikan oleh {by} untuk diperbaiki:\n"{note}"\n'
+    "Yang perlu diperbaiki: {fields}.\nTekan Perbaiki untuk membukanya, lalu kirim lagi."
+)
+RETURNED_BUTTON = "↩️ Perbaiki {key}"
+RETURNED_SUBJECT = "{key} {title} dikembalikan untuk diperbaiki"
+REMINDER_RETURNED = ' (dikembalikan: "{note}")'

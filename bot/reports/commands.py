@@ -177,6 +177,13 @@ def refusal_reasons(outcome: FinalOutcome) -> str:
     """Why a final was refused: sections missing, the profile unset, figures that disagree
     with the register; each with what to do."""
     reasons = []
+    if outcome.returned:
+        lines = "\n".join(
+            texts.FINAL_RETURNED_LINE.format(key=r.section, name=r.owner_name, by=r.by,
+                                             note=r.note)
+            for r in outcome.returned
+        )  # fmt: skip
+        reasons.append(texts.FINAL_REFUSED_RETURNED.format(lines=lines))
     if outcome.missing:
         lines = "\n".join(
             texts.FINAL_MISSING_LINE.format(clause=m.clause, title=m.title, owed=m.owed_by or "—")

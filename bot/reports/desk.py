@@ -31,7 +31,7 @@ from render.report_data import (
 )
 from render.signing import Signer
 from render.verification import new_code
-from storage import finals, period_data, queries, register, writes
+from storage import finals, period_data, queries, register, review, writes
 from storage.db import session_scope
 from storage.periods import (
     DEFAULT_RULE,
@@ -70,6 +70,7 @@ class FinalOutcome:
     opens_on: date | None = None
     profile: tuple[MissingField, ...] = ()
     disagreements: tuple[Finding, ...] = ()
+    returned: tuple[review.ReviewAction, ...] = ()  # parts returned and not yet sent again
 
 
 def sha256(data: bytes) -> str:
@@ -169,6 +170,7 @@ class ReportDesk:
             ctx = self.context(session, period, kind=report_context.FINAL,
                                prepared_by=prepared_by, edition=edition)  # fmt: skip
             existing = finals.finals(session, period_id=period.id, report=edition.code)
+            returned = tuple(review.open_returns(session, period_id=period.id)) if semester else ()
         content = ctx["content"]
         refusal = FinalOutcome(
             missing=tuple(
@@ -178,8 +180,9 @@ class ReportDesk:
             ),
             profile=tuple(content["profile_missing"]),
             disagreements=tuple(content["crosscheck"]),
+            returned=returned,
         )
-        if refusal.missing or refusal.profile or refusal.disagreements:
+        if refusal.missing or refusal.profile or refusal.disagreements or refusal.returned:
             return refusal
         content_sha = ctx["document"]["content_sha256"]
         if existing and existing[-1].content_sha256 == content_sha:

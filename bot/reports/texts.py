@@ -59,6 +59,11 @@ FINAL_TOO_EARLY = (
 )
 
 FINAL_MISSING_LINE = "- {clause} {title}: ditunggu dari {owed}"
+FINAL_REFUSED_RETURNED = (
+    "Masih ada bagian yang dikembalikan dan belum dikirim ulang:\n{lines}\nFinal dapat dibuat "
+    "setelah bagian itu diperbaiki dan dikirim lagi."
+)
+FINAL_RETURNED_LINE = '- {key} dari {name} (dikembalikan oleh {by}: "{note}")'
 
 FINAL_MADE = (
     "Laporan final {period} versi {version} dibuat.\nNomor dokumen: {number}\nSHA-256 berkas: {sha}"

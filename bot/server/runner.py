@@ -213,6 +213,8 @@ async def run_bot(
             for channel in (telegram, whatsapp):
                 if channel is not None and channel.dispatcher.reminders is not None:
                     channel.dispatcher.reminders.wake = scheduler.poke
+                if channel is not None:  # a returned part is told to its owner at once
+                    channel.dispatcher.service.on_notice = scheduler.poke
         if started is not None:
             started(_who(application, whatsapp))
         if application is not None and telegram_hook is None:

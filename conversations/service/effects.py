@@ -1,7 +1,8 @@
-"""The engine's effects stored: answers and their revisions, statuses, names, invites and
-revocations."""
+"""The engine's effects stored: answers and their revisions, statuses, names, invites,
+revocations, evidence and review actions."""
 
 import logging
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session
@@ -15,11 +16,14 @@ from conversations.events import (
     SetName,
     SetStatus,
 )
+from conversations.review_views import ReviewPart
+from conversations.service.reviews import apply_review
 from storage import (
     evidence,
     members,
     queries,
     register_writes,
+    review,
     writes,
 )
 from storage import register as certificate_register
@@ -36,9 +40,10 @@ def apply(
     channel: str,
     now: datetime,
     records: dict[str, queries.SubmissionRecord],
+    notices: list[bool],
 ) -> None:
     """Store one effect of the engine's step (`records`: the member's submissions, kept up to
-    date)."""
+    date; `notices`: True added for each notice to another member waiting to be sent)."""
     if isinstance(effect, SetName):
         old = members.rename(session, member_id=member_id, name=effect.name)
         members.record_change(session, subject="member", key=str(member_id),
@@ -47,6 +52,9 @@ def apply(
         return
     if isinstance(effect, RevokeCertificate):
         _revoke(session, effect, member_id, channel, now)
+        return
+    if isinstance(effect, ReviewPart):
+        notices.append(apply_review(session, effect, member_id, channel, now))
         return
     if isinstance(effect, CreateInvite):
         writes.create_invite(
@@ -93,6 +101,11 @@ def apply(
                                field=effect.field)  # fmt: skip
             else:
                 record.carried.discard(key)
+            if record.status is SubmissionStatus.ACCEPTED:  # changed: to be looked at again
+                writes.set_status(session, submission_id=submission_id,
+                                  status=SubmissionStatus.SUBMITTED, member_id=member_id,
+                                  channel=channel, now=now)  # fmt: skip
+                records[effect.section] = replace(record, status=SubmissionStatus.SUBMITTED)
     elif isinstance(effect, AttachEvidence):
         found = evidence.attach(session, submission_id=submission_id, entry_no=effect.entry,
                                 field=effect.field, data=effect.data, filename=effect.filename,
@@ -109,6 +122,9 @@ def apply(
             channel=channel,
             now=now,
         )
+        if effect.status is SubmissionStatus.SUBMITTED:  # sent again: its returns answered
+            review.answer_returns(session, submission_id=submission_id, now=now)
+        records[effect.section] = replace(record, status=effect.status)
 
 
 def _revoke(

@@ -63,6 +63,9 @@ class ConversationService:
         self.code_factory = code_factory
         self.deadlines = deadlines
         self._periods_ensured_on: date | None = None
+        # Called after a commit that left a notice for another member (a returned part): the
+        # reminder sender is woken to send it now. Set by whoever runs the sender.
+        self.on_notice: Callable[[], None] | None = None
 
     def handle(self, message: Message) -> list[Reply]:
         """The replies to one message; everything it changed is committed before returning.
@@ -93,6 +96,8 @@ class ConversationService:
                 answered = self._handle(session, message, now)
                 if answered is not None:
                     session.commit()
+                    if session.info.get("notices") and self.on_notice is not None:
+                        self.on_notice()
                     return answered
         except IntegrityError as error:
             if message.message_id is None:
@@ -227,8 +232,11 @@ class ConversationService:
         ctx = context(session, inbound, view, period, records, state, late=late,
                       invite_code=self.code_factory)  # fmt: skip
         step = engine.handle(state, inbound, ctx, now)
+        notices: list[bool] = []
         for effect in step.effects:
-            apply(session, effect, member.id, period.id, message.channel, now, records)
+            apply(session, effect, member.id, period.id, message.channel, now, records, notices)
+        if any(notices):
+            session.info["notices"] = True
         writes.save_state(
             session, identity_key=message.identity, data=step.state.to_json(), now=now
         )

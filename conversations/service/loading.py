@@ -22,6 +22,7 @@ from conversations.forms.registry import BY_KEY, SECTIONS, sections_for
 from conversations.needs import Need, needs
 from conversations.progress import tallied_progress
 from conversations.service.periods import period_label
+from conversations.service.review_loading import own_returns, review_view
 from conversations.state import State
 from conversations.turn_base import OTHERS_SHOWN
 from storage import (
@@ -94,6 +95,8 @@ def context(
         previous=previous,
         names=known,
         files=inbound.files,
+        review=review_view(session, inbound, state, period.id) if Need.REVIEW in wanted else None,
+        returns=own_returns(session, records),
     )
 
 
