@@ -1,17 +1,16 @@
-"""Last semester's answers offered again, and names already known offered, as moves of a turn.
+"""Last semester's answers offered again, as moves of a turn.
 
 When a member opens a section they have not begun this semester and sent it in an earlier one
 (not as nihil), what they gave there that is stable (conversations/schema.py, Carry) is offered:
-the section's own stable answers ("Masih sama?"), then each entry ("masih sama, ada perubahan,
-atau tidak lagi?"). A kept one is copied, each answer naming the revision it came from, and only
-the semester's questions are asked; a changed one is walked with last semester's value offered
-as "tetap: ..."; a gone one is left out. Nothing is copied without the member saying so.
+the section's own stable answers ("Masih sama?"), then its entries: several at once first
+("Semuanya masih sama, atau periksa satu per satu?"), then one by one ("masih sama, ada
+perubahan, atau tidak lagi?"). A kept one is copied, each answer naming the revision it came
+from, and only the semester's questions are asked; a changed one is walked with last semester's
+value offered as "tetap: ..." (conversations/turn_offers.py); a gone one is left out. Nothing is
+copied without the member saying so.
 
-A question that names a TUK or a scheme offers the names lsp-bot knows (the certificate
-register's and recent answers') as buttons; a new one may still be typed, and a known one typed
-in other capitals or spacing is stored as it is known, so the reports count one name.
-
-The state keeps what is being offered (`State.carry`): the entries still to decide ("left") and,
+The state keeps what is being offered (`State.carry`): the entries still to decide ("left",
+"whole" while they are offered all at once) and,
 per entry being changed, the stable answers offered ("offers": entry -> field -> [value,
 revision id]). The values offered are read again from the context at each decision.
 """
@@ -23,12 +22,13 @@ from conversations.display import display_value
 from conversations.events import Option, PreviousPart, SaveAnswer
 from conversations.flow import Ask, Prompt, entry_answers, live_entries, next_entry_number
 from conversations.parsing import parse_yes_no
-from conversations.schema import Question, QuestionType, Section
+from conversations.schema import Question, Section
 from conversations.state import Mode
-from conversations.turn_base import TurnBase, capitalised, pick
+from conversations.turn_base import capitalised, pick
+from conversations.turn_offers import OfferMoves
 
 CARRY_MODES = frozenset({Mode.CARRY_TOP, Mode.CARRY_ENTRY})
-SAME, CHANGED, GONE, KEEP = "sama", "ubah", "tidak", "tetap"
+SAME, CHANGED, GONE = "sama", "ubah", "tidak"
 ENTRY_OPTIONS = (
     Option(SAME, texts.OPT_SAME),
     Option(CHANGED, texts.OPT_CHANGED),
@@ -37,16 +37,6 @@ ENTRY_OPTIONS = (
 TOP_OPTIONS = ENTRY_OPTIONS[:2]
 ALL, ONE_BY_ONE = "semua", "satu"
 WHOLE_OPTIONS = (Option(ALL, texts.OPT_ALL_SAME), Option(ONE_BY_ONE, texts.OPT_ONE_BY_ONE))
-# A typed "tetap" keeps last semester's value of any question; these also get a button for it
-# (a choice already has last semester's among its buttons, and keeps its numbers).
-BUTTONED = (QuestionType.TEXT, QuestionType.LONG_TEXT, QuestionType.INTEGER, QuestionType.DATE)
-SHOWN_CHARS = 40  # of a value on a button
-NAMES_SHOWN = 8  # known names offered as buttons (WhatsApp lists ten rows at most)
-
-
-def fold(name: str) -> str:
-    """A name as names are matched: case and runs of spaces ignored."""
-    return " ".join(name.split()).casefold()
 
 
 Offers = dict[str, list[Any]]  # field -> [value, revision id]
@@ -62,7 +52,7 @@ def stable_answers(questions: tuple[Question, ...], previous: PreviousPart, entr
     return found
 
 
-class CarryMoves(TurnBase):
+class CarryMoves(OfferMoves):
     """Offering last semester's data when a section is opened, and its "tetap" buttons."""
 
     # ----- the offer -----------------------------------------------------------------------
@@ -291,64 +281,3 @@ class CarryMoves(TurnBase):
         self.state = self.state.at(Mode.CARRY_ENTRY, carry=carry)
         self.ask_carry()
         return True
-
-    # ----- "tetap: ..." while a changed entry is walked ------------------------------------
-    def kept_offer(self, question: Question, entry: int) -> list[Any] | None:
-        """[value, revision id] last semester's answer offered for this question, if any."""
-        carry = self.state.carry
-        if not carry:
-            return None
-        offer = carry.get("offers", {}).get(str(entry), {}).get(question.key)
-        return list(offer) if offer else None
-
-    def offer_lines(
-        self, question: Question, entry: int, options: tuple[Option, ...]
-    ) -> tuple[list[str], tuple[Option, ...]]:
-        """The line naming last semester's value, and its "tetap" button where it fits; for a
-        question that names a TUK or a scheme, the names already known."""
-        offer = self.kept_offer(question, entry)
-        if offer is None:
-            named = self.known_names(question, entry)
-            if named:
-                return [texts.NAMES_OFFERED], tuple(Option(name, name) for name in named)
-            return [], options
-        shown = display_value(question, offer[0])
-        line = texts.CARRY_LAST_VALUE.format(value=shown)
-        if question.type not in BUTTONED:
-            return [line + texts.CARRY_TYPE_KEEP], options
-        if len(shown) > SHOWN_CHARS:
-            shown = shown[: SHOWN_CHARS - 1].rstrip() + "…"
-        return [line], (Option(KEEP, texts.OPT_KEEP.format(value=shown)), *options)
-
-    # ----- names already known ------------------------------------------------------------
-    def known_names(self, question: Question, entry: int) -> tuple[str, ...]:
-        """The names of its kind lsp-bot knows (the register's, recent answers') that none of
-        the member's other entries of this section uses, the first NAMES_SHOWN."""
-        section = self.section
-        if question.names is None or section is None:
-            return ()
-        used = {
-            fold(str(value))
-            for (number, key), value in self.section_answers(section).items()
-            if key == question.key and number != entry and value
-        }
-        known = [n for n in self.ctx.names.get(question.names, ()) if fold(n) not in used]
-        return tuple(known[:NAMES_SHOWN])
-
-    def named(self, question: Question, entry: int, text: str) -> str | None:
-        """The known name an answer means: its number in the list, or the name itself however
-        it is capitalised or spaced (None: a name of its own, typed)."""
-        known = self.known_names(question, entry)
-        wanted = text.strip().rstrip(".")
-        if wanted.isdigit():
-            index = int(wanted) - 1
-            return known[index] if 0 <= index < len(known) else None
-        return next((name for name in known if fold(name) == fold(wanted)), None)
-
-    def keeps(self, question: Question, entry: int, text: str) -> list[Any] | None:
-        """The offer a "tetap" answer takes (None: the text is an answer of its own)."""
-        offer = self.kept_offer(question, entry)
-        if offer is None:
-            return None
-        typed = text.strip().casefold()
-        return offer if typed == KEEP or typed.startswith(KEEP + ":") else None

@@ -5,6 +5,7 @@ import re
 
 from bot.server.app import build_dispatcher
 from bot.server.config import Settings
+from conversations.asides import help_text
 from conversations.commands import (
     BY_NAME,
     REGISTRY,
@@ -16,7 +17,6 @@ from conversations.commands import (
     listed,
     parse,
 )
-from conversations.engine import help_text
 from render.renderer import Renderer
 from storage.enums import Role
 from tests.botapi.harness import TelegramBot

@@ -10,8 +10,8 @@ from bot.members import texts
 from bot.members.desk import MemberDesk
 from bot.members.profile import PROFILE_WORDS, change_profile, show_profile
 from conversations import texts as conversation_texts
+from conversations.asides import parse_role
 from conversations.commands import Desk
-from conversations.engine import parse_role
 from conversations.events import Reply
 from conversations.service import Message
 from storage.queries import MemberRecord
