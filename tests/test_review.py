@@ -6,7 +6,7 @@ action is kept and traced."""
 
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from storage.db import session_scope
 from storage.enums import Role
@@ -45,9 +45,9 @@ def returned_by_admin(chat: Chat) -> str:
     return chat.say("admin", NOTE)
 
 
-def status(chat: Chat) -> tuple[str, list[str]]:
+def status(db: Engine) -> tuple[str, list[str]]:
     """Siti's 2.5: its status, and the statuses its events recorded in order."""
-    with session_scope(chat.db) as session:
+    with session_scope(db) as session:
         part = session.execute(select(Submission.id, Submission.status)).one()
         events = session.execute(
             select(SubmissionEvent.status)
@@ -65,7 +65,7 @@ def test_a_part_returned_with_a_note_is_fixed_in_three_messages_then_accepted(
     assert f'↩️ Bagian 2.5 dikembalikan ke Siti Aminah, dengan catatan: "{NOTE}"' in done
     assert "Yang perlu diperbaiki: TUK ke-1: Tanggal verifikasi." in done
     assert "Tidak ada bagian terkirim yang menunggu diperiksa" in done
-    assert status(chat) == ("returned", ["submitted", "returned"])
+    assert status(chat.db) == ("returned", ["submitted", "returned"])
     assert "↩️ 2.5 Pengembangan dan Verifikasi TUK: dikembalikan" in chat.say("siti", "/status")
 
     # The owner fixes exactly the flagged answer: opening it, the answer, "kirim".
@@ -78,14 +78,14 @@ def test_a_part_returned_with_a_note_is_fixed_in_three_messages_then_accepted(
     assert "5. Tanggal verifikasi: 14 Agustus 2026" in fixed and "1. Kirim" in fixed
     assert "Kirim foto" not in fixed  # the evidence sent stays; not asked again
     assert "sudah terkirim" in chat.say("siti", "kirim")
-    assert status(chat) == ("submitted", ["submitted", "returned", "submitted"])
+    assert status(chat.db) == ("submitted", ["submitted", "returned", "submitted"])
 
     # Back in the admin's list, with the fixed date; accepted.
     chat.say("admin", "/periksa")
     assert "5. Tanggal verifikasi: 14 Agustus 2026" in chat.say("admin", "1")
     accepted = chat.say("admin", "Terima")
     assert "☑️ Bagian 2.5 dari Siti Aminah diterima." in accepted
-    assert status(chat)[0] == "accepted"
+    assert status(chat.db)[0] == "accepted"
     assert "☑️ 2.5 Pengembangan dan Verifikasi TUK: diterima" in chat.say("siti", "/status")
     with session_scope(chat.db) as session:
         kept = session.execute(
@@ -111,9 +111,9 @@ def test_opening_a_returned_section_from_the_menu_starts_the_fix(chat: Chat) -> 
 def test_a_changed_accepted_part_is_to_be_looked_at_again(chat: Chat) -> None:
     sent_by_siti(chat)
     chat.script("admin", ["/periksa", "1", "Terima"])
-    assert status(chat)[0] == "accepted"
+    assert status(chat.db)[0] == "accepted"
     chat.script("siti", ["/menu", "1", "ubah", "7", "60"])
-    assert status(chat)[0] == "submitted"
+    assert status(chat.db)[0] == "submitted"
     assert "(1)" in chat.say("admin", "/periksa")
 
 
