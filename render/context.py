@@ -31,6 +31,7 @@ from render.certificates import (
     scheme_tally,
 )
 from render.chapters import Contribution, chapter, contributions
+from render.evidence_list import evidence_items
 from render.filters import long_date, wita_date, wita_long
 from render.outline import ProgressLike, SectionLike
 from render.profile import lsp_profile, missing_fields
@@ -190,6 +191,9 @@ def compose(record: SemesterRecord, report: str, sections: Sequence[SectionLike]
     }
     if report == "B":
         content["register"] = register_part(data, record.tied, wita_date(request.now))
+    files = evidence_items(shown, record.parts, record.stored.evidence)
+    if files:  # only then: a report without evidence keeps the fingerprint it had
+        content["evidence"] = files
     return {"content": content, "document": _document(request, lsp, report, content)}
 
 

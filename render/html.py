@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from render.layout import column_widths, fitted_columns
 from render.paging import Geometry, PagedTable, cell, paginate, wrap
+from render.thumbnails import thumbnail
 from render.typeface import FONTS, FONTS_DIR, dejavu
 from render.values import printable
 from render.verification import shown, site
@@ -159,3 +160,19 @@ def trail_html(context: Mapping[str, Any], table: PagedTable, *, first: bool) ->
     """A run of pages of the data trail (the appendix heading on the first run only)."""
     empty = not any(table.pages)
     return _appendix("trail.html", context, table, first, empty=empty)
+
+
+def evidence_html(context: Mapping[str, Any]) -> str:
+    """The appendix of evidence files, with a small picture of each (`context["files"]`: the
+    files' bytes by SHA-256, read for this rendering only)."""
+    files = context.get("files") or {}
+    pictures = {
+        item["sha256"]: thumbnail(files[item["sha256"]], item["kind"])
+        if item["sha256"] in files else None
+        for item in context["content"]["evidence"]
+    }  # fmt: skip
+    final = context["document"]["kind"] == "final"
+    return environment().get_template("evidence.html").render(
+        fonts=_FONT_URLS, content=context["content"], pictures=pictures, final=final,
+        fallback=_needs_fallback(context["content"]["evidence"]),
+    )  # fmt: skip

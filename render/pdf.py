@@ -86,8 +86,14 @@ def policy() -> ResourceAccessPolicy:
 
 
 def _refuse_links(uri: str, _rel: str) -> str:
-    """Only our own font files resolve; anything else becomes an empty, local name."""
-    return uri if uri in FONTS.values() else str(FONTS_DIR / "_tidak_diizinkan")
+    """Only our own font files and the evidence pictures we made (JPEG data: URIs) resolve;
+    anything else becomes an empty, local name."""
+    if uri in FONTS.values() or uri.startswith(PICTURE_URI):
+        return uri
+    return str(FONTS_DIR / "_tidak_diizinkan")
+
+
+PICTURE_URI = "data:image/jpeg;base64,"
 
 
 class RenderError(RuntimeError):
@@ -142,8 +148,19 @@ class Stamp:
     seal: Seal | None = None
 
 
-def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
-    """The parts as one PDF, each page stamped with its footer (and watermark)."""
+@dataclass(frozen=True)
+class Attachment:
+    """A file carried inside the PDF (an embedded file), as it was."""
+
+    name: str
+    data: bytes
+
+
+def join_and_stamp(
+    parts: list[bytes], stamp: Stamp, attachments: tuple[Attachment, ...] = ()
+) -> bytes:
+    """The parts as one PDF, each page stamped with its footer (and watermark), carrying the
+    attachments as embedded files."""
     setup_fonts()
     writer = PdfWriter()
     for part in parts:
@@ -156,6 +173,8 @@ def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     if stamp.metadata is not None:
         _describe(writer, stamp.metadata)
+    for attachment in attachments:
+        writer.add_attachment(attachment.name, attachment.data)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

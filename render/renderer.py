@@ -21,8 +21,8 @@ from datetime import datetime
 from typing import Any
 
 from render import texts
-from render.html import list_html, paged_tables, report_html, trail_html
-from render.pdf import Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
+from render.html import evidence_html, list_html, paged_tables, report_html, trail_html
+from render.pdf import Attachment, Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
 from render.verification import PAGE_PATH, page_url, shown, site
 
 logger = logging.getLogger(__name__)
@@ -79,6 +79,19 @@ def seal_for(document: dict[str, Any]) -> Seal | None:
     return Seal(page_url(public_url, code), line)
 
 
+def attachments_for(context: Mapping[str, Any]) -> tuple[Attachment, ...]:
+    """A final carries its evidence files, as they were, inside the PDF; each named by its
+    number in the appendix, so two files of the same name stay apart ("03-berita-acara.jpg")."""
+    files = context.get("files") or {}
+    if context["document"]["kind"] != "final" or not files:
+        return ()
+    return tuple(
+        Attachment(f"{item['no']:02d}-{item['name']}", files[item["sha256"]])
+        for item in context["content"].get("evidence", [])
+        if item["sha256"] in files
+    )
+
+
 Part = tuple[str, int, int] | None
 
 
@@ -96,7 +109,8 @@ def parts(context: Mapping[str, Any], workers: int) -> list[Part]:
     tables = context["tables"]
     listed = _runs("list", len(tables["list"].pages), workers) if "list" in tables else []
     trail = _runs("trail", len(tables["trail"].pages), workers)
-    return [None, *listed, *trail]
+    evidence: list[Part] = [("evidence", 0, 0)] if context["content"].get("evidence") else []
+    return [None, *listed, *trail, *evidence]
 
 
 def render_part(context: Mapping[str, Any], part: Part) -> bytes:
@@ -104,6 +118,8 @@ def render_part(context: Mapping[str, Any], part: Part) -> bytes:
     if part is None:
         return html_to_pdf(report_html(context))
     kind, start, stop = part
+    if kind == "evidence":
+        return html_to_pdf(evidence_html(context))
     table = context["tables"][kind].run(start, stop)
     if kind == "list":
         return html_to_pdf(list_html(context, table, first=start == 0))
@@ -114,7 +130,7 @@ def render_pdf(context: Mapping[str, Any]) -> bytes:
     """The whole report in this process (for scripts and tests of the pieces)."""
     context = {**context, "tables": paged_tables(context)}
     pieces = [render_part(context, part) for part in parts(context, 1)]
-    return join_and_stamp(pieces, stamp_for(context))
+    return join_and_stamp(pieces, stamp_for(context), attachments_for(context))
 
 
 def _warm() -> int:
@@ -178,7 +194,8 @@ class Renderer:
                 pool.submit(render_part, context, part) for part in parts(context, self.workers)
             ]
             pieces = [future.result() for future in futures]
-            return pool.submit(join_and_stamp, pieces, stamp_for(context)).result()
+            attached = attachments_for(context)
+            return pool.submit(join_and_stamp, pieces, stamp_for(context), attached).result()
         finally:
             with self._count_lock:
                 self.in_flight -= 1

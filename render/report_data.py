@@ -171,6 +171,21 @@ class RegisterPart(TypedDict):
     assessors: list[dict[str, str]]
 
 
+class EvidenceItem(TypedDict):
+    """A file kept as evidence of a printed answer (Lampiran Bukti)."""
+
+    no: int
+    ref: str  # the section, and the row of its table
+    answer: str
+    name: str
+    kind: str  # 'jpeg', 'png', 'pdf'
+    size: str
+    pages: int
+    sha256: str
+    by: str
+    at: str
+
+
 class ReportContent(TypedDict):
     """The data a report prints: hashed, and frozen with a final."""
 
@@ -187,6 +202,7 @@ class ReportContent(TypedDict):
     issuance: IssuanceHeading | None
     trail: list[TrailRow]
     register: NotRequired[RegisterPart]  # report B only
+    evidence: NotRequired[list[EvidenceItem]]  # where any answer printed has files
 
 
 class Verification(TypedDict):

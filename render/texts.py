@@ -45,6 +45,7 @@ TRAIL_REVIEW_ITEM = "Pemeriksaan"
 TRAIL_REVIEW_RETURNED = 'Dikembalikan: "{note}" (perlu diperbaiki: {fields})'
 TRAIL_REVIEW_ACCEPTED = "Diterima"
 TRAIL_FILE_ITEM = "Bukti (berkas)"
+EVIDENCE_SIZE = "{size} bita"
 TRAIL_FILE_VALUE = "{name} · {kind}, {size} bita{pages} · SHA-256 {sha}"
 TRAIL_FILE_PAGES = ", {pages} halaman"
 TRAIL_FILE_CARRIED = " · dilampirkan pada semester lalu, ikut dikonfirmasi"

@@ -31,7 +31,7 @@ from render.report_data import (
 )
 from render.signing import Signer
 from render.verification import new_code
-from storage import finals, period_data, queries, register, review, writes
+from storage import evidence, finals, period_data, queries, register, review, writes
 from storage.db import session_scope
 from storage.periods import (
     DEFAULT_RULE,
@@ -71,6 +71,17 @@ class FinalOutcome:
     profile: tuple[MissingField, ...] = ()
     disagreements: tuple[Finding, ...] = ()
     returned: tuple[review.ReviewAction, ...] = ()  # parts returned and not yet sent again
+
+
+def evidence_files(session: Session, ctx: ReportContext) -> dict[str, bytes]:
+    """The bytes of the evidence files a report lists, by SHA-256 (for its pictures and, in a
+    final, the embedded copies; never part of the frozen context)."""
+    found: dict[str, bytes] = {}
+    for item in ctx["content"].get("evidence", []):
+        data = evidence.file_bytes(session, digest=item["sha256"])
+        if data is not None:
+            found[item["sha256"]] = data
+    return found
 
 
 def sha256(data: bytes) -> str:
@@ -148,7 +159,8 @@ class ReportDesk:
         with session_scope(self.db) as session:
             ctx = self.context(session, period, kind=report_context.DRAFT,
                                prepared_by=prepared_by, edition=edition)  # fmt: skip
-        return ctx, self.renderer.render(ctx)
+            files = evidence_files(session, ctx)
+        return ctx, self.renderer.render({**ctx, "files": files})
 
     def final(
         self,
@@ -171,6 +183,7 @@ class ReportDesk:
                                prepared_by=prepared_by, edition=edition)  # fmt: skip
             existing = finals.finals(session, period_id=period.id, report=edition.code)
             returned = tuple(review.open_returns(session, period_id=period.id)) if semester else ()
+            files = evidence_files(session, ctx)
         content = ctx["content"]
         refusal = FinalOutcome(
             missing=tuple(
@@ -192,7 +205,7 @@ class ReportDesk:
         ctx["document"] = {**ctx["document"], "version": version, "verification": verification}
         if existing:
             ctx["document"]["changes"] = self._changes(existing[-1], content)
-        pdf = self.renderer.render(ctx)
+        pdf = self.renderer.render({**ctx, "files": files})
         if self.signer is not None:  # the stored SHA-256 is then the signed file's
             reason = render_texts.SIGNING_REASON.format(lsp=ctx["content"]["lsp"]["name"])
             pdf = self.signer.sign(pdf, reason=reason)

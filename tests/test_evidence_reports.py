@@ -1,0 +1,103 @@
+"""Evidence in the reports: the appendix "Lampiran Bukti" lists every file with its SHA-256 and
+a small picture (a photo scaled down, a PDF's first page); a final carries the files themselves
+as embedded files, extracted back byte for byte; a file whose picture cannot be made safely
+gets none, and the report is made all the same; nothing outside is fetched."""
+
+import hashlib
+import io
+
+from PIL import Image
+from pypdf import PdfReader
+
+from bot.reports.desk import evidence_files
+from render.html import evidence_html
+from render.pdf import html_to_pdf
+from storage.db import session_scope
+from storage.enums import Role
+from tests.helpers import Chat, complete_profile
+from tests.reporting import fill, last_document, pdf_text, squeezed
+from tests.test_evidence_hostile import BOMB, LOOPING_PDF
+from tests.test_reports import SEMESTER_OVER
+from tests.test_review import REST, TUK
+
+
+def photo() -> bytes:
+    """A real JPEG, as a phone sends one (small, to keep the test quick)."""
+    out = io.BytesIO()
+    Image.new("RGB", (1600, 1200), (180, 40, 40)).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def scan() -> bytes:
+    """A real one-page PDF, as a scanner app sends one."""
+    return html_to_pdf("<h1>Berita Acara Verifikasi TUK</h1><p>12 Agustus 2026</p>")
+
+
+def sent_with(chat: Chat, *files: tuple[str, bytes]) -> None:
+    """Siti sends 2.5 with one TUK and these files for its verification date."""
+    chat.join("siti", Role.KOORDINATOR_TUK, "Siti Aminah")
+    chat.script("siti", ["/menu", "1", *TUK])
+    for name, data in files:
+        assert "✓ Bukti tersimpan" in chat.send_file("siti", name, data)
+    assert "sudah terkirim" in chat.script("siti", ["selesai", *REST])
+
+
+def images_on_last_page(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages[-1].images)
+
+
+def test_the_final_lists_the_files_with_pictures_and_carries_them_embedded(chat: Chat) -> None:
+    files = {"berita-acara.jpg": photo(), "berita-acara.pdf": scan()}
+    sent_with(chat, *files.items())
+    chat.say("admin", "/draft")
+    draft = last_document(chat).data
+    text = squeezed(pdf_text(draft))
+    assert squeezed("Lampiran 2. Bukti") in text
+    for name, data in files.items():
+        assert squeezed(name) in text
+        assert hashlib.sha256(data).hexdigest() in text.replace(" ", "")
+    assert images_on_last_page(draft) == 2  # the photo and the scan's first page
+    assert PdfReader(io.BytesIO(draft)).attachments == {}  # a draft carries no files
+
+    chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
+    fill(chat, "2.2", "2.3", "2.4", "2.6", "2.7")
+    assert "versi 1 dibuat" in chat.say("admin", "/final")
+    final = last_document(chat).data
+    embedded = PdfReader(io.BytesIO(final)).attachments
+    assert sorted(embedded) == ["01-berita-acara.jpg", "02-berita-acara.pdf"]
+    for stored_name, (data,) in embedded.items():
+        original = files[stored_name[3:]]
+        assert hashlib.sha256(data).hexdigest() == hashlib.sha256(original).hexdigest()
+    assert squeezed("berkas aslinya tersimpan utuh di dalam berkas PDF ini") in squeezed(
+        pdf_text(final)
+    )
+
+
+def test_a_file_that_cannot_be_pictured_safely_gets_no_picture(chat: Chat) -> None:
+    sent_with(chat, ("bomb.png", BOMB), ("loop.pdf", LOOPING_PDF), ("foto.jpg", photo()))
+    chat.say("admin", "/draft")
+    draft = last_document(chat).data
+    text = squeezed(pdf_text(draft))
+    assert text.count(squeezed("(pratinjau tidak tersedia)")) == 2
+    assert images_on_last_page(draft) == 1  # the real photo's
+
+
+def test_a_report_without_evidence_has_no_appendix_of_it(chat: Chat) -> None:
+    fill(chat, "2.5")
+    chat.say("admin", "/draft")
+    assert "Lampiran 2. Bukti" not in pdf_text(last_document(chat).data)
+
+
+def test_pictures_are_data_uris_only(chat: Chat) -> None:
+    """The appendix's HTML refers to nothing outside: its only sources are data: URIs made from
+    the stored bytes."""
+    sent_with(chat, ("foto.jpg", photo()), ("scan.pdf", scan()))
+    period = chat.desk.period()
+    assert period is not None
+    with session_scope(chat.db) as session:
+        ctx = chat.desk.context(session, period, kind="draft", prepared_by="Bu Admin")
+        files = evidence_files(session, ctx)
+    html = evidence_html({**ctx, "files": files})
+    sources = [part.split('"', 1)[0] for part in html.split('src="')[1:]]
+    assert len(sources) == 2 and all(s.startswith("data:image/jpeg;base64,") for s in sources)
