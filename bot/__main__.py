@@ -11,6 +11,7 @@ Usage:
     lsp-bot report draft|final [--period P]   the activity report as PDF (path on the last line)
     lsp-bot report list | get N | verify F    stored finals: list, fetch one, check a file
     lsp-bot export --out FILE.xlsx            all data of a period as a spreadsheet
+    lsp-bot export --evidence --out FILE.zip  the period's evidence files, with their hashes
     lsp-bot profile [--name ...]              the LSP details and signatories printed on reports
     lsp-bot members list|rename|add-role|...  the team: list, rename, roles, deactivate
     lsp-bot import-certificates FILE          the certificate list (XLSX/CSV), all or nothing

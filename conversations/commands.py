@@ -90,8 +90,9 @@ REGISTRY: tuple[CommandSpec, ...] = (
                       "atau nihil, profil LSP lengkap dan angkanya sama dengan register"),
     _spec("laporan", who=ADMINS, desk=REPORTS, usage="/laporan [VERSI]", slow=True,
           description="Daftar laporan final, atau kirim versi tertentu"),
-    _spec("ekspor", "export", who=ADMINS, desk=REPORTS, usage="/ekspor [PERIODE]", slow=True,
-          description="Semua data periode ini sebagai berkas Excel"),
+    _spec("ekspor", "export", who=ADMINS, desk=REPORTS, usage="/ekspor [bukti] [PERIODE]",
+          slow=True, description="Semua data periode ini sebagai berkas Excel; /ekspor bukti: "
+                                 "semua berkas bukti sebagai ZIP dengan SHA-256-nya"),
     _spec("tenggat", "deadline", who=ADMINS, desk=Desk.REMINDERS,
           description="Lihat atau ubah tenggat dan jadwal pengingat"),
     _spec("ingatkan", "remind", who=ADMINS, desk=Desk.REMINDERS, usage="/ingatkan [KODE]",

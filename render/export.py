@@ -17,7 +17,7 @@ from render.export_register import register_sheets
 from render.filters import wita_datetime
 from render.outline import QuestionLike, SectionLike
 from render.register_data import RegisterData
-from render.report_data import Finding
+from render.report_data import EvidenceItem, Finding
 from render.sheets import append, fit, wita_naive
 from render.values import display, safe_text
 from storage.period_data import StoredAnswer
@@ -37,6 +37,7 @@ def workbook(
     register: RegisterData | None = None,
     findings: Sequence[Finding] = (),
     states: dict[str, str] | None = None,
+    evidence: Sequence[EvidenceItem] = (),
 ) -> bytes:
     """The .xlsx bytes: a sheet per section (an empty one says whether the section is
     missing or nihil: `states`, as the reports' chapters), then the register's certificates
@@ -58,6 +59,15 @@ def workbook(
     for title, note, fill in register_sheets(register or RegisterData(), findings, now):
         append(info, [title, note])
         fill(book.create_sheet(title))
+    if evidence:
+        sheet = book.create_sheet(texts.EXPORT_EVIDENCE_TITLE)
+        append(info, [sheet.title, texts.EXPORT_EVIDENCE_NOTE])
+        append(sheet, texts.EXPORT_EVIDENCE_HEADER)
+        for item in evidence:
+            append(sheet, [item["no"], item["ref"], item["answer"], item["name"],
+                           item["kind"].upper(), item["size"], item["pages"] or None,
+                           item["sha256"], item["by"], item["at"]])  # fmt: skip
+        fit(sheet)
     fit(info)
     props = book.properties
     props.title = safe_text(f"{texts.EXPORT_TITLE} {period_label}")

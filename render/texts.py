@@ -46,6 +46,23 @@ TRAIL_REVIEW_RETURNED = 'Dikembalikan: "{note}" (perlu diperbaiki: {fields})'
 TRAIL_REVIEW_ACCEPTED = "Diterima"
 TRAIL_FILE_ITEM = "Bukti (berkas)"
 EVIDENCE_SIZE = "{size} bita"
+EXPORT_EVIDENCE_TITLE = "Bukti"
+EXPORT_EVIDENCE_NOTE = "Berkas bukti setiap jawaban, dengan SHA-256-nya (berkasnya: /ekspor bukti)"
+EXPORT_EVIDENCE_HEADER = ["No.", "Butir", "Jawaban", "Nama berkas", "Jenis", "Ukuran",
+                          "Halaman", "SHA-256", "Dikirim oleh", "Waktu (WITA)"]  # fmt: skip
+EVIDENCE_ZIP_HEAD = (
+    "Bukti {lsp}, {period}\nDibuat {made_at}. Setiap berkas, butir yang didukungnya dan "
+    "SHA-256-nya:"
+)
+EVIDENCE_ZIP_LINE = (
+    "{no}. {file}\n   Butir: {ref} — {answer}\n   {kind}, {size}; dikirim oleh {by}, {at}\n"
+    "   SHA-256: {sha256}"
+)
+EVIDENCE_ZIP_MISSING = "(berkas tidak ditemukan di basis data)"
+EVIDENCE_ZIP_CHECK = (
+    "Memeriksa: hitung SHA-256 setiap berkas (mis. sha256sum bukti/*) dan bandingkan dengan "
+    "daftar ini, Lampiran Bukti dan Jejak Data laporan."
+)
 TRAIL_FILE_VALUE = "{name} · {kind}, {size} bita{pages} · SHA-256 {sha}"
 TRAIL_FILE_PAGES = ", {pages} halaman"
 TRAIL_FILE_CARRIED = " · dilampirkan pada semester lalu, ikut dikonfirmasi"

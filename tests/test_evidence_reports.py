@@ -5,17 +5,27 @@ gets none, and the report is made all the same; nothing outside is fetched."""
 
 import hashlib
 import io
+import json
+import zipfile
+from pathlib import Path
 
+import pytest
+from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader
 
 from bot.reports.desk import evidence_files
+from conversations.service import Message
 from render.html import evidence_html
 from render.pdf import html_to_pdf
+from storage import queries
 from storage.db import session_scope
 from storage.enums import Role
-from tests.helpers import Chat, complete_profile
+from tests.helpers import Chat, complete_profile, semester_over
 from tests.reporting import fill, last_document, pdf_text, squeezed
+from tests.test_cli import console, run
+from tests.test_cli import workdir as workdir
+from tests.test_cli_reports import status
 from tests.test_evidence_hostile import BOMB, LOOPING_PDF
 from tests.test_reports import SEMESTER_OVER
 from tests.test_review import REST, TUK
@@ -101,3 +111,66 @@ def test_pictures_are_data_uris_only(chat: Chat) -> None:
     html = evidence_html({**ctx, "files": files})
     sources = [part.split('"', 1)[0] for part in html.split('src="')[1:]]
     assert len(sources) == 2 and all(s.startswith("data:image/jpeg;base64,") for s in sources)
+
+
+def test_ekspor_bukti_gives_the_files_with_a_manifest_of_their_hashes(chat: Chat) -> None:
+    files = {"berita-acara.jpg": photo(), "berita-acara.pdf": scan()}
+    sent_with(chat, *files.items())
+    reply = chat.say("admin", "/ekspor bukti")
+    assert "Semua berkas bukti Semester II Tahun 2026 dalam satu berkas ZIP" in reply
+    document = last_document(chat)
+    assert document.filename.startswith("Bukti-LSP_2026-II_") and document.filename.endswith(".zip")
+    with zipfile.ZipFile(io.BytesIO(document.data)) as archive:
+        manifest = json.loads(archive.read("MANIFEST.json"))
+        readable = archive.read("MANIFEST.txt").decode("utf-8")
+        kept = {
+            name: archive.read(name) for name in archive.namelist() if name.startswith("bukti/")
+        }
+    assert sorted(kept) == ["bukti/001-berita-acara.jpg", "bukti/002-berita-acara.pdf"]
+    for listed in manifest["files"]:
+        data = kept[listed["file"]]
+        assert hashlib.sha256(data).hexdigest() == listed["sha256"]
+        assert data == files[listed["name"]]
+        assert listed["ref"] == "2.5, TUK no. 1" and listed["by"] == "Siti Aminah"
+        assert listed["sha256"] in readable
+    assert "sha256sum" in readable
+
+    chat.say("admin", "/ekspor")  # the spreadsheet lists the same files
+    book = load_workbook(io.BytesIO(last_document(chat).data))
+    rows = list(book["Bukti"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("No.", "Butir", "Jawaban", "Nama berkas")
+    assert {row[7] for row in rows[1:]} == {hashlib.sha256(d).hexdigest() for d in files.values()}
+
+
+def test_ekspor_bukti_is_for_admins_and_not_on_whatsapp(chat: Chat) -> None:
+    sent_with(chat, ("foto.jpg", photo()))
+    assert "hanya dapat diminta oleh Manajer Administrasi" in chat.say("siti", "/ekspor bukti")
+    assert chat.documents == []
+    with session_scope(chat.db) as session:
+        admin = queries.member_by_identity(session, key="console:admin")
+    assert admin is not None and chat.dispatcher.reports is not None
+    on_whatsapp = Message("whatsapp:6281100000001", "/ekspor bukti")
+    [reply] = chat.dispatcher.reports.answer("ekspor", "bukti", admin, message=on_whatsapp)
+    assert "WhatsApp tidak dapat mengirim berkas ZIP" in reply.text and reply.document is None
+    assert "lsp-bot export --evidence --period 2026-II" in reply.text
+
+
+def test_the_server_exports_the_evidence_too(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in semester_over({}).items():
+        monkeypatch.setenv(name, value)
+    admin_code = run("init").splitlines()[-1]
+    console("admin", f"/start {admin_code}")
+    (workdir / "ba.pdf").write_bytes(scan())
+    siti = run("invite", "--role", "koordinator_tuk", "--name", "Siti Aminah").splitlines()[-1]
+    console("siti", f"/start {siti}", "/menu", "1", *TUK, f"@berkas {workdir / 'ba.pdf'}",
+            "selesai", *REST)  # fmt: skip
+    code, out = status("export", "--evidence", "--period", "2026-II", "--out", "bukti.zip")
+    assert code == 0 and "ZIP" in out
+    with zipfile.ZipFile(workdir / "bukti.zip") as archive:
+        assert archive.read("bukti/001-ba.pdf") == scan_bytes(workdir)
+
+
+def scan_bytes(workdir: Path) -> bytes:
+    return (workdir / "ba.pdf").read_bytes()

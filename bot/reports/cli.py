@@ -16,8 +16,10 @@ from bot.reports.editions import (
     ACTIVITIES,
     PDF,
     XLSX,
+    ZIP,
     Edition,
     draft_filename,
+    evidence_filename,
     export_filename,
     final_filename,
 )
@@ -56,6 +58,10 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: Repo
     if period is None:
         print(common.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
         return 2
+    if args.command == "export" and getattr(args, "evidence", False):
+        document = Document(evidence_filename(period, utcnow()), desk.evidence(period), ZIP)
+        print(texts.EVIDENCE_READY.format(period=period_label(period)))
+        return _save(document, args.out, settings)
     if args.command == "export":
         document = Document(export_filename(period, utcnow()), desk.export(period), XLSX)
         print(texts.EXPORT_READY.format(period=period_label(period)))

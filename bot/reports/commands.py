@@ -15,9 +15,11 @@ from bot.reports.editions import (
     PDF,
     SEMESTER_CERTIFICATES,
     XLSX,
+    ZIP,
     Edition,
     draft_filename,
     edition_label,
+    evidence_filename,
     export_filename,
     final_filename,
 )
@@ -70,6 +72,8 @@ class ReportCommands(AdminCommands):
             return self._final(period, member, message.channel, edition)
         if name == "laporan":
             return self._archive(period, numbers[0] if numbers else None, edition)
+        if "bukti" in (w.casefold() for w in words):
+            return self._evidence(period, message.channel)
         return self._export(period)
 
     def verify(self, identity: str, data: bytes) -> list[Reply]:
@@ -132,10 +136,25 @@ class ReportCommands(AdminCommands):
         document = Document(final_filename(period, info.version, edition), outcome.pdf, PDF)
         return [Reply(text, document=document)]
 
+    def _evidence(self, period: PeriodRecord, channel: str) -> list[Reply]:
+        code = f"{period.year}-{period.semester}"
+        if channel == "whatsapp":  # WhatsApp sends no ZIP documents (PDF and Office files only)
+            return [Reply(texts.EVIDENCE_NOT_ON_WHATSAPP.format(code=code))]
+        data = self.desk.evidence(period)
+        if len(data) > CHAT_FILE_LIMIT:
+            size = f"{len(data) / 1_000_000:.0f} MB"
+            return [Reply(texts.EVIDENCE_TOO_BIG.format(size=size, code=code))]
+        document = Document(evidence_filename(period, self.clock()), data, ZIP)
+        return [Reply(texts.EVIDENCE_READY.format(period=period_label(period)), document=document)]
+
     def _export(self, period: PeriodRecord) -> list[Reply]:
         data = self.desk.export(period)
         document = Document(export_filename(period, self.clock()), data, XLSX)
         return [Reply(texts.EXPORT_READY.format(period=period_label(period)), document=document)]
+
+
+# Telegram's bots send files of up to 50 MB; a larger ZIP is fetched at the server instead.
+CHAT_FILE_LIMIT = 48_000_000
 
 
 def _edition(words: list[str]) -> tuple[Edition, list[str]]:

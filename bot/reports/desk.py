@@ -18,6 +18,8 @@ from conversations.service import ensure_periods, period_label, reporting_period
 from render import context as report_context
 from render import texts as render_texts
 from render.changes import changed_lines
+from render.evidence_archive import evidence_zip
+from render.evidence_list import evidence_items
 from render.export import workbook
 from render.filters import wita_long
 from render.renderer import Renderer
@@ -306,14 +308,26 @@ class ReportDesk:
                 period = period_data.period(session, year=year, semester=semester)
             return period
 
+    def record(self, session: Session, period: PeriodRecord) -> report_context.SemesterRecord:
+        """The semester's record as a draft reads it (what the exports are made from)."""
+        request = self._request(session, period, kind=report_context.DRAFT, prepared_by="")
+        return report_context.read(session, request)
+
+    def evidence(self, period: PeriodRecord) -> bytes:
+        """Every evidence file of the period's printed answers as a ZIP with its manifest."""
+        with session_scope(self.db) as session:
+            record = self.record(session, period)
+            items = evidence_items(SECTIONS, record.parts, record.stored.evidence)
+            files = {i["sha256"]: evidence.file_bytes(session, digest=i["sha256"]) for i in items}
+        found = {sha: data for sha, data in files.items() if data is not None}
+        return evidence_zip(items, found, lsp=record.stored.lsp["name"],
+                            period=period_label(period), now=self.clock())  # fmt: skip
+
     def export(self, period: PeriodRecord) -> bytes:
         """All data of a period as .xlsx bytes (every section of both reports), with the
         register's sheets and the cross-check both reports' drafts show."""
         with session_scope(self.db) as session:
-            record = report_context.read(
-                session, self._request(session, period, kind=report_context.DRAFT,
-                                       prepared_by=""),
-            )  # fmt: skip
+            record = self.record(session, period)
         drafts = [
             report_context.compose(record, edition.report, report_sections(edition.report))
             for edition in (ACTIVITIES, SEMESTER_CERTIFICATES)
@@ -322,6 +336,8 @@ class ReportDesk:
             (f["topic"], f["subject"]): f for d in drafts for f in d["content"]["crosscheck"]
         }
         states = {ch["clause"]: ch["state"] for d in drafts for ch in d["content"]["chapters"]}
+        items = evidence_items(SECTIONS, record.parts, record.stored.evidence)
         return workbook(SECTIONS, record.stored, period_label=period_label(period),
                         now=self.clock(), register=record.register,
-                        findings=list(findings.values()), states=states)  # fmt: skip
+                        findings=list(findings.values()), states=states,
+                        evidence=items)  # fmt: skip

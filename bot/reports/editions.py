@@ -13,6 +13,7 @@ REPORT = "A"
 FILE_STEMS = {"A": "Laporan-Kegiatan-LSP", "B": "Laporan-Penerbitan-Sertifikat"}
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+ZIP = "application/zip"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,12 @@ def draft_filename(period: PeriodRecord, now: datetime, edition: Edition = ACTIV
 def final_filename(period: PeriodRecord, version: int, edition: Edition = ACTIVITIES) -> str:
     """Laporan-Kegiatan-LSP_2026-II_v2.pdf."""
     return f"{edition.stem}_{period.year}-{period.semester}_v{version}.pdf"
+
+
+def evidence_filename(period: PeriodRecord, now: datetime) -> str:
+    """Bukti-LSP_2026-II_20261124-1005.zip."""
+    stamp = now.astimezone(WITA).strftime("%Y%m%d-%H%M")
+    return f"Bukti-LSP_{period.year}-{period.semester}_{stamp}.zip"
 
 
 def export_filename(period: PeriodRecord, now: datetime) -> str:

@@ -89,6 +89,18 @@ FINAL_AVAILABLE = "Versi yang ada: {versions}."
 FINAL_SENT = "Laporan final {period} versi {version} (dibuat {at}).\nSHA-256 berkas: {sha}"
 
 EXPORT_READY = "Semua data {period} dalam satu berkas Excel (satu lembar per bagian)."
+EVIDENCE_NOT_ON_WHATSAPP = (
+    "WhatsApp tidak dapat mengirim berkas ZIP. Mintalah /ekspor bukti lewat Telegram, atau "
+    "di server: lsp-bot export --evidence --period {code} --out bukti.zip"
+)
+EVIDENCE_TOO_BIG = (
+    "Berkas bukti semester ini {size}, lebih besar dari yang dapat dikirim lewat chat. Ambil "
+    "di server: lsp-bot export --evidence --period {code} --out bukti.zip"
+)
+EVIDENCE_READY = (
+    "Semua berkas bukti {period} dalam satu berkas ZIP, dengan daftar SHA-256 setiap berkas "
+    "(MANIFEST.txt dan MANIFEST.json) untuk memeriksa keasliannya."
+)
 
 VERIFY_MATCH = (
     "COCOK: berkas ini adalah laporan final tersimpan.\n"

@@ -125,6 +125,11 @@ def _reports(commands: Commands) -> None:
     verify.add_argument("file", type=Path)
     export = commands.add_parser("export", help="ekspor semua data periode ke Excel")
     export.add_argument("--out", type=Path, required=True)
+    export.add_argument(
+        "--evidence",
+        action="store_true",
+        help="berkas bukti periode itu sebagai ZIP dengan daftar SHA-256-nya",
+    )
     export.add_argument("--period", type=_period_arg)
     profile = commands.add_parser("profile", help="lihat atau ubah profil LSP di laporan")
     for option, help_text in (
