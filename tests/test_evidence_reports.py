@@ -174,3 +174,19 @@ def test_the_server_exports_the_evidence_too(
 
 def scan_bytes(workdir: Path) -> bytes:
     return (workdir / "ba.pdf").read_bytes()
+
+
+def test_a_final_too_big_for_the_chat_says_where_to_fetch_it(
+    chat: Chat, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent_with(chat, ("foto.jpg", photo()))
+    chat.clock.now = SEMESTER_OVER
+    complete_profile(chat.db)
+    fill(chat, "2.2", "2.3", "2.4", "2.6", "2.7")
+    monkeypatch.setattr("bot.reports.commands.CHAT_FILE_LIMIT", 10_000)  # as if 50 MB of photos
+    reply = chat.say("admin", "/final")
+    assert "versi 1 dibuat" in reply and chat.documents == []
+    assert "lebih besar dari yang dapat dikirim lewat chat" in reply
+    assert "lsp-bot report get 1 --period 2026-II --out laporan.pdf" in reply
+    assert "lsp-bot report get 1 --period 2026-II" in chat.say("admin", "/laporan 1")
+    assert chat.documents == []

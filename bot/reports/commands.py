@@ -118,7 +118,7 @@ class ReportCommands(AdminCommands):
         except SigningError as error:  # the key is missing or its passphrase wrong
             logger.error("final not signed: %s", error)
             return [Reply(str(error))]
-        return [final_reply(period, outcome, edition)]
+        return [sendable(final_reply(period, outcome, edition), period, edition)]
 
     def _archive(self, period: PeriodRecord, version: int | None, edition: Edition) -> list[Reply]:
         if version is None:
@@ -134,7 +134,7 @@ class ReportCommands(AdminCommands):
             sha=info.pdf_sha256,
         )
         document = Document(final_filename(period, info.version, edition), outcome.pdf, PDF)
-        return [Reply(text, document=document)]
+        return [sendable(Reply(text, document=document), period, edition)]
 
     def _evidence(self, period: PeriodRecord, channel: str) -> list[Reply]:
         code = f"{period.year}-{period.semester}"
@@ -155,6 +155,20 @@ class ReportCommands(AdminCommands):
 
 # Telegram's bots send files of up to 50 MB; a larger ZIP is fetched at the server instead.
 CHAT_FILE_LIMIT = 48_000_000
+
+
+def sendable(reply: Reply, period: PeriodRecord, edition: Edition) -> Reply:
+    """A final too big for a chat (its evidence embedded) is not sent there: the reply says
+    where to fetch it at the server."""
+    document = reply.document
+    if document is None or len(document.data) <= CHAT_FILE_LIMIT:
+        return reply
+    version = document.filename.rsplit("_v", 1)[-1].split(".", 1)[0]
+    command = texts.FETCH_CLI.format(version=version)
+    command += f" --period {period.year}-{period.semester}"
+    command += " --report B" if edition.report == "B" else ""
+    size = f"{len(document.data) / 1_000_000:.0f} MB"
+    return Reply(reply.text + "\n" + texts.FINAL_TOO_BIG.format(size=size, command=command))
 
 
 def _edition(words: list[str]) -> tuple[Edition, list[str]]:

@@ -69,6 +69,11 @@ FINAL_MADE = (
     "Laporan final {period} versi {version} dibuat.\nNomor dokumen: {number}\nSHA-256 berkas: {sha}"
 )
 
+FINAL_TOO_BIG = (
+    "Berkasnya {size} (bukti terlampir di dalamnya), lebih besar dari yang dapat dikirim lewat "
+    "chat. Ambil di server: {command} --out laporan.pdf"
+)
+
 FINAL_UNCHANGED = (
     "Data tidak berubah sejak laporan final versi {version} ({at}); "
     "berikut dokumen yang sama.\nNomor dokumen: {number}\nSHA-256 berkas: {sha}"
