@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, select
 
+from bot.reminders.delivery import Begin, Delivery, always_begin
+from bot.reminders.desk import ReminderDesk
+from conversations.events import Reply
 from storage.db import session_scope
 from storage.enums import Role
 from storage.models import Submission, SubmissionEvent
@@ -158,3 +161,38 @@ def test_reports_say_returned_and_accepted_and_trace_both(chat: Chat) -> None:
     draft = squeezed(pdf_text(chat.documents[-1].data))
     assert squeezed("Siti Aminah: diterima oleh Bu Admin pada 04-01-2027 10.00 WITA") in draft
     assert squeezed("PemeriksaanDiterima") in draft.replace(" ", "")
+
+
+class Console:
+    """A pusher for console identities: what it would send, kept."""
+
+    channels = ("console",)
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Reply]] = []
+
+    async def push(self, identity: str, reply: Reply, begin: Begin = always_begin) -> Delivery:
+        if not await begin():
+            return Delivery(sent=False)
+        self.sent.append((identity, reply))
+        return Delivery(sent=True)
+
+
+async def test_the_owner_is_told_once_and_reminders_name_the_return(chat: Chat) -> None:
+    sent_by_siti(chat)
+    returned_by_admin(chat)
+    desk, pusher = ReminderDesk(chat.db, clock=chat.clock), Console()
+    await desk.run(pusher)
+    [(identity, notice)] = pusher.sent
+    assert identity == "console:siti" and f'"{NOTE}"' in notice.text
+    assert [option.value for option in notice.options] == ["/perbaiki 2.5"]
+    await desk.run(pusher)
+    assert len(pusher.sent) == 1  # once only
+    period = chat.desk.period()
+    assert period is not None
+    assert desk.remind_now(period=period, section=None, by=1) >= 1  # an admin's /ingatkan
+    await desk.run(pusher)
+    reminded = [reply.text for who, reply in pusher.sent[1:] if who == "console:siti"]
+    assert (
+        reminded and f'2.5 Pengembangan dan Verifikasi TUK (dikembalikan: "{NOTE}")' in reminded[0]
+    )

@@ -6,18 +6,23 @@ that answer in three messages and sends again; the admin accepts."""
 
 from typing import Any
 
+from sqlalchemy import Engine
+
 from bot.channels.telegram.application import sending_application
 from bot.channels.telegram.push import TelegramPusher
 from bot.reminders.desk import ReminderDesk
 from conversations.files import MAX_BYTES
+from render.renderer import Renderer
 from storage.enums import Role
 from tests.botapi.harness import TelegramBot
 from tests.botapi.records import BOT
 from tests.botapi.server import TOKEN
 from tests.botapi.server import Person as TelegramPerson
-from tests.graphapi.harness import WhatsAppBot, texts_of
+from tests.conftest import UNPACED
+from tests.graphapi.harness import WhatsAppBot, texts_of, until, whatsapp_bot
+from tests.graphapi.server import GraphStandIn
 from tests.graphapi.server import Person as WhatsAppPerson
-from tests.helpers import complete_profile
+from tests.helpers import Clock, complete_profile
 from tests.test_evidence import JPEG, NOT_A_PHOTO, PDF
 from tests.test_review import NOTE, REST, TUK, status
 
@@ -114,3 +119,21 @@ async def test_whatsapp_return_fix_and_accept(whatsapp: WhatsAppBot) -> None:
     await whatsapp.press(WA_ADMIN, "2.5 Siti Aminah")
     assert "diterima" in texts_of(await whatsapp.press(WA_ADMIN, "Terima"))
     assert status(whatsapp.db)[0] == "accepted"
+
+
+async def test_the_owner_is_told_at_once_by_the_running_bot(
+    graph: GraphStandIn, db: Engine, clock: Clock, renderer: Renderer
+) -> None:
+    """With `lsp-bot run`'s reminder scheduler (its tick an hour away), a return wakes it: the
+    notice reaches the owner without waiting for the tick."""
+    desk = ReminderDesk(db, clock=clock)
+    async with whatsapp_bot(graph, db, clock, renderer, reminders=desk,
+                            per_person_rate=UNPACED) as bot:  # fmt: skip
+        await bot.join(WA_ADMIN, Role.ADMIN, "Bu Admin")
+        await bot.join(WA_SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
+        for line in ["/menu", "1", *TUK, "/lewati", *REST]:
+            await bot.say(WA_SITI, line)
+        for line in ["/periksa", "1", "Kembalikan", "5", NOTE]:
+            await bot.say(WA_ADMIN, line)
+        await until(lambda: any(NOTE in m.text for m in graph.screen(WA_SITI)),
+                    what="the notice of the return")  # fmt: skip
