@@ -4,8 +4,13 @@ the admin opens /periksa with buttons and returns the verification date with a n
 coordinator is told in her chat by the reminder sender, with a Perbaiki button, fixes exactly
 that answer in three messages and sends again; the admin accepts."""
 
+import hashlib
+import io
+import json
+import zipfile
 from typing import Any
 
+from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from bot.channels.telegram.application import sending_application
@@ -23,7 +28,9 @@ from tests.graphapi.harness import WhatsAppBot, texts_of, until, whatsapp_bot
 from tests.graphapi.server import GraphStandIn
 from tests.graphapi.server import Person as WhatsAppPerson
 from tests.helpers import Clock, complete_profile
+from tests.reporting import pdf_text
 from tests.test_evidence import JPEG, NOT_A_PHOTO, PDF
+from tests.test_reports import SEMESTER_OVER
 from tests.test_review import NOTE, REST, TUK, status
 
 TG_ADMIN, TG_SITI = TelegramPerson(7501, "Bu", "Admin"), TelegramPerson(7502, "Siti")
@@ -87,6 +94,28 @@ async def test_telegram_return_fix_and_accept(telegram: TelegramBot) -> None:
     accepted = await telegram.press(TG_ADMIN, "Terima")
     assert "diterima" in tg(accepted)
     assert status(telegram.db)[0] == "accepted"
+
+    # The semester over, the admin's own sections nihil: the final carries both files.
+    telegram.clock.now = SEMESTER_OVER
+    for key in ("2.2", "2.3", "2.4", "2.6", "2.7"):
+        await telegram.say(TG_ADMIN, f"/nihil {key}")
+        await telegram.press(TG_ADMIN, "Ya")
+    made = await telegram.say(TG_ADMIN, "/final")
+    [final] = [m.document for m in made if m.document is not None]
+    embedded = PdfReader(io.BytesIO(final.data)).attachments
+    assert {hashlib.sha256(d).hexdigest() for (d,) in embedded.values()} == {
+        hashlib.sha256(JPEG).hexdigest(),
+        hashlib.sha256(PDF).hexdigest(),
+    }
+    assert "Lampiran 2. Bukti" in pdf_text(final.data)
+    zipped = await telegram.say(TG_ADMIN, "/ekspor bukti")
+    [archive] = [m.document for m in zipped if m.document is not None]
+    with zipfile.ZipFile(io.BytesIO(archive.data)) as opened_zip:
+        manifest = json.loads(opened_zip.read("MANIFEST.json"))
+        for item in manifest["files"]:
+            data = opened_zip.read(item["file"])
+            assert hashlib.sha256(data).hexdigest() == item["sha256"]
+    assert len(manifest["files"]) == 2
 
 
 async def test_whatsapp_return_fix_and_accept(whatsapp: WhatsAppBot) -> None:
