@@ -6,7 +6,8 @@ from datetime import timedelta
 from conversations import texts
 from conversations.commands import Audience, listed
 from conversations.display import format_date
-from conversations.events import CreateInvite, SectionProgress, SetName
+from conversations.effects import CreateInvite, SetName
+from conversations.events import SectionProgress
 from conversations.forms.registry import BY_KEY, sections_for
 from conversations.parsing import match_choice
 from conversations.schema import Choice

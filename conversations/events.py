@@ -1,13 +1,14 @@
 """What goes into the engine and what comes out of it."""
 
 from dataclasses import astuple, dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 from typing import Any
 
 from conversations.commands import Parsed, parse
+from conversations.effects import Effect
 from conversations.files import IncomingFile
-from conversations.review_views import ReturnView, ReviewPart, ReviewView
+from conversations.review_views import ReturnView, ReviewView
 from conversations.state import State
 from storage.enums import Role, SubmissionStatus
 
@@ -72,74 +73,6 @@ class Reply:
     multiple: bool = False
     invite_code: str | None = None
     gist: Gist | None = None
-
-
-@dataclass(frozen=True)
-class SaveAnswer:
-    """Store this value (None: skipped) for a field of the member's submission
-    (`carried_from`: the earlier semester's answer revision it copies, confirmed by the
-    member)."""
-
-    section: str
-    entry: int
-    field: str
-    value: Any
-    carried_from: int | None = None
-
-
-@dataclass(frozen=True)
-class SetStatus:
-    """Change the status of the member's submission for a section."""
-
-    section: str
-    status: SubmissionStatus
-
-
-@dataclass(frozen=True)
-class CreateInvite:
-    """Record a one-time invite code."""
-
-    code: str
-    role: Role
-    name: str | None
-    expires_at: datetime
-
-
-@dataclass(frozen=True)
-class SetName:
-    """The member gives their own full name."""
-
-    name: str
-
-
-@dataclass(frozen=True)
-class RevokeCertificate:
-    """Record a certificate's revocation (the admin confirmed it on screen)."""
-
-    number: str
-    on: date
-    reason: str
-    decision: str
-
-
-@dataclass(frozen=True)
-class AttachEvidence:
-    """Keep a file as evidence of an answer of the member's submission (judged by its bytes:
-    `kind`, a PDF's `pages`)."""
-
-    section: str
-    entry: int
-    field: str
-    filename: str
-    data: bytes
-    kind: str
-    pages: int | None
-
-
-Effect = (
-    SaveAnswer | SetStatus | CreateInvite | SetName | RevokeCertificate | AttachEvidence
-    | ReviewPart
-)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -309,6 +309,11 @@ EVIDENCE_ASK = (
     "Kirim foto atau pindaian {what} sebagai bukti (foto atau PDF, boleh lebih dari satu, paling "
     "banyak {most}). Ketik /lewati bila tidak ada."
 )
+EVIDENCE_ASK_REPLACE = (
+    "Bila buktinya juga berubah, kirim foto atau pindaian {what} yang baru (paling banyak "
+    "{most}): berkas baru menggantikan bukti yang ada, yang lama tetap tersimpan di riwayat. "
+    "Ketik /lewati untuk mempertahankan bukti yang ada."
+)
 EVIDENCE_ASK_REQUIRED = (
     "Kirim foto atau pindaian {what} sebagai bukti (foto atau PDF, wajib, paling banyak {most})."
 )

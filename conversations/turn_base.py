@@ -7,16 +7,8 @@ from typing import Any
 
 from conversations import texts
 from conversations.display import display_value, format_date
-from conversations.events import (
-    Context,
-    Effect,
-    Option,
-    OtherPart,
-    Reply,
-    SaveAnswer,
-    SetStatus,
-    Step,
-)
+from conversations.effects import Effect, SaveAnswer, SetStatus
+from conversations.events import Context, Option, OtherPart, Reply, Step
 from conversations.flow import (
     Prompt,
     entry_answers,

@@ -19,7 +19,8 @@ from typing import Any
 
 from conversations import texts
 from conversations.display import display_value
-from conversations.events import Option, PreviousPart, SaveAnswer
+from conversations.effects import SaveAnswer
+from conversations.events import Option, PreviousPart
 from conversations.flow import Ask, Prompt, entry_answers, live_entries, next_entry_number
 from conversations.parsing import parse_yes_no
 from conversations.schema import Question, Section

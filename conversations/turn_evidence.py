@@ -4,7 +4,7 @@ bot asks for photos or scans; each file is judged by its bytes (conversations/fi
 or refused with the reason, until the person says "selesai", skips, or reaches the limit."""
 
 from conversations import texts
-from conversations.events import AttachEvidence
+from conversations.effects import AttachEvidence, ReplaceEvidence
 from conversations.files import MAX_BYTES, MAX_PAGES, IncomingFile, judge, size_text
 from conversations.schema import EvidenceRequest, Question
 from conversations.state import Mode
@@ -18,12 +18,19 @@ class EvidenceMoves(TurnBase):
         """Whether files are asked for after this answer (the channel can send them)."""
         return question.evidence is not None and self.ctx.files
 
-    def ask_evidence(self, question: Question, entry: int, count: int = 0) -> None:
-        """Wait for files for an answer (`count`: how many were kept in this wait)."""
+    def ask_evidence(
+        self, question: Question, entry: int, count: int = 0, *, replace: bool = False
+    ) -> None:
+        """Wait for files for an answer (`count`: how many were kept in this wait; `replace`:
+        the answer was changed, and new files replace the ones it has)."""
         request = question.evidence
         assert request is not None
-        self.state = self.state.at(Mode.EVIDENCE, entry=entry, field=question.key, pending=count)
+        replace = replace or (self.state.mode is Mode.EVIDENCE and self.state.editing)
+        self.state = self.state.at(Mode.EVIDENCE, entry=entry, field=question.key, pending=count,
+                                   editing=replace)  # fmt: skip
         template = texts.EVIDENCE_ASK_REQUIRED if request.required else texts.EVIDENCE_ASK
+        if replace:
+            template = texts.EVIDENCE_ASK_REPLACE
         self.say(template.format(what=request.what, most=request.most))
 
     def _request(self) -> tuple[Question, EvidenceRequest] | None:
@@ -50,6 +57,8 @@ class EvidenceMoves(TurnBase):
             return
         if self.refused_as_locked():
             return
+        if self.state.editing and count == 0:  # the first new file replaces the old ones
+            self.store(ReplaceEvidence(section.key, self.state.entry, question.key))
         self.store(AttachEvidence(section.key, self.state.entry, question.key,
                                   file.filename or f"bukti.{verdict.kind}", file.data,
                                   verdict.kind, verdict.pages))  # fmt: skip
@@ -80,5 +89,5 @@ class EvidenceMoves(TurnBase):
             return
         if skipped:
             self.say(texts.SAVED_SKIPPED)
-        self.state = self.state.at(Mode.FILLING, pending=None)
+        self.state = self.state.at(Mode.FILLING, pending=None, editing=False)
         self.advance()

@@ -5,7 +5,7 @@ from typing import Any
 
 from conversations import texts
 from conversations.display import display_value, format_date
-from conversations.events import SaveAnswer
+from conversations.effects import SaveAnswer
 from conversations.flow import Ask
 from conversations.parsing import Rejected, parse
 from conversations.schema import Question, Section
@@ -100,9 +100,14 @@ class FillingMoves(CarryMoves, EvidenceMoves, CheckMoves):
             return
         if self.state.mode is Mode.EDITING:
             self.say(texts.CHANGED)
+            fixing = bool(self.state.fixing)  # a returned part: only the flagged answers
             if self.fix_next((self.state.entry, question.key)):
                 return
             self.state = self.state.at(Mode.FILLING, closed=True)
+            replaceable = value is not None and carried_from is None and not fixing
+            if replaceable and self.wants_evidence(question):
+                self.ask_evidence(question, self.state.entry, replace=True)
+                return
         self.advance()
 
     def skip(self) -> None:

@@ -4,12 +4,8 @@ from typing import Any
 
 from conversations import texts
 from conversations.display import display_value
-from conversations.events import (
-    Option,
-    OthersView,
-    SaveAnswer,
-    SetStatus,
-)
+from conversations.effects import SaveAnswer, SetStatus
+from conversations.events import Option, OthersView
 from conversations.flow import (
     DELETED,
     Ask,

@@ -9,7 +9,8 @@ from typing import Any
 from conversations import texts
 from conversations.commands import Command, Parsed, Text
 from conversations.display import format_date
-from conversations.events import CertificateView, Option, RevokeCertificate
+from conversations.effects import RevokeCertificate
+from conversations.events import CertificateView, Option
 from conversations.parsing import Rejected, parse, parse_date
 from conversations.schema import Question, QuestionType
 from conversations.state import Mode, State

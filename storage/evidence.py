@@ -147,6 +147,20 @@ def remove(session: Session, *, evidence_id: int, member_id: int, now: datetime)
     return bool(done.rowcount)
 
 
+def remove_answer(
+    session: Session, *, submission_id: int, entry_no: int, field: str, member_id: int,
+    now: datetime,
+) -> int:  # fmt: skip
+    """Mark every live attachment of one answer removed (replaced); how many were."""
+    done = session.connection().execute(
+        update(_EVIDENCE)
+        .where(_EVIDENCE.c.submission_id == submission_id, _EVIDENCE.c.entry_no == entry_no,
+               _EVIDENCE.c.field == field, _EVIDENCE.c.removed_at.is_(None))
+        .values(removed_at=now, removed_by=member_id)
+    )  # fmt: skip
+    return int(done.rowcount or 0)
+
+
 def attached(
     session: Session, *, submission_ids: list[int], removed: bool = False
 ) -> list[Attached]:

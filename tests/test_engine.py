@@ -3,16 +3,9 @@
 from datetime import date
 
 from conversations.commands import BY_NAME, Command, Text, UnknownCommand, parse
+from conversations.effects import SaveAnswer, SetStatus
 from conversations.engine import handle
-from conversations.events import (
-    Context,
-    Inbound,
-    MemberView,
-    PeriodView,
-    SaveAnswer,
-    SetStatus,
-    SubmissionView,
-)
+from conversations.events import Context, Inbound, MemberView, PeriodView, SubmissionView
 from conversations.needs import needs
 from conversations.state import Mode, State
 from storage.enums import Role, SubmissionStatus

@@ -125,3 +125,37 @@ def test_evidence_is_carried_with_the_answer_it_supports(chat: Chat) -> None:
     text = squeezed(pdf_text(chat.documents[-1].data))
     assert squeezed("Semester I Tahun 2027") in text
     assert squeezed(f"SHA-256 {first.sha256} · dilampirkan pada semester lalu") in text
+
+
+def test_a_changed_answer_may_replace_its_evidence_the_old_kept_in_the_history(
+    chat: Chat,
+) -> None:
+    chat.join("budi", Role.ASESOR, "Budi Santoso")
+    chat.script("budi", ["/menu", "1", "MET.000.001234 2019", "31-12-2028"])
+    chat.send_file("budi", "sertifikat-lama.jpg", JPEG)
+    assert "sudah terkirim" in chat.script(
+        "budi", ["selesai", "TKRO", "25", "tidak", "/lewati", "kirim"]
+    )
+    asked = chat.script("budi", ["/menu", "1", "ubah", "2", "31-12-2029"])
+    assert "Jawaban diubah." in asked and "berkas baru menggantikan bukti yang ada" in asked
+    assert "✓ Bukti tersimpan: sertifikat-baru.pdf" in chat.send_file(
+        "budi", "sertifikat-baru.pdf", PDF
+    )
+    assert "Ringkasan bagian 3.2" in chat.say("budi", "selesai")
+    with session_scope(chat.db) as session:
+        rows = session.execute(
+            select(Evidence.filename, Evidence.removed_at).order_by(Evidence.id)
+        ).all()  # fmt: skip
+    assert [(name, removed is not None) for name, removed in rows] == [
+        ("sertifikat-lama.jpg", True),  # kept, marked replaced
+        ("sertifikat-baru.pdf", False),
+    ]
+    chat.say("admin", "/draft sertifikat")
+    text = pdf_text(chat.documents[-1].data)
+    assert "sertifikat-baru.pdf" in text and "sertifikat-lama.jpg" not in text
+
+    kept = chat.script("budi", ["/menu", "1", "ubah", "2", "30-12-2029", "/lewati"])
+    assert "Ringkasan bagian 3.2" in kept  # /lewati keeps the evidence there is
+    with session_scope(chat.db) as session:
+        live = session.execute(select(Evidence.filename).where(Evidence.removed_at.is_(None)))
+        assert live.scalars().all() == ["sertifikat-baru.pdf"]

@@ -7,10 +7,11 @@ from datetime import datetime
 
 from sqlmodel import Session
 
-from conversations.events import (
+from conversations.effects import (
     AttachEvidence,
     CreateInvite,
     Effect,
+    ReplaceEvidence,
     RevokeCertificate,
     SaveAnswer,
     SetName,
@@ -106,6 +107,10 @@ def apply(
                                   status=SubmissionStatus.SUBMITTED, member_id=member_id,
                                   channel=channel, now=now)  # fmt: skip
                 records[effect.section] = replace(record, status=SubmissionStatus.SUBMITTED)
+    elif isinstance(effect, ReplaceEvidence):
+        gone = evidence.remove_answer(session, submission_id=submission_id, entry_no=effect.entry,
+                                      field=effect.field, member_id=member_id, now=now)  # fmt: skip
+        logger.info("%s evidence attachments of submission %s replaced", gone, submission_id)
     elif isinstance(effect, AttachEvidence):
         found = evidence.attach(session, submission_id=submission_id, entry_no=effect.entry,
                                 field=effect.field, data=effect.data, filename=effect.filename,
