@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from render import texts
 from render.chapters import Contribution, entry_numbers
 from render.filters import number, wita_datetime
-from render.outline import SectionLike
+from render.outline import SectionLike, question_at
 from render.report_data import EvidenceItem
 from storage.evidence import Attached
 
@@ -37,8 +37,7 @@ def evidence_items(
 
 def _item(section: SectionLike, part: Contribution, place: int | None,
           file: Attached) -> EvidenceItem:  # fmt: skip
-    pool = section.repeat.questions if file.entry_no and section.repeat else section.top_questions
-    question = next((q for q in pool if q.key == file.field), None)
+    question = question_at(section, file.entry_no, file.field)
     label = question.report_label if question is not None else file.field
     ref = section.key if not place or section.repeat is None else (
         f"{section.key}, {section.repeat.label} no. {place}"

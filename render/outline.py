@@ -117,3 +117,10 @@ class ProgressLike(Protocol):
     def done_by(self) -> Sequence[str]: ...
     @property
     def nobody_holds_role(self) -> bool: ...
+
+
+def question_at(section: SectionLike, entry: int, key: str) -> QuestionLike | None:
+    """The question with this key at section level (entry 0) or inside the repeat (None: the
+    form no longer has it)."""
+    pool = section.repeat.questions if entry and section.repeat else section.top_questions
+    return next((q for q in pool if q.key == key), None)

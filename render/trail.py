@@ -7,7 +7,7 @@ from typing import Any
 from render import texts
 from render.chapters import Contribution, EntryNumbers, entry_numbers, role_in
 from render.filters import number, wita_datetime
-from render.outline import QuestionLike, SectionLike
+from render.outline import QuestionLike, SectionLike, question_at
 from render.report_data import TrailRow
 from render.values import display, shortened
 from storage.enums import SENT, SubmissionStatus
@@ -55,7 +55,7 @@ def _review_trail(
     if action.action == RETURNED:
         named = []
         for entry, key in action.fields:
-            question = _question(section, entry, key)
+            question = question_at(section, entry, key)
             label = question.report_label if question is not None else key
             if entry and section.repeat is not None:
                 place = numbers.get((item.submission.owner_id, entry), entry)
@@ -66,11 +66,6 @@ def _review_trail(
         value = texts.TRAIL_REVIEW_ACCEPTED
     return _trail(section, texts.TRAIL_SECTION_LEVEL, texts.TRAIL_REVIEW_ITEM, value,
                   item.members.get(action.by_id), action.channel, action.at, None)  # fmt: skip
-
-
-def _question(section: SectionLike, entry: int, key: str) -> QuestionLike | None:
-    pool = section.repeat.questions if entry and section.repeat else section.top_questions
-    return next((q for q in pool if q.key == key), None)
 
 
 def _file_trail(section: SectionLike, item: Contribution, ref: str, file: Attached) -> TrailRow:
