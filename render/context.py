@@ -233,10 +233,16 @@ def _signatories(request: SemesterRequest, lsp: dict[str, Any]) -> Signatories:
     }
 
 
+def canonical(content: ReportContent | dict[str, Any]) -> bytes:
+    """The content as the fingerprint reads it: JSON, keys sorted, no spaces, UTF-8 (a final
+    carries exactly these bytes)."""
+    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
 def content_hash(content: ReportContent | dict[str, Any]) -> str:
     """SHA-256 of the content, independent of key order: the data's fingerprint."""
-    canonical = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical(content)).hexdigest()
 
 
 def document_number(

@@ -24,7 +24,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 from reportlab import rl_config
-from reportlab.graphics import renderPDF
+from reportlab.graphics import renderPDF, shapes
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
@@ -70,6 +70,7 @@ def setup_fonts() -> None:
     references Helvetica, unembedded, on every page) and mend reportlab's ToUnicode maps."""
     register()
     rl_config.canvas_basefontname = BASE_FONT
+    shapes.STATE_DEFAULTS["fontName"] = BASE_FONT  # a drawing (the QR code) starts with it
     tables.CellStyle.fontname = BASE_FONT
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
@@ -148,19 +149,8 @@ class Stamp:
     seal: Seal | None = None
 
 
-@dataclass(frozen=True)
-class Attachment:
-    """A file carried inside the PDF (an embedded file), as it was."""
-
-    name: str
-    data: bytes
-
-
-def join_and_stamp(
-    parts: list[bytes], stamp: Stamp, attachments: tuple[Attachment, ...] = ()
-) -> bytes:
-    """The parts as one PDF, each page stamped with its footer (and watermark), carrying the
-    attachments as embedded files."""
+def join_and_stamp(parts: list[bytes], stamp: Stamp) -> bytes:
+    """The parts as one PDF, each page stamped with its footer (and watermark)."""
     setup_fonts()
     writer = PdfWriter()
     for part in parts:
@@ -173,8 +163,6 @@ def join_and_stamp(
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     if stamp.metadata is not None:
         _describe(writer, stamp.metadata)
-    for attachment in attachments:
-        writer.add_attachment(attachment.name, attachment.data)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -21,8 +21,9 @@ from datetime import datetime
 from typing import Any
 
 from render import texts
+from render.archival import archival
 from render.html import evidence_html, list_html, paged_tables, report_html, trail_html
-from render.pdf import Attachment, Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
+from render.pdf import Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
 from render.verification import PAGE_PATH, page_url, shown, site
 
 logger = logging.getLogger(__name__)
@@ -79,17 +80,13 @@ def seal_for(document: dict[str, Any]) -> Seal | None:
     return Seal(page_url(public_url, code), line)
 
 
-def attachments_for(context: Mapping[str, Any]) -> tuple[Attachment, ...]:
-    """A final carries its evidence files, as they were, inside the PDF; each named by its
-    number in the appendix, so two files of the same name stay apart ("03-berita-acara.jpg")."""
-    files = context.get("files") or {}
-    if context["document"]["kind"] != "final" or not files:
-        return ()
-    return tuple(
-        Attachment(f"{item['no']:02d}-{item['name']}", files[item["sha256"]])
-        for item in context["content"].get("evidence", [])
-        if item["sha256"] in files
-    )
+def finished(context: Mapping[str, Any], pdf: bytes) -> bytes:
+    """A final made archival (PDF/A-3b, what it is made from associated:
+    `context["attachments"]`); a draft as it is."""
+    if context["document"]["kind"] != "final":
+        return pdf
+    created = datetime.fromisoformat(context["document"]["frozen_at"])
+    return archival(pdf, tuple(context.get("attachments") or ()), created)
 
 
 Part = tuple[str, int, int] | None
@@ -130,7 +127,7 @@ def render_pdf(context: Mapping[str, Any]) -> bytes:
     """The whole report in this process (for scripts and tests of the pieces)."""
     context = {**context, "tables": paged_tables(context)}
     pieces = [render_part(context, part) for part in parts(context, 1)]
-    return join_and_stamp(pieces, stamp_for(context), attachments_for(context))
+    return finished(context, join_and_stamp(pieces, stamp_for(context)))
 
 
 def _warm() -> int:
@@ -194,8 +191,8 @@ class Renderer:
                 pool.submit(render_part, context, part) for part in parts(context, self.workers)
             ]
             pieces = [future.result() for future in futures]
-            attached = attachments_for(context)
-            return pool.submit(join_and_stamp, pieces, stamp_for(context), attached).result()
+            joined = pool.submit(join_and_stamp, pieces, stamp_for(context)).result()
+            return pool.submit(finished, context, joined).result()
         finally:
             with self._count_lock:
                 self.in_flight -= 1

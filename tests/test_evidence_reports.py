@@ -75,10 +75,16 @@ def test_the_final_lists_the_files_with_pictures_and_carries_them_embedded(chat:
     assert "versi 1 dibuat" in chat.say("admin", "/final")
     final = last_document(chat).data
     embedded = PdfReader(io.BytesIO(final)).attachments
-    assert sorted(embedded) == ["01-berita-acara.jpg", "02-berita-acara.pdf"]
+    assert sorted(embedded) == [
+        "01-berita-acara.jpg",
+        "02-berita-acara.pdf",
+        "Data-LSP_2026-II.xlsx",
+        "data-laporan-A_2026-II.json",
+    ]
     for stored_name, (data,) in embedded.items():
-        original = files[stored_name[3:]]
-        assert hashlib.sha256(data).hexdigest() == hashlib.sha256(original).hexdigest()
+        if stored_name[:3] in ("01-", "02-"):
+            original = files[stored_name[3:]]
+            assert hashlib.sha256(data).hexdigest() == hashlib.sha256(original).hexdigest()
     assert squeezed("berkas aslinya tersimpan utuh di dalam berkas PDF ini") in squeezed(
         pdf_text(final)
     )

@@ -2,6 +2,7 @@
 person at the server."""
 
 import argparse
+import hashlib
 import sys
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from bot.reports.verification import Verifier, verdict
 from bot.server.config import Settings
 from conversations.events import Document
 from conversations.service import period_label
+from render.archival import attached_files
 from render.signing import SigningError
 from storage import queries
 from storage.db import session_scope
@@ -85,6 +87,8 @@ def _report(
         if outcome is None:
             print(not_found(desk, period, args.version, edition), file=sys.stderr)
             return 1
+        if getattr(args, "attachments", None) is not None:
+            return _attachments(outcome.pdf, args.attachments)
         document = Document(final_filename(period, args.version, edition), outcome.pdf, PDF)
         return _save(document, args.out, settings)
     admin = _admin_name(engine)
@@ -104,6 +108,19 @@ def _report(
     if reply.document is None:
         return 1
     return _save(reply.document, args.out, settings)
+
+
+def _attachments(pdf: bytes, folder: Path) -> int:
+    """What a final carries (its data, spreadsheet and evidence), written to a folder, each
+    named with its relationship and SHA-256."""
+    found = attached_files(pdf)
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in found:
+        (folder / Path(file.name).name).write_bytes(file.data)
+        print(texts.ATTACHMENT_LINE.format(name=file.name, relationship=file.relationship,
+                                           sha=hashlib.sha256(file.data).hexdigest()))  # fmt: skip
+    print(texts.ATTACHMENTS_SAVED.format(count=len(found), folder=folder.resolve()))
+    return 0
 
 
 def _save(document: Document, out: Path | None, settings: Settings) -> int:

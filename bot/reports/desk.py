@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
+from bot.reports.attachments import final_attachments
 from bot.reports.editions import ACTIVITIES, SEMESTER_CERTIFICATES, Edition
 from conversations.forms.registry import SECTIONS, report_sections
 from conversations.progress import Person, team_progress
@@ -207,7 +208,8 @@ class ReportDesk:
         ctx["document"] = {**ctx["document"], "version": version, "verification": verification}
         if existing:
             ctx["document"]["changes"] = self._changes(existing[-1], content)
-        pdf = self.renderer.render({**ctx, "files": files})
+        attached = final_attachments(ctx, files, self.export(period), period)
+        pdf = self.renderer.render({**ctx, "files": files, "attachments": attached})
         if self.signer is not None:  # the stored SHA-256 is then the signed file's
             reason = render_texts.SIGNING_REASON.format(lsp=ctx["content"]["lsp"]["name"])
             pdf = self.signer.sign(pdf, reason=reason)

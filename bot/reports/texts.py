@@ -69,6 +69,12 @@ FINAL_MADE = (
     "Laporan final {period} versi {version} dibuat.\nNomor dokumen: {number}\nSHA-256 berkas: {sha}"
 )
 
+ATTACHMENT_LINE = "{name} ({relationship}) SHA-256 {sha}"
+ATTACHMENTS_SAVED = "{count} berkas lampiran disimpan di {folder}"
+ATTACHED_DATA = "Data laporan yang dibekukan (JSON); SHA-256-nya adalah sidik data laporan ini"
+ATTACHED_SHEET = "Semua data periode ini saat laporan final dibuat (Excel)"
+ATTACHED_EVIDENCE = "Bukti: {ref} — {answer}"
+
 FINAL_TOO_BIG = (
     "Berkasnya {size} (bukti terlampir di dalamnya), lebih besar dari yang dapat dikirim lewat "
     "chat. Ambil di server: {command} --out laporan.pdf"

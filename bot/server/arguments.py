@@ -121,6 +121,12 @@ def _reports(commands: Commands) -> None:
     get.add_argument("--period", type=_period_arg)
     _edition_arguments(get)
     get.add_argument("--out", type=Path)
+    get.add_argument(
+        "--attachments",
+        type=Path,
+        metavar="FOLDER",
+        help="tulis berkas yang dibawa laporan final (data, Excel, bukti) ke folder",
+    )
     verify = actions.add_parser("verify", help="cek apakah PDF adalah laporan final tersimpan")
     verify.add_argument("file", type=Path)
     export = commands.add_parser("export", help="ekspor semua data periode ke Excel")
