@@ -11,8 +11,6 @@ here and nowhere else, frozen with a final) and `document` (number, version, dat
 says so in words.
 """
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +31,7 @@ from render.certificates import (
 from render.chapters import Contribution, chapter, contributions
 from render.evidence_list import evidence_items
 from render.filters import long_date, wita_date, wita_long
+from render.fingerprint import content_hash
 from render.outline import ProgressLike, SectionLike
 from render.profile import lsp_profile, missing_fields
 from render.register_data import RegisterData
@@ -231,18 +230,6 @@ def _signatories(request: SemesterRequest, lsp: dict[str, Any]) -> Signatories:
         "chair": {"name": lsp["chair_name"], "number_label": lsp["chair_number"]},
         "chair_title": texts.chair_title(lsp["name"]),
     }
-
-
-def canonical(content: ReportContent | dict[str, Any]) -> bytes:
-    """The content as the fingerprint reads it: JSON, keys sorted, no spaces, UTF-8 (a final
-    carries exactly these bytes)."""
-    text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return text.encode("utf-8")
-
-
-def content_hash(content: ReportContent | dict[str, Any]) -> str:
-    """SHA-256 of the content, independent of key order: the data's fingerprint."""
-    return hashlib.sha256(canonical(content)).hexdigest()
 
 
 def document_number(

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from bot.reports import texts
 from bot.reports.editions import XLSX
 from render.archival import DATA, SOURCE, SUPPLEMENT, Attachment
-from render.context import canonical
+from render.fingerprint import canonical
 from render.report_data import ReportContext
 from storage.queries import PeriodRecord
 
