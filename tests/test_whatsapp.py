@@ -41,6 +41,7 @@ async def test_either_key_reaches_the_same_member(whatsapp: WhatsAppBot) -> None
 
 
 @pytest.mark.paced  # a whole section at Meta's pace: nothing the stand-in refuses
+@pytest.mark.sqlite_only  # the pace does not depend on the database
 async def test_a_section_with_buttons_a_list_typed_answers_and_a_stale_button(
     whatsapp: WhatsAppBot,
 ) -> None:
