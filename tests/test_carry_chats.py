@@ -4,6 +4,8 @@ lagi), the "tetap" button while a changed TUK is walked, and the messages each s
 
 from typing import Any
 
+import pytest
+
 from storage.enums import Role
 from tests.botapi.harness import TelegramBot
 from tests.botapi.server import Person as TelegramPerson
@@ -27,6 +29,7 @@ def tg_texts(sent: list[Any]) -> str:
     return "\n\n".join(message.text for message in sent)
 
 
+@pytest.mark.sqlite_only  # the channel's translation does not depend on the database
 async def test_telegram_three_unchanged_tuks_by_buttons(telegram: TelegramBot) -> None:
     await telegram.join(TG_SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     first = first_script()
@@ -59,6 +62,7 @@ async def test_telegram_three_unchanged_tuks_by_buttons(telegram: TelegramBot) -
     assert len([key for key in carried(telegram.db, "Siti Aminah", "2.5")]) == 3 * 5 + 1
 
 
+@pytest.mark.sqlite_only  # the channel's translation does not depend on the database
 async def test_telegram_a_changed_tuk_keeps_values_with_a_tetap_button(
     telegram: TelegramBot,
 ) -> None:
@@ -85,6 +89,7 @@ async def test_telegram_a_changed_tuk_keeps_values_with_a_tetap_button(
     assert set(carried(telegram.db, "Siti Aminah", "2.5")) == {(1, "nama"), (1, "jenis")}
 
 
+@pytest.mark.sqlite_only  # the channel's translation does not depend on the database
 async def test_whatsapp_reply_buttons_and_a_tetap_choice(whatsapp: WhatsAppBot) -> None:
     await whatsapp.join(WA_SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
     for line in first_script():
@@ -121,6 +126,7 @@ SCHEMES = [
 ]
 
 
+@pytest.mark.sqlite_only  # the channel's translation does not depend on the database
 async def test_telegram_an_assessor_confirms_3_2_and_answers_the_semester(
     telegram: TelegramBot,
 ) -> None:
@@ -147,6 +153,7 @@ async def test_telegram_an_assessor_confirms_3_2_and_answers_the_semester(
     )
 
 
+@pytest.mark.sqlite_only  # the channel's translation does not depend on the database
 async def test_whatsapp_the_komite_confirms_every_scheme_with_one_button(
     whatsapp: WhatsAppBot,
 ) -> None:

@@ -90,6 +90,7 @@ def test_the_final_lists_the_files_with_pictures_and_carries_them_embedded(chat:
     )
 
 
+@pytest.mark.sqlite_only  # rendering, not storage
 def test_a_file_that_cannot_be_pictured_safely_gets_no_picture(chat: Chat) -> None:
     sent_with(chat, ("bomb.png", BOMB), ("loop.pdf", LOOPING_PDF), ("foto.jpg", photo()))
     chat.say("admin", "/draft")
@@ -99,12 +100,14 @@ def test_a_file_that_cannot_be_pictured_safely_gets_no_picture(chat: Chat) -> No
     assert images_on_last_page(draft) == 1  # the real photo's
 
 
+@pytest.mark.sqlite_only  # rendering, not storage
 def test_a_report_without_evidence_has_no_appendix_of_it(chat: Chat) -> None:
     fill(chat, "2.5")
     chat.say("admin", "/draft")
     assert "Lampiran 2. Bukti" not in pdf_text(last_document(chat).data)
 
 
+@pytest.mark.sqlite_only  # rendering, not storage
 def test_pictures_are_data_uris_only(chat: Chat) -> None:
     """The appendix's HTML refers to nothing outside: its only sources are data: URIs made from
     the stored bytes."""
@@ -148,6 +151,7 @@ def test_ekspor_bukti_gives_the_files_with_a_manifest_of_their_hashes(chat: Chat
     assert {row[7] for row in rows[1:]} == {hashlib.sha256(d).hexdigest() for d in files.values()}
 
 
+@pytest.mark.sqlite_only  # rendering, not storage
 def test_ekspor_bukti_is_for_admins_and_not_on_whatsapp(chat: Chat) -> None:
     sent_with(chat, ("foto.jpg", photo()))
     assert "hanya dapat diminta oleh Manajer Administrasi" in chat.say("siti", "/ekspor bukti")
@@ -182,6 +186,7 @@ def scan_bytes(workdir: Path) -> bytes:
     return (workdir / "ba.pdf").read_bytes()
 
 
+@pytest.mark.sqlite_only  # rendering, not storage
 def test_a_final_too_big_for_the_chat_says_where_to_fetch_it(
     chat: Chat, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import json
 import zipfile
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
@@ -42,6 +43,7 @@ def tg(sent: list[Any]) -> str:
     return "\n\n".join(message.text or "" for message in sent)
 
 
+@pytest.mark.sqlite_only  # the channels' part; the console tests run on both databases
 async def test_telegram_return_fix_and_accept(telegram: TelegramBot) -> None:
     await telegram.join(TG_ADMIN, Role.ADMIN, "Bu Admin")
     await telegram.join(TG_SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
@@ -119,6 +121,7 @@ async def test_telegram_return_fix_and_accept(telegram: TelegramBot) -> None:
     assert len(manifest["files"]) == 2
 
 
+@pytest.mark.sqlite_only  # the channels' part; the console tests run on both databases
 async def test_whatsapp_return_fix_and_accept(whatsapp: WhatsAppBot) -> None:
     await whatsapp.join(WA_ADMIN, Role.ADMIN, "Bu Admin")
     await whatsapp.join(WA_SITI, Role.KOORDINATOR_TUK, "Siti Aminah")
@@ -151,6 +154,7 @@ async def test_whatsapp_return_fix_and_accept(whatsapp: WhatsAppBot) -> None:
     assert status(whatsapp.db)[0] == "accepted"
 
 
+@pytest.mark.sqlite_only  # the channels' part; the console tests run on both databases
 async def test_the_owner_is_told_at_once_by_the_running_bot(
     graph: GraphStandIn, db: Engine, clock: Clock, renderer: Renderer
 ) -> None:
