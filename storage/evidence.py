@@ -189,6 +189,16 @@ def file_bytes(session: Session, *, digest: str) -> bytes | None:
     return bytes(row[0]) if row is not None else None
 
 
+def files_bytes(session: Session, *, digests: list[str]) -> dict[str, bytes]:
+    """Stored files' bytes by SHA-256, in one query (a digest not stored is left out)."""
+    if not digests:
+        return {}
+    rows = session.connection().execute(
+        select(_FILE.c.sha256, _FILE.c.data).where(_FILE.c.sha256.in_(set(digests)))
+    )  # fmt: skip
+    return {row.sha256: bytes(row.data) for row in rows}
+
+
 def of_period(session: Session, *, period_id: int) -> list[Attached]:
     """The live attachments of a period's submissions, with their section and owner, oldest
     first (what reports list)."""

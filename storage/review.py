@@ -199,18 +199,6 @@ def action(session: Session, *, action_id: int) -> ReviewAction | None:
     return found[0] if found else None
 
 
-def open_notes(session: Session, *, member_id: int, period_id: int) -> dict[str, str]:
-    """Section -> the note of each of a member's parts of a period returned and not yet fixed."""
-    sub = _table("submission")
-    mine = select(sub.c.id).where(sub.c.member_id == member_id, sub.c.period_id == period_id,
-                                  sub.c.status == SubmissionStatus.RETURNED)  # fmt: skip
-    sections: dict[int, str] = dict(session.connection().execute(
-        select(sub.c.id, sub.c.section).where(sub.c.id.in_(mine))).all())  # fmt: skip
-    found = _actions(session, _REVIEW.c.submission_id.in_(mine), _REVIEW.c.action == RETURNED,
-                     _REVIEW.c.answered_at.is_(None))  # fmt: skip
-    return {sections[a.submission_id]: a.note for a in found}
-
-
 def open_returns(session: Session, *, period_id: int) -> list[ReviewAction]:
     """A period's returns still waiting for their owners, oldest first."""
     sub = _table("submission")

@@ -130,6 +130,9 @@ def replies_for(
             session, period_id=period_id, member_ids=sorted({c.member_id for c in others})
         )
         owed = owed_sections(SECTIONS, work.roles, work.closed, work.settled)
+        notes: dict[int, dict[str, str]] = {}
+        for action in review.open_returns(session, period_id=period_id):
+            notes.setdefault(action.owner_id, {})[action.section] = action.note
         for item in others:
             sections = [s for s in owed.get(item.member_id, ()) if item.section in (None, s.key)]
             if sections:
@@ -141,8 +144,7 @@ def replies_for(
                     owed=sections,
                     today=today,
                     confirmable=confirmable(session, item.member_id, period, sections),
-                    returned=review.open_notes(session, member_id=item.member_id,
-                                               period_id=period_id),
+                    returned=notes.get(item.member_id, {}),
                 )  # fmt: skip
     return found
 

@@ -118,7 +118,9 @@ class ReportCommands(AdminCommands):
         except SigningError as error:  # the key is missing or its passphrase wrong
             logger.error("final not signed: %s", error)
             return [Reply(str(error))]
-        return [sendable(final_reply(period, outcome, edition), period, edition)]
+        reply = final_reply(period, outcome, edition)
+        version = outcome.info.version if outcome.info is not None else 0
+        return [sendable(reply, period, edition, version)]
 
     def _archive(self, period: PeriodRecord, version: int | None, edition: Edition) -> list[Reply]:
         if version is None:
@@ -134,7 +136,7 @@ class ReportCommands(AdminCommands):
             sha=info.pdf_sha256,
         )
         document = Document(final_filename(period, info.version, edition), outcome.pdf, PDF)
-        return [sendable(Reply(text, document=document), period, edition)]
+        return [sendable(Reply(text, document=document), period, edition, info.version)]
 
     def _evidence(self, period: PeriodRecord, channel: str) -> list[Reply]:
         code = f"{period.year}-{period.semester}"
@@ -157,13 +159,12 @@ class ReportCommands(AdminCommands):
 CHAT_FILE_LIMIT = 48_000_000
 
 
-def sendable(reply: Reply, period: PeriodRecord, edition: Edition) -> Reply:
+def sendable(reply: Reply, period: PeriodRecord, edition: Edition, version: int) -> Reply:
     """A final too big for a chat (its evidence embedded) is not sent there: the reply says
     where to fetch it at the server."""
     document = reply.document
     if document is None or len(document.data) <= CHAT_FILE_LIMIT:
         return reply
-    version = document.filename.rsplit("_v", 1)[-1].split(".", 1)[0]
     command = texts.FETCH_CLI.format(version=version)
     command += f" --period {period.year}-{period.semester}"
     command += " --report B" if edition.report == "B" else ""

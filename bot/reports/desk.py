@@ -79,12 +79,8 @@ class FinalOutcome:
 def evidence_files(session: Session, ctx: ReportContext) -> dict[str, bytes]:
     """The bytes of the evidence files a report lists, by SHA-256 (for its pictures and, in a
     final, the embedded copies; never part of the frozen context)."""
-    found: dict[str, bytes] = {}
-    for item in ctx["content"].get("evidence", []):
-        data = evidence.file_bytes(session, digest=item["sha256"])
-        if data is not None:
-            found[item["sha256"]] = data
-    return found
+    digests = [item["sha256"] for item in ctx["content"].get("evidence", [])]
+    return evidence.files_bytes(session, digests=digests)
 
 
 def sha256(data: bytes) -> str:
@@ -320,9 +316,8 @@ class ReportDesk:
         with session_scope(self.db) as session:
             record = self.record(session, period)
             items = evidence_items(SECTIONS, record.parts, record.stored.evidence)
-            files = {i["sha256"]: evidence.file_bytes(session, digest=i["sha256"]) for i in items}
-        found = {sha: data for sha, data in files.items() if data is not None}
-        return evidence_zip(items, found, lsp=record.stored.lsp["name"],
+            files = evidence.files_bytes(session, digests=[i["sha256"] for i in items])
+        return evidence_zip(items, files, lsp=record.stored.lsp["name"],
                             period=period_label(period), now=self.clock())  # fmt: skip
 
     def export(self, period: PeriodRecord) -> bytes:
