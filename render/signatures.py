@@ -45,7 +45,10 @@ def read_signatures(pdf: bytes, *, own: Sequence[bytes] = ()) -> list[SignatureF
         signatures = PdfFileReader(BytesIO(pdf), strict=False).embedded_signatures
     except Exception:
         return None
-    return [_finding(signature, own) for signature in signatures[:MAX_SIGNATURES]]
+    # A document timestamp (PAdES B-LTA) is not a signature of the report: it vouches that
+    # the file, signature and all, existed at its time.
+    signed = [one for one in signatures if one.sig_object_type != "/DocTimeStamp"]
+    return [_finding(signature, own) for signature in signed[:MAX_SIGNATURES]]
 
 
 def _finding(signature: Any, own: Sequence[bytes]) -> SignatureFinding:
@@ -64,13 +67,24 @@ def _finding(signature: Any, own: Sequence[bytes]) -> SignatureFinding:
     cert = status.signing_cert
     return SignatureFinding(
         intact=bool(status.intact and status.valid),
-        whole_file=status.coverage is not None and status.coverage.name == "ENTIRE_FILE",
+        whole_file=_whole(status),
         signer=_common_name(cert),
         signed_at=timestamp.timestamp if timestamp is not None else status.signer_reported_dt,
         timestamped=timestamp is not None,
         trusted=bool(status.trusted),
         ours=(cert.dump() == own[0]) if own else None,
     )
+
+
+def _whole(status: Any) -> bool:
+    """Nothing was added after signing but what keeps a signature checkable for years (the
+    revocation data and document timestamps of PAdES B-LT and B-LTA)."""
+    if status.coverage is None:
+        return False
+    if status.coverage.name == "ENTIRE_FILE":
+        return True
+    level = getattr(status, "modification_level", None)
+    return status.coverage.name == "ENTIRE_REVISION" and getattr(level, "name", "") == "LTA_UPDATES"
 
 
 def _signer_name(signature: Any) -> str:

@@ -1,5 +1,12 @@
-"""Finals signed as they are made: PAdES (baseline B-B, or B-T with a timestamp authority),
-the signature covering the whole file, so any later change shows as broken in any PDF reader.
+"""Finals signed as they are made: PAdES, the signature covering the whole file, so any later
+change shows as broken in any PDF reader.
+
+- Without a timestamp authority: baseline B-B (the signer's claimed time only).
+- With one (`timestamp_url`): B-LT. The signature is timestamped, and the signer's chain and
+  its revocation data (CRL or OCSP, fetched as the signature is made) are embedded in the
+  file's DSS, so the signature can still be checked once the certificate has expired or its CA
+  is gone. With `archival_timestamp`: B-LTA, a document timestamp over all of it; extending it
+  before that timestamp's certificate expires is `render/long_term.py`.
 
 Signing is behind `Signer` (PDF bytes in, signed PDF bytes out), so a remote signing service,
 as Indonesian PSrE offer (the key never leaves them), can take the place of `Pkcs12Signer`.
@@ -12,7 +19,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any, Protocol
 
-from render import texts
+from render import records_texts, texts
 
 SIGNATURE_FIELD = "TandaTanganLaporanFinal"
 # pyHanko logs a stack trace when a PKCS#12 file does not open; SigningError says it in one
@@ -46,19 +53,29 @@ class Pkcs12Signer:
     name: str | None
     location: str | None = None
     timestamp_url: str | None = None
+    archival_timestamp: bool = False  # B-LTA: a document timestamp after the DSS
+    trust_roots: tuple[Path, ...] = ()  # besides the self-signed certificates in the file
+
+    @property
+    def level(self) -> str:
+        """The PAdES baseline level this signer makes."""
+        if not self.timestamp_url:
+            return "B-B"
+        return "B-LTA" if self.archival_timestamp else "B-LT"
 
     def sign(self, pdf: bytes, *, reason: str) -> bytes:
-        """The PDF signed with this key (PAdES B-B; B-T with `timestamp_url`)."""
+        """The PDF signed with this key, at `level`."""
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import signers
         from pyhanko.sign.fields import SigSeedSubFilter
 
         signer = self._load()
-        timestamper = None
+        timestamper, context = None, None
         if self.timestamp_url:
-            from pyhanko.sign.timestamps import HTTPTimeStamper
+            from render.long_term import timestamper_for, validation_context
 
-            timestamper = HTTPTimeStamper(self.timestamp_url)
+            timestamper = timestamper_for(self.timestamp_url)
+            context = validation_context(self.roots(signer))
         metadata = signers.PdfSignatureMetadata(
             field_name=SIGNATURE_FIELD,
             md_algorithm="sha256",
@@ -66,10 +83,19 @@ class Pkcs12Signer:
             reason=reason,
             location=self.location,
             name=self.name,
-            use_pades_lta=False,
+            embed_validation_info=context is not None,
+            validation_context=context,
+            use_pades_lta=context is not None and self.archival_timestamp,
         )
         pdf_signer = signers.PdfSigner(metadata, signer=signer, timestamper=timestamper)
-        out = pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)))
+        try:
+            out = pdf_signer.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)))
+        except Exception as error:
+            if context is None:
+                raise
+            from render.long_term import explain
+
+            raise SigningError(explain(error)) from None
         assert isinstance(out, BytesIO)
         return out.getvalue()
 
@@ -79,6 +105,19 @@ class Pkcs12Signer:
         own = signer.signing_cert.dump()
         chain = [cert.dump() for cert in signer.cert_registry if cert.dump() != own]
         return [own, *chain]
+
+    def roots(self, signer: Any = None) -> list[Any]:
+        """The trust anchors a long-term signature is checked against: the self-signed
+        certificates the file carries, and those in `trust_roots`."""
+        from pyhanko.keys import load_certs_from_pemder
+
+        signer = signer or self._load()
+        found = [cert for cert in signer.cert_registry if cert.self_signed != "no"]
+        for path in self.trust_roots:
+            if not path.is_file():
+                raise SigningError(records_texts.SIGNING_ROOTS_MISSING.format(path=path))
+            found.extend(load_certs_from_pemder([str(path)]))
+        return found
 
     def _load(self) -> Any:
         from pyhanko.sign import signers

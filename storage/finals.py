@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlmodel import Session
 
+from storage import records
 from storage.models import FinalReport
 
 
@@ -53,8 +54,13 @@ def finals(session: Session, *, period_id: int, report: str) -> list[FinalInfo]:
 
 
 def final_by_pdf_hash(session: Session, *, sha256: str) -> FinalInfo | None:
-    """The final whose stored PDF has this SHA-256."""
+    """The final whose stored PDF, or an earlier file of it (before its signature was
+    extended), has this SHA-256."""
     row = session.execute(select(*_INFO).where(FinalReport.pdf_sha256 == sha256)).first()
+    if row is None:
+        earlier = records.earlier_file(session, sha256=sha256)
+        if earlier is not None:
+            row = session.execute(select(*_INFO).where(FinalReport.id == earlier[0])).first()
     return FinalInfo(*row) if row else None
 
 
