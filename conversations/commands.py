@@ -93,6 +93,9 @@ REGISTRY: tuple[CommandSpec, ...] = (
     _spec("ekspor", "export", who=ADMINS, desk=REPORTS, usage="/ekspor [bukti] [PERIODE]",
           slow=True, description="Semua data periode ini sebagai berkas Excel; /ekspor bukti: "
                                  "semua berkas bukti sebagai ZIP dengan SHA-256-nya"),
+    _spec("arsip", "archive", who=ADMINS, desk=REPORTS, usage="/arsip [PERIODE]", slow=True,
+          description="Arsip semester: semua laporan final, data Excel dan bukti dalam satu ZIP "
+                      "dengan daftar SHA-256 dan kode verifikasinya"),
     _spec("tenggat", "deadline", who=ADMINS, desk=Desk.REMINDERS,
           description="Lihat atau ubah tenggat dan jadwal pengingat"),
     _spec("ingatkan", "remind", who=ADMINS, desk=Desk.REMINDERS, usage="/ingatkan [KODE]",

@@ -53,6 +53,22 @@ def finals(session: Session, *, period_id: int, report: str) -> list[FinalInfo]:
     return [FinalInfo(*row) for row in rows]
 
 
+def period_finals(session: Session, *, period_id: int) -> list[FinalInfo]:
+    """Every final of a period, of every report and issuance, by report then version."""
+    rows = session.execute(
+        select(*_INFO)
+        .where(FinalReport.period_id == period_id)
+        .order_by(FinalReport.report, FinalReport.version)
+    ).all()
+    return [FinalInfo(*row) for row in rows]
+
+
+def all_finals(session: Session) -> list[FinalInfo]:
+    """Every final stored, oldest first (the signature extension reads each file)."""
+    rows = session.execute(select(*_INFO).order_by(FinalReport.id)).all()
+    return [FinalInfo(*row) for row in rows]
+
+
 def final_by_pdf_hash(session: Session, *, sha256: str) -> FinalInfo | None:
     """The final whose stored PDF, or an earlier file of it (before its signature was
     extended), has this SHA-256."""

@@ -5,8 +5,9 @@ the stored one, and a copy of it is still this final)."""
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Index, String, insert, select, update
+from sqlalchemy import Index, String, func, insert, select, update
 from sqlmodel import Field, Session, SQLModel
 
 from storage.types import UTCDateTime, utcnow
@@ -116,3 +117,51 @@ def earlier_files(session: Session, *, final_id: int) -> list[tuple[str, int, da
         .where(_FILE.c.final_id == final_id).order_by(_FILE.c.id)
     ).all()  # fmt: skip
     return [(str(r[0]), int(r[1]), r[2]) for r in rows]
+
+
+@dataclass(frozen=True)
+class Holding:
+    """What is kept of one period, for the retention report."""
+
+    period_id: int
+    year: int
+    semester: str
+    finals: int
+    answers: int
+    evidence: int  # files attached (current and replaced)
+    evidence_bytes: int
+    downloads: int
+
+
+def holdings(session: Session) -> list[Holding]:
+    """Every period with what is kept of it, oldest first."""
+    tables = SQLModel.metadata.tables
+    period, final = tables["period"], tables["final_report"]
+    submission, answer, evidence = tables["submission"], tables["answer"], tables["evidence"]
+
+    def per_period(query: Any) -> dict[int, tuple[int, ...]]:
+        return {int(row[0]): tuple(int(v or 0) for v in row[1:])
+                for row in session.connection().execute(query).all()}  # fmt: skip
+
+    finals = per_period(select(final.c.period_id, func.count()).group_by(final.c.period_id))
+    answers = per_period(
+        select(submission.c.period_id, func.count())
+        .select_from(answer.join(submission, answer.c.submission_id == submission.c.id))
+        .group_by(submission.c.period_id)
+    )  # fmt: skip
+    files = per_period(
+        select(submission.c.period_id, func.count(), func.sum(evidence.c.size))
+        .select_from(evidence.join(submission, evidence.c.submission_id == submission.c.id))
+        .group_by(submission.c.period_id)
+    )  # fmt: skip
+    given = per_period(select(_DOWNLOAD.c.period_id, func.count()).group_by(_DOWNLOAD.c.period_id))
+    rows = session.connection().execute(
+        select(period.c.id, period.c.year, period.c.semester)
+        .order_by(period.c.year, period.c.semester)
+    ).all()  # fmt: skip
+    return [
+        Holding(int(pid), int(year), str(semester), finals.get(pid, (0,))[0],
+                answers.get(pid, (0,))[0], files.get(pid, (0, 0))[0], files.get(pid, (0, 0))[1],
+                given.get(pid, (0,))[0])
+        for pid, year, semester in rows
+    ]  # fmt: skip

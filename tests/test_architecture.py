@@ -67,7 +67,7 @@ def test_engine_core_does_no_io() -> None:
 
 
 # bot/: a folder per capability, each with the same inner vocabulary; a few shared modules.
-CAPABILITIES = ("reports", "members", "certificates", "reminders")
+CAPABILITIES = ("reports", "members", "certificates", "reminders", "records")
 VOCABULARY = {"desk.py", "commands.py", "cli.py", "texts.py"}
 BOT_TOP = {"__init__.py", "__main__.py", "admin.py", "dispatcher.py", "texts.py"}
 BOT_FOLDERS = {*CAPABILITIES, "channels", "server", "templates", "deploy"}

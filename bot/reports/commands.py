@@ -8,6 +8,8 @@ from sqlalchemy import Engine
 
 from bot import texts as common
 from bot.admin import AdminCommands
+from bot.records.commands import archive_replies, record_given
+from bot.records.desk import RecordsDesk
 from bot.reports import texts
 from bot.reports.desk import FinalOutcome, ReportDesk
 from bot.reports.editions import (
@@ -48,6 +50,7 @@ class ReportCommands(AdminCommands):
         self.desk = desk
         self.verifier = Verifier(desk)
         self.clock: Callable[[], datetime] = desk.clock
+        self.records = RecordsDesk(db, desk, public_url=desk.public_url, clock=desk.clock)
 
     def answer(
         self, name: str, argument: str, member: MemberRecord, *, message: Message
@@ -64,16 +67,25 @@ class ReportCommands(AdminCommands):
             period = self.desk.period(period_words[0] if period_words else None)
             if period is None:
                 return [Reply(common.REPORT_UNKNOWN_PERIOD.format(text=period_words[0]))]
-        numbers = [int(w) for w in words if w.isdigit() and len(w) < 4]
         logger.info("report command %s by member %s", name, member.id)
+        replies = self._replies(name, words, period, member, message.channel, edition)
+        record_given(self.records, replies, command=name, words=words, period=period,
+                     member=member, channel=message.channel)  # fmt: skip
+        return replies
+
+    def _replies(self, name: str, words: list[str], period: PeriodRecord, member: MemberRecord,
+                 channel: str, edition: Edition) -> list[Reply]:  # fmt: skip
+        numbers = [int(w) for w in words if w.isdigit() and len(w) < 4]
+        if name == "arsip":
+            return archive_replies(self.records, period, member, channel)
         if name == "draft":
             return self._draft(period, member, edition)
         if name == "final":
-            return self._final(period, member, message.channel, edition)
+            return self._final(period, member, channel, edition)
         if name == "laporan":
             return self._archive(period, numbers[0] if numbers else None, edition)
         if "bukti" in (w.casefold() for w in words):
-            return self._evidence(period, message.channel)
+            return self._evidence(period, channel)
         return self._export(period)
 
     def verify(self, identity: str, data: bytes) -> list[Reply]:

@@ -26,6 +26,7 @@ from render.filters import wita_long
 from render.renderer import Renderer
 from render.report_data import (
     Changes,
+    EvidenceItem,
     Finding,
     MissingField,
     ReportContent,
@@ -311,14 +312,21 @@ class ReportDesk:
         request = self._request(session, period, kind=report_context.DRAFT, prepared_by="")
         return report_context.read(session, request)
 
-    def evidence(self, period: PeriodRecord) -> bytes:
-        """Every evidence file of the period's printed answers as a ZIP with its manifest."""
+    def evidence_listing(
+        self, period: PeriodRecord
+    ) -> tuple[str, list[EvidenceItem], dict[str, bytes]]:
+        """The LSP's name, the evidence of the period's printed answers and their bytes."""
         with session_scope(self.db) as session:
             record = self.record(session, period)
             items = evidence_items(SECTIONS, record.parts, record.stored.evidence)
             files = evidence.files_bytes(session, digests=[i["sha256"] for i in items])
-        return evidence_zip(items, files, lsp=record.stored.lsp["name"],
-                            period=period_label(period), now=self.clock())  # fmt: skip
+        return record.stored.lsp["name"], items, files
+
+    def evidence(self, period: PeriodRecord) -> bytes:
+        """Every evidence file of the period's printed answers as a ZIP with its manifest."""
+        lsp, items, files = self.evidence_listing(period)
+        return evidence_zip(items, files, lsp=lsp, period=period_label(period),
+                            now=self.clock())  # fmt: skip
 
     def export(self, period: PeriodRecord) -> bytes:
         """All data of a period as .xlsx bytes (every section of both reports), with the

@@ -41,6 +41,10 @@ def build_signer(settings: Settings) -> "Signer | None":
         name=settings.signing_name,
         location=settings.signing_location,
         timestamp_url=settings.signing_tsa_url,
+        archival_timestamp=settings.signing_lta,
+        trust_roots=tuple(
+            Path(p.strip()) for p in (settings.signing_trust_roots or "").split(",") if p.strip()
+        ),
     )
 
 

@@ -129,6 +129,14 @@ def _reports(commands: Commands) -> None:
     )
     verify = actions.add_parser("verify", help="cek apakah PDF adalah laporan final tersimpan")
     verify.add_argument("file", type=Path)
+    extend = actions.add_parser(
+        "extend", help="tambah cap waktu dokumen pada laporan final yang cap waktunya segera habis"
+    )
+    extend.add_argument(
+        "--within-days", type=int, default=365,
+        help="perpanjang bila cap waktu terakhir habis dalam sekian hari",
+    )  # fmt: skip
+    _records(commands)
     export = commands.add_parser("export", help="ekspor semua data periode ke Excel")
     export.add_argument("--out", type=Path, required=True)
     export.add_argument(
@@ -151,6 +159,20 @@ def _reports(commands: Commands) -> None:
         ("--chair-number", "NIP/nomor registrasi Ketua LSP"),
     ):
         profile.add_argument(option, help=help_text)
+
+
+def _records(commands: Commands) -> None:
+    archive = commands.add_parser(
+        "archive", help="arsip satu semester (laporan final, data, bukti) sebagai ZIP; verify: cek"
+    )
+    archive.add_argument("action", nargs="?", choices=["verify"], help="verify BERKAS.zip")
+    archive.add_argument("file", nargs="?", type=Path, help="arsip yang diperiksa")
+    archive.add_argument("--period", type=_period_arg, help="mis. 2026-II (bawaan: saat ini)")
+    archive.add_argument("--out", type=Path, help="berkas ZIP arsip")
+    records = commands.add_parser(
+        "records", help="masa simpan rekaman: apa yang lewat masa simpannya; --period: unduhan"
+    )
+    records.add_argument("--period", type=_period_arg, help="daftar salinan yang diberikan")
 
 
 def _edition_arguments(parser: argparse.ArgumentParser) -> None:

@@ -3,10 +3,17 @@
 
 import argparse
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from bot.server import texts
 from bot.server.config import ConfigError, Settings, load_settings
 from bot.server.logs import configure_logging
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bot.reports.desk import ReportDesk
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -52,7 +59,33 @@ def _command(args: argparse.Namespace, settings: Settings) -> int:
         from bot.reminders import cli as reminder_cli
 
         return reminder_cli.run(args, settings, open_database(settings))
+    if args.command in ("archive", "records") or getattr(args, "action", None) == "extend":
+        return cmd_records(settings, args)
     return cmd_reports(settings, args)
+
+
+def cmd_records(settings: Settings, args: argparse.Namespace) -> int:
+    """The semester's archive, its check, the retention report and signature extension."""
+    from bot.records import cli as records_cli
+    from bot.server.database import open_database
+
+    if args.command == "archive" and args.action == "verify":
+        if args.file is None:
+            print(texts.ARCHIVE_FILE_NEEDED, file=sys.stderr)
+            return 2
+        try:  # against the database where it is there; else against itself
+            engine = open_database(settings)
+        except ConfigError:
+            engine = None
+        return records_cli.run(args, settings, engine, None)
+    if args.command == "archive" and args.out is None:
+        print(texts.ARCHIVE_OUT_NEEDED, file=sys.stderr)
+        return 2
+    if args.command == "report":
+        return records_cli.extend(settings, open_database(settings), args.within_days)
+    return _with_report_desk(
+        settings, lambda engine, desk: records_cli.run(args, settings, engine, desk)
+    )
 
 
 def cmd_init(settings: Settings, admin_name: str | None) -> int:
@@ -135,6 +168,13 @@ def cmd_console(settings: Settings, user: str) -> int:
 def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
     """Report and export commands."""
     from bot.reports import cli as report_cli
+
+    return _with_report_desk(
+        settings, lambda engine, desk: report_cli.run(args, settings, engine, desk)
+    )
+
+
+def _with_report_desk(settings: Settings, command: "Callable[[Engine, ReportDesk], int]") -> int:
     from bot.reports.desk import ReportDesk
     from bot.server.app import build_renderer, build_signer, deadline_rule
     from bot.server.database import open_database
@@ -146,6 +186,6 @@ def cmd_reports(settings: Settings, args: argparse.Namespace) -> int:
             engine, renderer, deadlines=deadline_rule(settings), signer=build_signer(settings),
             public_url=settings.public_url,
         )  # fmt: skip
-        return report_cli.run(args, settings, engine, desk)
+        return command(engine, desk)
     finally:
         renderer.close()

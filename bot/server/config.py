@@ -70,12 +70,20 @@ class Settings(BaseSettings):
     reminder_lease_seconds: float = 600.0
 
     # Signing finals (PAdES): a PKCS#12 file with the key and certificate, its passphrase, the
-    # signer's name and place as the signature shows them, and a timestamp authority (RFC 3161).
+    # signer's name and place as the signature shows them, and a timestamp authority (RFC 3161):
+    # with one, finals are PAdES B-LT (B-LTA with signing_lta), checked against the self-signed
+    # certificates the PKCS#12 file carries and those in signing_trust_roots (PEM/DER files,
+    # separated by commas).
     signing_pkcs12: str | None = None
     signing_passphrase: str | None = None
     signing_name: str | None = None
     signing_location: str | None = None
     signing_tsa_url: str | None = None
+    signing_lta: bool = False
+    signing_trust_roots: str | None = None
+
+    # How long records are kept: years after the end of the semester they belong to.
+    records_keep_years: int = 5
 
     @field_validator("public_url")
     @classmethod

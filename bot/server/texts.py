@@ -182,3 +182,5 @@ RESTORE_TARGET_EXISTS = (
     "Basis data {target} sudah ada. Hentikan bot dan tambahkan --replace untuk menimpanya "
     "(yang lama disimpan sebagai {saved})."
 )
+ARCHIVE_FILE_NEEDED = "Sebutkan berkas arsipnya: lsp-bot archive verify BERKAS.zip"
+ARCHIVE_OUT_NEEDED = "Sebutkan berkas tujuannya: lsp-bot archive --period 2026-II --out arsip.zip"

@@ -1,0 +1,89 @@
+"""`lsp-bot archive`, `lsp-bot archive verify`, `lsp-bot records` and `lsp-bot report extend`:
+the records desk for the person at the server."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bot import texts as common
+from bot.records import texts
+from bot.records.desk import RecordsDesk, check_archive
+from bot.reports.desk import ReportDesk
+from bot.server.config import Settings
+from conversations.service import period_label
+from storage import queries
+from storage.db import session_scope
+from storage.enums import Role
+from storage.records import ARCHIVE
+
+CLI_CHANNEL = "cli"
+
+
+def run(args: argparse.Namespace, settings: Settings, engine: Engine | None,
+        reports: ReportDesk | None) -> int:  # fmt: skip
+    """Run one records command; the exit status."""
+    if args.command == "archive" and args.action == "verify":
+        return _verify(args.file, engine)
+    assert engine is not None and reports is not None
+    desk = RecordsDesk(engine, reports, public_url=settings.public_url)
+    if args.command == "records":
+        if args.period:
+            period = reports.period(args.period)
+            if period is None:
+                print(common.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
+                return 2
+            print("\n".join(desk.downloads(period)))
+            return 0
+        lines, _due = desk.retention(settings.records_keep_years)
+        print("\n".join(lines))
+        return 0
+    period = reports.period(args.period)
+    if period is None:
+        print(common.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
+        return 2
+    archive = desk.archive(period, made_by=_made_by(engine))
+    out: Path = args.out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(archive.document.data)
+    desk.given(archive.document, kind=ARCHIVE, period=period, member_id=None,
+               channel=CLI_CHANNEL)  # fmt: skip
+    print(texts.ARCHIVE_READY.format(period=period_label(period), finals=archive.finals,
+                                     evidence=archive.evidence))  # fmt: skip
+    if not archive.finals:
+        print(texts.ARCHIVE_NO_FINALS.format(period=period_label(period)))
+    print(texts.ARCHIVE_SAVED.format(period=period_label(period), path=out.resolve()))
+    return 0
+
+
+def _verify(path: Path, engine: Engine | None) -> int:
+    checked = check_archive(path.read_bytes(), engine)  # no database: against itself only
+    print("\n".join(checked.lines))
+    return 0 if checked.ok else 1
+
+
+def _made_by(engine: Engine) -> str:
+    with session_scope(engine) as session:
+        admins = [m.name for m in queries.active_members(session) if Role.ADMIN in m.roles]
+    return admins[0] if admins else texts.AT_SERVER
+
+
+def extend(settings: Settings, engine: Engine, within_days: int) -> int:
+    """`lsp-bot report extend`: new document timestamps where the last one expires soon."""
+    from bot.records.extension import extend_finals
+    from bot.server.app import build_signer
+    from render.signing import Pkcs12Signer, SigningError
+    from storage.types import utcnow
+
+    signer = build_signer(settings)
+    if not isinstance(signer, Pkcs12Signer) or not signer.timestamp_url:
+        print(texts.EXTEND_NO_TSA, file=sys.stderr)
+        return 2
+    try:
+        lines, _done = extend_finals(engine, signer, within_days=within_days, now=utcnow())
+    except SigningError as error:  # the key or the trust roots cannot be read
+        print(error, file=sys.stderr)
+        return 2
+    print("\n".join(lines))
+    return 0
