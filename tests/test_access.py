@@ -22,7 +22,7 @@ ADMIN_COMMANDS = [
     "/draft", "/final", "/laporan 1", "/ekspor", "/anggota", "/anggota nonaktifkan 1",
     "/profil", "/profil nama LSP Palsu", "/tenggat", "/tenggat data 2026-12-31", "/ingatkan 2.5",
     "/templat", "/sertifikat", "/cabut B-1", "/kedaluwarsa", "/undang asesor Budi",
-    "/periksa", "/ekspor bukti",
+    "/periksa", "/ekspor bukti", "/arsip",
 ]  # fmt: skip
 EVERYONE_COMMANDS = ["/menu", "/bantuan", "/status", "/batal", "/lewati", "/nihil 2.4",
                      "/isi", "/nama Siapa", "/tautkan"]  # fmt: skip
