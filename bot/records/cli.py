@@ -27,7 +27,7 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine | None,
     if args.command == "archive" and args.action == "verify":
         return _verify(args.file, engine)
     assert engine is not None and reports is not None
-    desk = RecordsDesk(engine, reports, public_url=settings.public_url)
+    desk = RecordsDesk(engine, reports)
     if args.command == "records":
         if args.period:
             period = reports.period(args.period)

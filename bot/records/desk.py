@@ -57,11 +57,10 @@ class ArchiveCheck:
 class RecordsDesk:
     """Everything about the records themselves, for chat commands and the CLI alike."""
 
-    def __init__(self, db: Engine, reports: ReportDesk, *, public_url: str | None = None,
+    def __init__(self, db: Engine, reports: ReportDesk, *,
                  clock: Callable[[], datetime] = utcnow) -> None:  # fmt: skip
         self.db = db
-        self.reports = reports
-        self.public_url = public_url
+        self.reports = reports  # its PUBLIC_URL is where the finals' codes are checked
         self.clock = clock
 
     def archive(self, period: PeriodRecord, *, made_by: str) -> Archive:
@@ -90,7 +89,8 @@ class RecordsDesk:
                 facts = {key: item[key] for key in ("ref", "answer", "name", "by", "at")}
                 files.append(ArchiveFile(stored_name(item), data, EVIDENCE, facts))
         stamp = now.astimezone(WITA).strftime("%Y%m%d-%H%M")
-        verify_url = f"{self.public_url}/verifikasi" if self.public_url else None
+        public_url = self.reports.public_url
+        verify_url = f"{public_url}/verifikasi" if public_url else None
         data = semester_archive.build(files, lsp=lsp, period=period_label(period),
                                       made_by=made_by, now=now, verify_url=verify_url)  # fmt: skip
         name = f"Arsip-LSP_{code}_{stamp}.zip"

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from bot import texts as common
 from bot.channels.console import save_document
+from bot.records.desk import RecordsDesk
 from bot.reports import texts
 from bot.reports.commands import archive_list, final_reply, not_found
 from bot.reports.desk import ReportDesk
@@ -34,6 +35,7 @@ from storage import queries
 from storage.db import session_scope
 from storage.enums import Role
 from storage.queries import PeriodRecord
+from storage.records import DRAFT, EVIDENCE, EXPORT, FINAL
 from storage.types import utcnow
 
 CLI_CHANNEL = "cli"
@@ -63,10 +65,12 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine, desk: Repo
     if args.command == "export" and getattr(args, "evidence", False):
         document = Document(evidence_filename(period, utcnow()), desk.evidence(period), ZIP)
         print(texts.EVIDENCE_READY.format(period=period_label(period)))
+        _given(engine, desk, document, EVIDENCE, period)
         return _save(document, args.out, settings)
     if args.command == "export":
         document = Document(export_filename(period, utcnow()), desk.export(period), XLSX)
         print(texts.EXPORT_READY.format(period=period_label(period)))
+        _given(engine, desk, document, EXPORT, period)
         return _save(document, args.out, settings)
     return _report(args, settings, engine, desk, period, edition)
 
@@ -87,15 +91,17 @@ def _report(
         if outcome is None:
             print(not_found(desk, period, args.version, edition), file=sys.stderr)
             return 1
+        document = Document(final_filename(period, args.version, edition), outcome.pdf, PDF)
+        _given(engine, desk, document, FINAL, period)  # its attachments are a copy of it too
         if getattr(args, "attachments", None) is not None:
             return _attachments(outcome.pdf, args.attachments)
-        document = Document(final_filename(period, args.version, edition), outcome.pdf, PDF)
         return _save(document, args.out, settings)
     admin = _admin_name(engine)
     if args.action == "draft":
         _ctx, pdf = desk.draft(period, prepared_by=admin, edition=edition)
-        name = draft_filename(period, utcnow(), edition)
-        return _save(Document(name, pdf, PDF), args.out, settings)
+        document = Document(draft_filename(period, utcnow(), edition), pdf, PDF)
+        _given(engine, desk, document, DRAFT, period)
+        return _save(document, args.out, settings)
     try:
         outcome = desk.final(
             period, prepared_by=admin, member_id=None, channel=CLI_CHANNEL, edition=edition
@@ -107,6 +113,7 @@ def _report(
     print(reply.text)
     if reply.document is None:
         return 1
+    _given(engine, desk, reply.document, FINAL, period)
     return _save(reply.document, args.out, settings)
 
 
@@ -121,6 +128,13 @@ def _attachments(pdf: bytes, folder: Path) -> int:
                                            sha=hashlib.sha256(file.data).hexdigest()))  # fmt: skip
     print(texts.ATTACHMENTS_SAVED.format(count=len(found), folder=folder.resolve()))
     return 0
+
+
+def _given(engine: Engine, desk: ReportDesk, document: Document, kind: str,
+           period: PeriodRecord) -> None:  # fmt: skip
+    """Keep that the person at the server was given this file."""
+    RecordsDesk(engine, desk).given(document, kind=kind, period=period, member_id=None,
+                                    channel=CLI_CHANNEL)  # fmt: skip
 
 
 def _save(document: Document, out: Path | None, settings: Settings) -> int:

@@ -50,7 +50,7 @@ class ReportCommands(AdminCommands):
         self.desk = desk
         self.verifier = Verifier(desk)
         self.clock: Callable[[], datetime] = desk.clock
-        self.records = RecordsDesk(db, desk, public_url=desk.public_url, clock=desk.clock)
+        self.records = RecordsDesk(db, desk, clock=desk.clock)
 
     def answer(
         self, name: str, argument: str, member: MemberRecord, *, message: Message
