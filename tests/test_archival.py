@@ -3,7 +3,7 @@ pikepdf's validator (signed: no finding but the signature form it does not know 
 title, author, subject and language they had; what a final is made from travels inside it as
 associated files: the frozen data (its SHA-256 is the content fingerprint), the spreadsheet
 and the evidence, each with its relationship; `lsp-bot report get N --attachments DIR` gives
-them back. Drafts are not archival."""
+them back (tests/test_records.py). Drafts are not archival."""
 
 import hashlib
 import io
@@ -23,9 +23,7 @@ from storage.db import session_scope
 from storage.models import FinalReport
 from tests.helpers import Chat, complete_profile
 from tests.reporting import fill, last_document, nihil
-from tests.test_cli import console, run
 from tests.test_cli import workdir as workdir
-from tests.test_cli_reports import status
 from tests.test_evidence_reports import photo, sent_with
 from tests.test_reports import SEMESTER_OVER
 from tests.test_signing import PASSPHRASE, throwaway_ca, validate
@@ -113,27 +111,3 @@ def test_a_signed_final_is_still_pdfa_and_its_signature_holds(
     changed = bytearray(pdf)
     changed[len(pdf) // 3] ^= 0x01
     assert not validate(bytes(changed), ca_der)[0]
-
-
-def test_report_get_gives_the_attachments_back(
-    workdir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from tests.helpers import semester_over
-
-    for name, value in semester_over({}).items():
-        monkeypatch.setenv(name, value)
-    admin_code = run("init").splitlines()[-1]
-    run("profile", "--name", "LSP P1 SMKN 3 Kota Bima", "--licence", "BNSP-LSP-1234-ID",
-        "--city", "Kota Bima", "--prefix", "LSP-SMKN3", "--distribution", "BNSP",
-        "--chair-name", "Drs. Ahmad", "--manager-name", "Siti Rahmah")  # fmt: skip
-    nihil = [line for key in ("2.2", "2.3", "2.4", "2.5", "2.6", "2.7")
-             for line in (f"/nihil {key}", "ya")]  # fmt: skip
-    console("admin", f"/start {admin_code}", *nihil)
-    code, out = status("report", "final", "--period", "2026-II", "--out", "final.pdf")
-    assert code == 0, out
-    code, out = status("report", "get", "1", "--period", "2026-II", "--attachments", "lampiran")
-    assert code == 0, out
-    got = sorted(path.name for path in (workdir / "lampiran").iterdir())
-    assert got == ["Data-LSP_2026-II.xlsx", "data-laporan-A_2026-II.json"]
-    for path in (workdir / "lampiran").iterdir():
-        assert hashlib.sha256(path.read_bytes()).hexdigest() in out  # listed with its hash

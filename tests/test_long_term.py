@@ -31,15 +31,11 @@ from tests.test_archival import complete
 pytestmark = pytest.mark.sqlite_only  # what a file is does not depend on the database
 
 
-def _final(chat: Chat, renderer: Renderer, signer: Pkcs12Signer, report: str = "A") -> bytes:
-    from bot.reports.editions import ACTIVITIES, SEMESTER_CERTIFICATES
-
+def _final(chat: Chat, renderer: Renderer, signer: Pkcs12Signer) -> bytes:
     desk = ReportDesk(chat.db, renderer, clock=chat.clock, signer=signer)
     period = desk.period("2026-II")
     assert period is not None
-    edition = ACTIVITIES if report == "A" else SEMESTER_CERTIFICATES
-    outcome = desk.final(period, prepared_by="Bu Admin", member_id=None, channel="console",
-                         edition=edition)  # fmt: skip
+    outcome = desk.final(period, prepared_by="Bu Admin", member_id=None, channel="console")
     assert outcome.created and outcome.pdf is not None
     return outcome.pdf
 
@@ -79,7 +75,7 @@ def test_long_term_finals_hold_without_the_servers(
         signer = Pkcs12Signer(ca.signer_p12, PASSPHRASE, "Bu Admin", "Kota Bima",
                               timestamp_url=ca.tsa_url, archival_timestamp=lta)  # fmt: skip
         assert signer.level == ("B-LTA" if lta else "B-LT")
-        pdf = _final(chat, renderer, signer, "B" if lta else "A")
+        pdf = _final(chat, renderer, signer)
         asked = list(ca.requests)
     assert "/ca.crl" in asked and "/tsa" in asked  # the revocation data was fetched, then
     assert findings(_before_signing(pdf)) == []  # the final as made archival, before signing

@@ -2,7 +2,7 @@
 the evidence with a manifest; `archive verify` finds it whole, names a file removed, changed or
 slipped in, and checks it against the database; its finals are COCOK on the public page. Every
 copy given is recorded; the retention report lists what is past its keeping and removes
-nothing."""
+nothing. At the server, `report get --attachments` gives back what one final carries."""
 
 import hashlib
 import io
@@ -47,8 +47,7 @@ def _rezip(data: bytes, change: dict[str, bytes | None]) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture
-def semester(chat: Chat) -> Chat:
+def test_the_archive_holds_the_semester_and_verifies(chat: Chat) -> None:
     """2026-II over, report A given (2.5 with a photo), finals of A (two versions) and B."""
     complete(chat)
     chat.desk.public_url = PUBLIC_URL
@@ -56,11 +55,6 @@ def semester(chat: Chat) -> Chat:
     chat.script("siti", ["/menu", "1", "2", "1", "TUK Otomotif Terpadu"])
     assert "versi 2 dibuat" in chat.say("admin", "/final")
     assert "versi 1 dibuat" in chat.say("admin", "/final sertifikat")
-    return chat
-
-
-def test_the_archive_holds_the_semester_and_verifies(semester: Chat) -> None:
-    chat = semester
     reply = chat.say("admin", "/arsip")
     assert "3 laporan final" in reply and "1 berkas bukti" in reply, reply
     archive = last_document(chat)
@@ -125,10 +119,9 @@ def test_the_archive_holds_the_semester_and_verifies(semester: Chat) -> None:
             assert "COCOK: berkas ini sama persis" in page.text, item["path"]
 
 
-def test_copies_given_are_recorded_and_the_retention_report_removes_nothing(
-    semester: Chat,
-) -> None:
-    chat = semester
+def test_copies_given_are_recorded_and_the_retention_report_removes_nothing(chat: Chat) -> None:
+    complete(chat)
+    assert "versi 1 dibuat" in chat.say("admin", "/final")
     chat.say("admin", "/draft")
     chat.say("admin", "/laporan 1")
     chat.say("admin", "/ekspor")
@@ -143,10 +136,10 @@ def test_copies_given_are_recorded_and_the_retention_report_removes_nothing(
         ).scalar_one()
     assert admin is not None
     kinds = [g.kind for g in given]
-    # the three finals made, then each command's file, in order
-    assert kinds == ["final", "final", "final", "draft", "final", "export", "evidence", "archive"]
+    # the final made, then each command's file, in order
+    assert kinds == ["final", "draft", "final", "export", "evidence", "archive"]
     assert all(g.member_id == admin.id and g.channel == "console" for g in given)
-    assert given[4].final_id == first.id and given[4].sha256 == first.pdf_sha256
+    assert given[2].final_id == first.id and given[2].sha256 == first.pdf_sha256
     assert given[-1].name.startswith("Arsip-LSP_2026-II_")
 
     assert chat.dispatcher.reports is not None
@@ -173,11 +166,11 @@ def test_copies_given_are_recorded_and_the_retention_report_removes_nothing(
     assert "30 Juni 2025" in old and "SUDAH LEWAT" in old
     [current] = [line for line in report if "Semester II Tahun 2026" in line]
     assert "31 Desember 2031" in current and "masih disimpan" in current
-    assert "3 laporan final" in current and "1 berkas bukti" in current
+    assert "1 laporan final" in current and "1 berkas bukti" in current
     assert "tidak menghapus apa pun" in report[-1]
     with session_scope(chat.db) as session:  # nothing was removed
         assert session.execute(select(func.count()).select_from(Answer)).scalar_one() == answers
-        assert session.execute(select(func.count()).select_from(FinalReport)).scalar_one() == 3
+        assert session.execute(select(func.count()).select_from(FinalReport)).scalar_one() == 1
 
 
 def test_the_server_archives_verifies_and_reports_records(
@@ -195,6 +188,12 @@ def test_the_server_archives_verifies_and_reports_records(
              for line in (f"/nihil {key}", "ya")]  # fmt: skip
     console("admin", f"/start {admin_code}", *nihil)
     assert status("report", "final", "--period", "2026-II", "--out", "final.pdf")[0] == 0
+    code, out = status("report", "get", "1", "--period", "2026-II", "--attachments", "lampiran")
+    assert code == 0, out  # what the final carries, each file printed with its SHA-256
+    got = sorted(path.name for path in (workdir / "lampiran").iterdir())
+    assert got == ["Data-LSP_2026-II.xlsx", "data-laporan-A_2026-II.json"]
+    for path in (workdir / "lampiran").iterdir():
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in out
     code, out = status("archive", "--period", "2026-II", "--out", "arsip.zip")
     assert code == 0 and "1 laporan final" in out, out
     code, out = status("archive", "verify", "arsip.zip")
