@@ -10,6 +10,7 @@ made archival.
 """
 
 import gc
+import hashlib
 import io
 import logging
 import warnings
@@ -75,6 +76,16 @@ def archival(pdf: bytes, attachments: tuple[Attachment, ...] = (),
             raise ArchivalError(f"not PDF/A-{FLAVOUR}: {found}") from None
     logger.debug("PDF/A-%s written: %s findings", FLAVOUR, len(report.findings))
     return out.getvalue()
+
+
+def carried(attachments: tuple[Attachment, ...]) -> list[dict[str, str]]:
+    """What the data trail lists of the files a final carries: name, what it is, size,
+    SHA-256 (no bytes: this travels to every rendering process)."""
+    return [
+        {"name": a.name, "what": a.description, "sha256": hashlib.sha256(a.data).hexdigest(),
+         "size": f"{len(a.data):,} bita".replace(",", ".")}
+        for a in attachments
+    ]  # fmt: skip
 
 
 def findings(pdf: bytes) -> list[str]:

@@ -162,6 +162,16 @@ def trail_html(context: Mapping[str, Any], table: PagedTable, *, first: bool) ->
     return _appendix("trail.html", context, table, first, empty=empty)
 
 
+def carried_html(context: Mapping[str, Any]) -> str:
+    """The end of a final's data trail: the files it carries inside it, each with its SHA-256
+    (`context["carried"]`, render/archival.py's `carried`)."""
+    carried = context["carried"]
+    return environment().get_template("carried.html").render(
+        fonts=_FONT_URLS, content=context["content"], carried=carried,
+        fallback=_needs_fallback(carried),
+    )  # fmt: skip
+
+
 def evidence_html(context: Mapping[str, Any]) -> str:
     """The appendix of evidence files, with a small picture of each (`context["files"]`: the
     files' bytes by SHA-256, read for this rendering only)."""

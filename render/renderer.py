@@ -22,7 +22,14 @@ from typing import Any
 
 from render import texts
 from render.archival import archival
-from render.html import evidence_html, list_html, paged_tables, report_html, trail_html
+from render.html import (
+    carried_html,
+    evidence_html,
+    list_html,
+    paged_tables,
+    report_html,
+    trail_html,
+)
 from render.pdf import Metadata, Seal, Stamp, html_to_pdf, join_and_stamp
 from render.verification import PAGE_PATH, page_url, shown, site
 
@@ -106,8 +113,9 @@ def parts(context: Mapping[str, Any], workers: int) -> list[Part]:
     tables = context["tables"]
     listed = _runs("list", len(tables["list"].pages), workers) if "list" in tables else []
     trail = _runs("trail", len(tables["trail"].pages), workers)
+    carried: list[Part] = [("carried", 0, 0)] if context.get("carried") else []
     evidence: list[Part] = [("evidence", 0, 0)] if context["content"].get("evidence") else []
-    return [None, *listed, *trail, *evidence]
+    return [None, *listed, *trail, *carried, *evidence]
 
 
 def render_part(context: Mapping[str, Any], part: Part) -> bytes:
@@ -117,6 +125,8 @@ def render_part(context: Mapping[str, Any], part: Part) -> bytes:
     kind, start, stop = part
     if kind == "evidence":
         return html_to_pdf(evidence_html(context))
+    if kind == "carried":
+        return html_to_pdf(carried_html(context))
     table = context["tables"][kind].run(start, stop)
     if kind == "list":
         return html_to_pdf(list_html(context, table, first=start == 0))

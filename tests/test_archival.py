@@ -22,7 +22,7 @@ from render.signing import Pkcs12Signer
 from storage.db import session_scope
 from storage.models import FinalReport
 from tests.helpers import Chat, complete_profile
-from tests.reporting import fill, last_document, nihil
+from tests.reporting import fill, last_document, nihil, pdf_text, squeezed
 from tests.test_cli import workdir as workdir
 from tests.test_evidence_reports import photo, sent_with
 from tests.test_reports import SEMESTER_OVER
@@ -79,6 +79,11 @@ def test_both_finals_are_pdfa_3b_and_carry_what_they_are_made_from(chat: Chat) -
         and "2.5 Pengembangan TUK" in load_workbook(io.BytesIO(sheet[2])).sheetnames
     )
     assert files["01-berita-acara.jpg"][:2] == ("/Supplement", "/image/jpeg")
+    # Jejak Data ends with what the final carries, each file's SHA-256 beside it.
+    text = squeezed(pdf_text(last_document(chat).data))
+    assert squeezed("berkas yang dibawa laporan final ini") in text
+    for name, (_relationship, _mime, data) in files.items():
+        assert squeezed(name) in text and hashlib.sha256(data).hexdigest() in text, name
 
     chat.say("admin", "/draft")
     with pikepdf.open(io.BytesIO(last_document(chat).data)) as draft:  # not made archival

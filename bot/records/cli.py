@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine | None,
     assert engine is not None and reports is not None
     desk = RecordsDesk(engine, reports)
     if args.command == "records":
-        if args.period:
+        if getattr(args, "period", None):
             period = reports.period(args.period)
             if period is None:
                 print(common.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
@@ -87,3 +87,63 @@ def extend(settings: Settings, engine: Engine, within_days: int) -> int:
         return 2
     print("\n".join(lines))
     return 0
+
+
+def remove(args: argparse.Namespace, settings: Settings, engine: Engine) -> int:
+    """`lsp-bot records remove --period P --confirm P`."""
+    from bot.records.disposal import dispose_period
+    from storage.periods import WITA, parse_period
+    from storage.types import utcnow
+
+    parsed = parse_period(args.period or "")
+    if parsed is None:
+        print(texts.REMOVE_PERIOD_NEEDED, file=sys.stderr)
+        return 2
+    year, semester = parsed
+    now = utcnow()
+    code, lines = dispose_period(
+        engine, year=year, semester=semester, confirmed=args.confirm,
+        keep_years=settings.records_keep_years, today=now.astimezone(WITA).date(), now=now,
+        make_backup=lambda: backup_first(settings, f"{year}-{semester}"),
+    )  # fmt: skip
+    print("\n".join(lines), file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
+def backup_first(settings: Settings, code: str) -> Path:
+    """A backup of the whole database before anything is removed: SQLite's online backup
+    (checked), or pg_dump for PostgreSQL; its path."""
+    import os
+    import shutil
+    import subprocess
+    from datetime import datetime
+
+    from bot.records.disposal import BackupFailed
+    from bot.server.backup import backup
+    from bot.server.database import database_url, sqlite_file
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    url = database_url(settings)
+    path = sqlite_file(url)
+    if path is not None:
+        target = path.parent / "cadangan" / f"{path.stem}-sebelum-pemusnahan-{code}-{stamp}.db"
+        try:
+            backup(path, target)
+        except Exception as error:  # a full disk, an unreadable file: said, nothing removed
+            raise BackupFailed(type(error).__name__) from None
+        return target
+    dump = shutil.which("pg_dump")
+    if dump is None:
+        raise BackupFailed(texts.BACKUP_NO_PG_DUMP)
+    target = Path("data") / "cadangan" / f"lsp-bot-sebelum-pemusnahan-{code}-{stamp}.dump"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    plain = url.set(drivername="postgresql", password=None)
+    environment = {**os.environ, "PGPASSWORD": url.password or ""} if url.password else None
+    done = subprocess.run(
+        [dump, "--format=custom", f"--file={target}",
+         f"--dbname={plain.render_as_string(hide_password=False)}"],
+        env=environment, capture_output=True, timeout=3600,
+    )  # fmt: skip
+    if done.returncode != 0 or not target.exists():
+        raise BackupFailed(texts.BACKUP_PG_FAILED.format(code=done.returncode))
+    return target.resolve()

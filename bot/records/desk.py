@@ -5,7 +5,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Engine
@@ -123,7 +123,7 @@ class RecordsDesk:
             held = records.holdings(session)
         for holding in held:
             ended = semester_end(holding.year, Semester(holding.semester))
-            until = _years_after(ended, keep_years)
+            until = keep_until(holding.year, Semester(holding.semester), keep_years)
             past = until < today
             due += past
             lines.append(texts.RECORDS_LINE.format(
@@ -202,9 +202,8 @@ def _against_database(
     return problems, finals_ok, evidence_ok
 
 
-def _years_after(day: date, years: int) -> date:
-    """The same day `years` later (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28) - timedelta(days=0)
+def keep_until(year: int, semester: Semester, keep_years: int) -> date:
+    """The last day a period's records are kept: the end of the semester, `keep_years` on (a
+    semester ends on 30 June or 31 December, so the day always exists)."""
+    ended = semester_end(year, semester)
+    return ended.replace(year=ended.year + keep_years)

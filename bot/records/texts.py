@@ -64,3 +64,24 @@ EXTEND_NO_STAMP = "tanpa cap waktu (B-B), tidak dapat diperpanjang"
 EXTEND_FAILED = "gagal: {problem}"
 EXTEND_SUMMARY = "{done} laporan final diperpanjang, {checked} diperiksa."
 EXTEND_NONE = "Belum ada laporan final tersimpan."
+
+REMOVE_UNKNOWN = "Periode {period} tidak ada di basis data."
+REMOVE_NOT_DUE = (
+    "{period} belum lewat masa simpannya (disimpan sampai {until}); tidak ada yang dihapus."
+)
+REMOVE_ASK = (
+    "Yang akan dimusnahkan dari {period}: {answers} jawaban (dengan riwayat revisinya), "
+    "{evidence} berkas bukti, pemeriksaan dan bagian-bagiannya. Laporan final, pengingat dan "
+    "catatan salinan tetap disimpan. Cadangan basis data dibuat dulu. Ini tidak dapat "
+    "dibatalkan: ulangi dengan --confirm {code} untuk melanjutkan."
+)
+REMOVE_NO_BACKUP = "Cadangan tidak dapat dibuat, jadi tidak ada yang dihapus: {problem}"
+REMOVE_DONE = (
+    "Rekaman {period} dimusnahkan: {answers} jawaban dan {evidence} berkas bukti. Cadangan "
+    "sebelum pemusnahan: {backup}. Pemusnahan ini dicatat."
+)
+BACKUP_NO_PG_DUMP = (
+    "pg_dump tidak ditemukan; pasang klien PostgreSQL atau buat cadangan sendiri lebih dulu."
+)
+BACKUP_PG_FAILED = "pg_dump gagal (kode {code})."
+REMOVE_PERIOD_NEEDED = "Sebutkan periodenya: lsp-bot records remove --period 2020-I"

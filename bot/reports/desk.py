@@ -18,6 +18,7 @@ from conversations.progress import Person, team_progress
 from conversations.service import ensure_periods, period_label, reporting_period
 from render import context as report_context
 from render import texts as render_texts
+from render.archival import carried
 from render.changes import changed_lines
 from render.evidence_archive import evidence_zip
 from render.evidence_list import evidence_items
@@ -206,7 +207,9 @@ class ReportDesk:
         if existing:
             ctx["document"]["changes"] = self._changes(existing[-1], content)
         attached = final_attachments(ctx, files, self.export(period), period)
-        pdf = self.renderer.render({**ctx, "files": files, "attachments": attached})
+        listed = carried(attached)  # the data trail's last table
+        pdf = self.renderer.render({**ctx, "files": files, "attachments": attached,
+                                    "carried": listed})  # fmt: skip
         if self.signer is not None:  # the stored SHA-256 is then the signed file's
             reason = render_texts.SIGNING_REASON.format(lsp=ctx["content"]["lsp"]["name"])
             pdf = self.signer.sign(pdf, reason=reason)

@@ -172,7 +172,12 @@ def _records(commands: Commands) -> None:
     records = commands.add_parser(
         "records", help="masa simpan rekaman: apa yang lewat masa simpannya; --period: unduhan"
     )
+    records.add_argument(
+        "action", nargs="?", choices=["remove"],
+        help="remove: musnahkan rekaman periode yang lewat masa simpannya",
+    )  # fmt: skip
     records.add_argument("--period", type=_period_arg, help="daftar salinan yang diberikan")
+    records.add_argument("--confirm", help="ulangi kode periodenya untuk memusnahkan")
 
 
 def _edition_arguments(parser: argparse.ArgumentParser) -> None:

@@ -83,6 +83,8 @@ def cmd_records(settings: Settings, args: argparse.Namespace) -> int:
         return 2
     if args.command == "report":
         return records_cli.extend(settings, open_database(settings), args.within_days)
+    if args.command == "records" and args.action == "remove":
+        return records_cli.remove(args, settings, open_database(settings))
     return _with_report_desk(
         settings, lambda engine, desk: records_cli.run(args, settings, engine, desk)
     )
