@@ -30,14 +30,15 @@ def _count(chat: Chat, model: type, *where: object) -> int:
         return int(session.execute(query).scalar_one())
 
 
-def _attach(chat: Chat, year: int, semester: str, data: bytes, name: str) -> None:
-    """A file attached to Siti's first TUK's verification date in that semester."""
+def _attach(chat: Chat, year: int, semester: str, data: bytes, name: str,
+            field: str = "tanggal_verifikasi") -> None:  # fmt: skip
+    """A file attached to an answer of Siti's first TUK in that semester."""
     with session_scope(chat.db) as session:
         sid, member = session.execute(
             select(Submission.id, Submission.member_id).join(Period)
             .where(Period.year == year, Period.semester == semester, Submission.section == "2.5")
         ).one()  # fmt: skip
-        evidence.attach(session, submission_id=sid, entry_no=1, field="tanggal_verifikasi",
+        evidence.attach(session, submission_id=sid, entry_no=1, field=field,
                         data=data, filename=name, kind="pdf", pages=1, member_id=member,
                         channel="console", now=NEXT)  # fmt: skip
         session.commit()
@@ -62,6 +63,8 @@ def test_disposal_is_due_confirmed_backed_up_and_leaves_the_next_semester_whole(
     first_semester(chat)
     _attach(chat, 2026, "II", b"%PDF-1.7 berita acara lama", "lama.pdf")
     _attach(chat, 2026, "II", b"%PDF-1.7 dipakai lagi", "sama.pdf")
+    # on a semester question: not carried, so its bytes are the old period's alone
+    _attach(chat, 2026, "II", b"%PDF-1.7 daftar hadir", "hadir.pdf", field="jumlah_asesi")
     chat.clock.now = NEXT
     chat.say("siti", "/menu")
     chat.say("siti", "2.5")
@@ -81,11 +84,11 @@ def test_disposal_is_due_confirmed_backed_up_and_leaves_the_next_semester_whole(
     _attach(chat, 2027, "I", b"%PDF-1.7 dipakai lagi", "sama.pdf")  # the same bytes
     before = answers_now(chat.db, "Siti Aminah", "2.5")
     assert before[(1, "nama")] == TUKS[0][0]
-    old = (Period.year == 2026,)
+    old = (Period.year == 2026, Period.semester == "II")
     in_old = Submission.period_id.in_(select(Period.id).where(*old))
     answers_old = _count(chat, Answer, Answer.submission_id.in_(select(Submission.id)
                                                                 .where(in_old)))  # fmt: skip
-    assert answers_old > 0 and _count(chat, EvidenceFile) == 2
+    assert answers_old > 0 and _count(chat, EvidenceFile) == 3
 
     code, lines = _remove(chat, "2026-II", keep=1)  # kept until 31 December 2027
     assert code == 1 and "belum lewat masa simpannya" in lines[0]
@@ -105,11 +108,15 @@ def test_disposal_is_due_confirmed_backed_up_and_leaves_the_next_semester_whole(
     # The next semester is whole: its answers, its file; only the link back is gone.
     assert answers_now(chat.db, "Siti Aminah", "2.5") == before
     assert _count(chat, Answer, Answer.carried_from.is_not(None)) == 0
-    assert _count(chat, Evidence) == 1
+    # 2027-I: the two files carried with the TUK, and one attached then (the same bytes as one
+    # carried); their links back are gone, their bytes kept.
+    assert _count(chat, Evidence) == 3 and _count(chat, Evidence, Evidence.carried_from.is_not(
+        None)) == 0  # fmt: skip
     with session_scope(chat.db) as session:
-        kept = session.execute(select(EvidenceFile.data)).scalars().all()
+        kept = set(session.execute(select(EvidenceFile.data)).scalars().all())
         logged = session.execute(select(Change).where(Change.subject == "period")).scalar_one()
-    assert kept == [b"%PDF-1.7 dipakai lagi"]  # the bytes only the old period had are gone
+    # the bytes only the old period had are gone
+    assert kept == {b"%PDF-1.7 dipakai lagi", b"%PDF-1.7 berita acara lama"}
     assert logged.subject_key == "2026-II" and logged.action == "records_disposed"
     assert logged.old_value["answers"] == answers_old and logged.new_value == {
         "backup": "cadangan.db"}  # fmt: skip

@@ -7,6 +7,7 @@ nothing. At the server, `report get --attachments` gives back what one final car
 import hashlib
 import io
 import json
+import subprocess
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -25,7 +26,7 @@ from storage.models import Answer, FinalReport
 from tests.helpers import Chat
 from tests.reporting import last_document
 from tests.test_archival import complete
-from tests.test_cli import console, run
+from tests.test_cli import console, lsp_bot, run
 from tests.test_cli import workdir as workdir
 from tests.test_cli_reports import status
 from tests.verifying import PUBLIC_URL, Published, serving
@@ -209,3 +210,16 @@ def test_the_server_archives_verifies_and_reports_records(
     assert code == 0 and "laporan final" in out and "arsip" in out and "lewat cli" in out, out
     code, out = status("report", "extend")
     assert code == 2  # no key, no timestamp authority: said, nothing done
+
+    # Kept for no years: 2026-II (over on 31 December) is past its keeping on 2 January 2027.
+    monkeypatch.setenv("RECORDS_KEEP_YEARS", "0")
+    code, out = status("records", "remove", "--period", "2026-II")
+    assert code == 2 and not (workdir / "data" / "cadangan").exists()  # asked, nothing done
+    done = subprocess.run([*lsp_bot(), "records", "remove", "--period", "2026-II", "--confirm",
+                           "2026-II"], capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 0 and "dimusnahkan" in done.stdout, done.stderr
+    [backup] = (workdir / "data" / "cadangan").iterdir()
+    assert backup.name.startswith("lsp-bot-sebelum-pemusnahan-2026-II-") and str(backup) in (
+        done.stdout)  # fmt: skip
+    code, out = status("archive", "verify", "arsip.zip")  # the finals are kept
+    assert code == 0 and "1 laporan final tersimpan" in out, out

@@ -131,7 +131,7 @@ def backup_first(settings: Settings, code: str) -> Path:
             backup(path, target)
         except Exception as error:  # a full disk, an unreadable file: said, nothing removed
             raise BackupFailed(type(error).__name__) from None
-        return target
+        return target.resolve()
     dump = shutil.which("pg_dump")
     if dump is None:
         raise BackupFailed(texts.BACKUP_NO_PG_DUMP)

@@ -96,7 +96,10 @@ class BotApiStandIn:
         sock = socket.socket()
         sock.bind(("127.0.0.1", 0))
         self.port = sock.getsockname()[1]
-        config = uvicorn.Config(self._app(), log_level="error", lifespan="off")
+        # Telegram's servers (nginx) keep an idle connection 75 s; uvicorn's 5 s would race
+        # httpx's own 5 s expiry on a busy machine and close a connection as the bot reuses it.
+        config = uvicorn.Config(self._app(), log_level="error", lifespan="off",
+                                timeout_keep_alive=75)  # fmt: skip
         self._server = uvicorn.Server(config)
         ready = threading.Event()
 
