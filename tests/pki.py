@@ -20,7 +20,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 PASSPHRASE = "rahasia-kunci-uji"
 
 
-def _name(common: str) -> x509.Name:
+def distinguished_name(common: str) -> x509.Name:
     return x509.Name([
         x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
         x509.NameAttribute(NameOID.ORGANIZATION_NAME, "LSP P1 SMK Negeri 3 Kota Bima"),
@@ -48,7 +48,7 @@ def _issue(
     point = x509.DistributionPoint([x509.UniformResourceIdentifier(crl_url)], None, None, None)
     cert = (
         x509.CertificateBuilder()
-        .subject_name(_name(common)).issuer_name(issuer).public_key(key.public_key())
+        .subject_name(distinguished_name(common)).issuer_name(issuer).public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now).not_valid_after(now + timedelta(days=days))
         .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False,
@@ -72,7 +72,7 @@ def authority(folder: Path, *, tsa_days: int = 365) -> Iterator[Authority]:
 
     now = datetime.now(UTC) - timedelta(minutes=5)
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = _name("CA Uji Jangka Panjang lsp-bot")
+    ca_name = distinguished_name("CA Uji Jangka Panjang lsp-bot")
     ca = (
         x509.CertificateBuilder()
         .subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())

@@ -15,7 +15,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID
 from sqlalchemy import select
 
 from bot.reports.desk import ReportDesk
@@ -24,17 +24,8 @@ from render.signing import Pkcs12Signer, SigningError
 from storage.db import session_scope
 from storage.models import FinalReport
 from tests.helpers import SEMESTER_OVER, Chat, complete_profile
+from tests.pki import PASSPHRASE, distinguished_name
 from tests.reporting import fill, nihil
-
-PASSPHRASE = "rahasia-kunci-uji"
-
-
-def _name(common: str) -> x509.Name:
-    return x509.Name([
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
-        x509.NameAttribute(NameOID.ORGANIZATION_NAME, "LSP P1 SMK Negeri 3 Kota Bima"),
-        x509.NameAttribute(NameOID.COMMON_NAME, common),
-    ])  # fmt: skip
 
 
 def throwaway_ca(folder: Path) -> tuple[Path, bytes]:
@@ -44,8 +35,8 @@ def throwaway_ca(folder: Path) -> tuple[Path, bytes]:
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca = (
         x509.CertificateBuilder()
-        .subject_name(_name("CA Uji lsp-bot"))
-        .issuer_name(_name("CA Uji lsp-bot"))
+        .subject_name(distinguished_name("CA Uji lsp-bot"))
+        .issuer_name(distinguished_name("CA Uji lsp-bot"))
         .public_key(ca_key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now)
@@ -60,7 +51,7 @@ def throwaway_ca(folder: Path) -> tuple[Path, bytes]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     signer = (
         x509.CertificateBuilder()
-        .subject_name(_name("Manajer Administrasi"))
+        .subject_name(distinguished_name("Manajer Administrasi"))
         .issuer_name(ca.subject)
         .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
