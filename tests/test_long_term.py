@@ -1,9 +1,9 @@
 """Signatures that last: with a timestamp authority (a local one, and a CA whose CRL a local
-server hands out, made here), a final is PAdES B-LT, or B-LTA when asked. The final validates as
-PDF/A-3b before signing and, signed, with no finding but the signature's own constructs; the
-signature is checked by pyHanko from the file alone once the servers are gone, and by poppler's
-`pdfsig`; one changed byte breaks both. `report extend` adds a document timestamp to a final
-whose last one expires soon, and the earlier file stays a true copy."""
+server hands out, made here), finals of both reports are PAdES B-LT, or B-LTA when asked. Each
+validates as PDF/A-3b before signing and, signed, with no finding but the signature's own
+constructs; the signature is checked by pyHanko from the file alone once the servers are gone,
+and by poppler's `pdfsig`; one changed byte breaks both. `report extend` adds a document
+timestamp to a final whose last one expires soon, and the earlier file stays a true copy."""
 
 import hashlib
 import shutil
@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from bot.records.extension import extend_finals
 from bot.reports.desk import ReportDesk
+from bot.reports.editions import ACTIVITIES, SEMESTER_CERTIFICATES, Edition
 from render.archival import findings
 from render.long_term import timestamps
 from render.renderer import Renderer
@@ -32,11 +33,13 @@ from tests.test_archival import complete
 pytestmark = pytest.mark.sqlite_only  # what a file is does not depend on the database
 
 
-def _final(chat: Chat, renderer: Renderer, signer: Pkcs12Signer) -> bytes:
+def _final(chat: Chat, renderer: Renderer, signer: Pkcs12Signer,
+           edition: Edition = ACTIVITIES) -> bytes:  # fmt: skip
     desk = ReportDesk(chat.db, renderer, clock=chat.clock, signer=signer)
     period = desk.period("2026-II")
     assert period is not None
-    outcome = desk.final(period, prepared_by="Bu Admin", member_id=None, channel="console")
+    outcome = desk.final(period, prepared_by="Bu Admin", member_id=None, channel="console",
+                         edition=edition)  # fmt: skip
     assert outcome.created and outcome.pdf is not None
     return outcome.pdf
 
@@ -79,9 +82,11 @@ def test_long_term_finals_hold_without_the_servers(
         asked = list(ca.requests)
         unsigned = _before_signing(lt)  # the final as made archival, before signing
         lta = replace(signer, archival_timestamp=True).sign(unsigned, reason="Laporan final")
+        certificates = _final(chat, renderer, signer, SEMESTER_CERTIFICATES)  # report B
     assert "/ca.crl" in asked and "/tsa" in asked  # the revocation data was fetched, then
-    assert findings(unsigned) == []
-    for pdf, kinds in ((lt, ["signature"]), (lta, ["signature", "timestamp"])):
+    assert findings(unsigned) == [] and findings(_before_signing(certificates)) == []
+    for pdf, kinds in ((lt, ["signature"]), (lta, ["signature", "timestamp"]),
+                       (certificates, ["signature"])):  # fmt: skip
         _holds(pdf, kinds, ca.ca_der, tmp_path)
     if shutil.which("pdfsig") is None:
         pytest.skip("pdfsig is not installed (Debian package poppler-utils): not read by it")
