@@ -16,6 +16,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bot.reports.desk import ReportDesk
+from bot.reports.editions import ACTIVITIES, SEMESTER_CERTIFICATES
 from render.archival import findings
 from render.renderer import Renderer
 from render.signing import Pkcs12Signer
@@ -100,8 +101,17 @@ def test_a_signed_final_is_still_pdfa_and_its_signature_holds(
     desk = ReportDesk(chat.db, renderer, clock=chat.clock, signer=signer)
     period = desk.period("2026-II")
     assert period is not None
-    pdf = desk.final(period, prepared_by="Bu Admin", member_id=None, channel="console").pdf
+    for edition in (ACTIVITIES, SEMESTER_CERTIFICATES):  # both reports, PAdES B-B
+        pdf = desk.final(period, prepared_by="Bu Admin", member_id=None, channel="console",
+                         edition=edition).pdf  # fmt: skip
+        _signed_and_archival(pdf, ca_der)
+
+
+def _signed_and_archival(pdf: bytes, ca_der: bytes) -> None:
     assert validate(pdf, ca_der) == (True, True, "ENTIRE_FILE")
+    end = pdf.index(b"%%EOF") + len(b"%%EOF")  # the final before signing: its first revision
+    first = pdf[: end + 1] if pdf[end : end + 1] == b"\n" else pdf[:end]
+    assert findings(first) == []
     # pikepdf's validator does not know signature forms yet: it reports the signed file's
     # /AcroForm as unsupported and, past it, no longer recognises the associated files it
     # approved before signing (the same objects, reported one by one). Nothing else.
