@@ -24,13 +24,12 @@ def timestamper_for(url: str) -> Any:
     return HTTPTimeStamper(url, timeout=30)
 
 
-def validation_context(roots: list[Any], *, fetching: bool = True) -> Any:
-    """What a signature is checked against: these trust anchors; revocation data fetched
-    (while signing) or only what the file carries (`fetching=False`), and required."""
+def validation_context(roots: list[Any]) -> Any:
+    """What a signature is made against: these trust anchors, and revocation data fetched and
+    required."""
     from pyhanko_certvalidator import ValidationContext
 
-    return ValidationContext(trust_roots=roots, allow_fetching=fetching,
-                             revocation_mode="require")  # fmt: skip
+    return ValidationContext(trust_roots=roots, allow_fetching=True, revocation_mode="require")
 
 
 def explain(error: BaseException) -> str:
@@ -41,6 +40,13 @@ def explain(error: BaseException) -> str:
     if isinstance(error, TimestampRequestError):
         return texts.SIGNING_TSA_UNREACHABLE
     return texts.SIGNING_CHAIN_UNCHECKED
+
+
+def is_signed(pdf: bytes) -> bool:
+    """Whether the file holds any signature (read, not validated)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return bool(PdfFileReader(BytesIO(pdf), strict=False).embedded_signatures)
 
 
 def timestamps(pdf: bytes) -> list[tuple[datetime, datetime]]:

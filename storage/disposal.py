@@ -6,7 +6,7 @@ Answers and evidence of later periods carried from the removed ones keep their v
 files; only their link back is cleared. The caller owns the transaction (and makes a backup
 before it)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
@@ -77,4 +77,4 @@ def dispose(session: Session, *, period_id: int) -> Disposed:
     gone = candidates - kept
     if gone:
         connection.execute(delete(files).where(files.c.sha256.in_(gone)))
-    return Disposed(**{**counted.as_dict(), "files": len(gone)})
+    return replace(counted, files=len(gone))

@@ -10,15 +10,11 @@ from sqlalchemy import Engine
 from bot import texts as common
 from bot.records import texts
 from bot.records.desk import RecordsDesk, check_archive
+from bot.reports.cli import CLI_CHANNEL, admin_name
 from bot.reports.desk import ReportDesk
 from bot.server.config import Settings
 from conversations.service import period_label
-from storage import queries
-from storage.db import session_scope
-from storage.enums import Role
 from storage.records import ARCHIVE
-
-CLI_CHANNEL = "cli"
 
 
 def run(args: argparse.Namespace, settings: Settings, engine: Engine | None,
@@ -43,7 +39,7 @@ def run(args: argparse.Namespace, settings: Settings, engine: Engine | None,
     if period is None:
         print(common.REPORT_UNKNOWN_PERIOD.format(text=args.period), file=sys.stderr)
         return 2
-    archive = desk.archive(period, made_by=_made_by(engine))
+    archive = desk.archive(period, made_by=admin_name(engine) or texts.AT_SERVER)
     out: Path = args.out
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(archive.document.data)
@@ -61,12 +57,6 @@ def _verify(path: Path, engine: Engine | None) -> int:
     checked = check_archive(path.read_bytes(), engine)  # no database: against itself only
     print("\n".join(checked.lines))
     return 0 if checked.ok else 1
-
-
-def _made_by(engine: Engine) -> str:
-    with session_scope(engine) as session:
-        admins = [m.name for m in queries.active_members(session) if Role.ADMIN in m.roles]
-    return admins[0] if admins else texts.AT_SERVER
 
 
 def extend(settings: Settings, engine: Engine, within_days: int) -> int:

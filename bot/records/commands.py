@@ -3,13 +3,12 @@ recorded with who and when."""
 
 from bot.records import texts
 from bot.records.desk import RecordsDesk
+from bot.reports.editions import CHAT_FILE_LIMIT
 from conversations.events import Reply
 from conversations.service import period_label
 from storage.queries import MemberRecord, PeriodRecord
 from storage.records import ARCHIVE, DRAFT, EVIDENCE, EXPORT, FINAL
 
-# Telegram's bots send files of up to 50 MB; a larger archive is fetched at the server instead.
-CHAT_FILE_LIMIT = 48_000_000
 KIND_OF_COMMAND = {"draft": DRAFT, "final": FINAL, "laporan": FINAL, "arsip": ARCHIVE}
 
 

@@ -12,8 +12,7 @@ from bot.records import texts
 from bot.records.desk import edition_of
 from bot.reports.editions import final_filename
 from render.filters import wita_long
-from render.long_term import extend, timestamps
-from render.signatures import read_signatures
+from render.long_term import extend, is_signed, timestamps
 from render.signing import Pkcs12Signer, SigningError
 from storage import finals, period_data, records
 from storage.db import session_scope
@@ -31,17 +30,20 @@ def extend_finals(db: Engine, signer: Pkcs12Signer, *, within_days: int,
     if not stored:
         return [texts.EXTEND_NONE], 0
     roots = signer.roots()
+    with session_scope(db) as session:
+        periods = {pid: period_data.period_by_id(session, period_id=pid)
+                   for pid in {info.period_id for info in stored}}  # fmt: skip
     lines: list[str] = []
     done = 0
     for info in stored:
-        with session_scope(db) as session:
+        with session_scope(db) as session:  # one final's bytes at a time
             pdf = finals.final_pdf(session, final_id=info.id)
-            period = period_data.period_by_id(session, period_id=info.period_id)
+        period = periods[info.period_id]
         assert period is not None
         name = final_filename(period, info.version, edition_of(info.report))
         found = timestamps(pdf)
         until = "-"
-        if not read_signatures(pdf):
+        if not found and not is_signed(pdf):  # read, not validated: a cheap question
             state = texts.EXTEND_UNSIGNED
         elif not found:
             state = texts.EXTEND_NO_STAMP

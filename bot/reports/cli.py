@@ -96,7 +96,7 @@ def _report(
         if getattr(args, "attachments", None) is not None:
             return _attachments(outcome.pdf, args.attachments)
         return _save(document, args.out, settings)
-    admin = _admin_name(engine)
+    admin = admin_name(engine)
     if args.action == "draft":
         _ctx, pdf = desk.draft(period, prepared_by=admin, edition=edition)
         document = Document(draft_filename(period, utcnow(), edition), pdf, PDF)
@@ -149,7 +149,7 @@ def _save(document: Document, out: Path | None, settings: Settings) -> int:
     return 0
 
 
-def _admin_name(engine: Engine) -> str:
+def admin_name(engine: Engine) -> str:
     with session_scope(engine) as session:
         admins = [m.name for m in queries.active_members(session) if Role.ADMIN in m.roles]
     return admins[0] if admins else ""  # no admin yet: the report leaves the name to write

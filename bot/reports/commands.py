@@ -14,6 +14,7 @@ from bot.reports import texts
 from bot.reports.desk import FinalOutcome, ReportDesk
 from bot.reports.editions import (
     ACTIVITIES,
+    CHAT_FILE_LIMIT,
     PDF,
     SEMESTER_CERTIFICATES,
     XLSX,
@@ -165,10 +166,6 @@ class ReportCommands(AdminCommands):
         data = self.desk.export(period)
         document = Document(export_filename(period, self.clock()), data, XLSX)
         return [Reply(texts.EXPORT_READY.format(period=period_label(period)), document=document)]
-
-
-# Telegram's bots send files of up to 50 MB; a larger ZIP is fetched at the server instead.
-CHAT_FILE_LIMIT = 48_000_000
 
 
 def sendable(reply: Reply, period: PeriodRecord, edition: Edition, version: int) -> Reply:

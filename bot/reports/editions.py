@@ -14,6 +14,8 @@ FILE_STEMS = {"A": "Laporan-Kegiatan-LSP", "B": "Laporan-Penerbitan-Sertifikat"}
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP = "application/zip"
+# Telegram's bots send files of up to 50 MB; a larger file is fetched at the server instead.
+CHAT_FILE_LIMIT = 48_000_000
 
 
 @dataclass(frozen=True)
